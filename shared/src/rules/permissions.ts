@@ -1,0 +1,99 @@
+import type { Actor } from '../schemas/agent';
+import type { Conversation } from '../schemas/conversation';
+import { allow, deny, type Decision } from './decision';
+
+/**
+ * Who may do what to a conversation. These checks answer "who"; whether the conversation's state
+ * allows the move at all is `nextState` (lifecycle.ts), which the server applies as well.
+ */
+export type ConversationAccess = Pick<
+  Conversation,
+  'state' | 'teamId' | 'ownerId' | 'participantIds'
+>;
+
+/** Supervisors (and admins, who can do everything a supervisor can) act on every conversation. */
+export const supervises = (actor: Actor): boolean =>
+  actor.role === 'supervisor' || actor.role === 'admin';
+
+const owns = (actor: Actor, conv: Pick<Conversation, 'ownerId'>): boolean =>
+  conv.ownerId === actor.id;
+
+const participates = (actor: Actor, conv: Pick<Conversation, 'participantIds'>): boolean =>
+  conv.participantIds.includes(actor.id);
+
+/** A queued conversation is taken by an agent of its team, or by a supervisor. */
+export function canTake(
+  actor: Actor,
+  conv: ConversationAccess,
+): Decision<'already-taken' | 'invalid-transition' | 'forbidden'> {
+  // Two agents clicking at once: the loser is told who won, not "invalid".
+  if (conv.state === 'active' && conv.ownerId !== null) {
+    return deny('already-taken', { ownerId: conv.ownerId });
+  }
+  if (conv.state !== 'queued')
+    return deny('invalid-transition', { from: conv.state, event: 'take' });
+  if (!supervises(actor) && !actor.teamIds.includes(conv.teamId)) {
+    return deny('forbidden', { teamId: conv.teamId });
+  }
+  return allow();
+}
+
+/** Messages go out only in an active conversation, from its owner, a participant or a supervisor. */
+export function canSend(
+  actor: Actor,
+  conv: ConversationAccess,
+): Decision<'invalid-transition' | 'not-participant'> {
+  if (conv.state !== 'active')
+    return deny('invalid-transition', { from: conv.state, event: 'send' });
+  if (owns(actor, conv) || participates(actor, conv) || supervises(actor)) return allow();
+  return deny('not-participant', { ownerId: conv.ownerId });
+}
+
+const ownerOrSupervisor = (actor: Actor, conv: ConversationAccess): Decision<'not-owner'> =>
+  owns(actor, conv) || supervises(actor) ? allow() : deny('not-owner', { ownerId: conv.ownerId });
+
+export const canTransfer = ownerOrSupervisor;
+export const canInvite = ownerOrSupervisor;
+export const canClose = ownerOrSupervisor;
+/** The owner hands it back; a supervisor pulls it from an agent who cannot go on. */
+export const canSendBackToQueue = ownerOrSupervisor;
+
+/** Tags help whoever works the conversation, so invited participants may tag too. */
+export function canTag(actor: Actor, conv: ConversationAccess): Decision<'not-owner'> {
+  return participates(actor, conv) ? allow() : ownerOrSupervisor(actor, conv);
+}
+
+const supervisorOnly = (actor: Actor): Decision<'forbidden'> =>
+  supervises(actor) ? allow() : deny('forbidden', { role: actor.role });
+
+export const canForceClose = supervisorOnly;
+export const canReassign = supervisorOnly;
+export const canMonitor = supervisorOnly;
+
+/** Whether the actor sees every team's history: supervisors, and agents granted history-all. */
+const seesAllHistory = (actor: Actor): boolean =>
+  supervises(actor) || actor.permissions.includes('history-all');
+
+/** A conversation in the contact's history: the own team's, one the actor served, or all. */
+export function canSeeConversationHistory(
+  actor: Actor,
+  conv: Pick<Conversation, 'teamId' | 'ownerId' | 'participantIds'>,
+): Decision<'history-forbidden'> {
+  const visible =
+    seesAllHistory(actor) ||
+    actor.teamIds.includes(conv.teamId) ||
+    owns(actor, conv) ||
+    participates(actor, conv);
+  return visible ? allow() : deny('history-forbidden', { teamId: conv.teamId });
+}
+
+/**
+ * The same rule as a filter for SQL: `teams` means "teamId in teamIds, or the agent was owner
+ * or participant" — the agent keeps what they served after leaving a team.
+ */
+export type HistoryScope = { kind: 'all' } | { kind: 'teams'; teamIds: string[]; agentId: string };
+
+export function historyScope(actor: Actor): HistoryScope {
+  if (seesAllHistory(actor)) return { kind: 'all' };
+  return { kind: 'teams', teamIds: [...actor.teamIds], agentId: actor.id };
+}
