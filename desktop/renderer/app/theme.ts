@@ -1,0 +1,26 @@
+import { createTheme, type MantineColorsTuple } from '@mantine/core';
+
+// A teal-blue brand colour: calm for screens agents look at all day, distinct from the
+// green of WhatsApp so channel icons stay readable.
+const brand: MantineColorsTuple = [
+  '#e6f6fb',
+  '#d2e9f2',
+  '#a6d1e3',
+  '#76b8d4',
+  '#4fa3c7',
+  '#3696c0',
+  '#258fbd',
+  '#127ca7',
+  '#006e96',
+  '#005f84',
+];
+
+export const theme = createTheme({
+  primaryColor: 'brand',
+  colors: { brand },
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '600' },
+  cursorType: 'pointer',
+});

@@ -1,0 +1,78 @@
+/**
+ * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
+ * (PRODUCT.md, "Vocabulary"). Every other locale must have exactly these keys.
+ */
+export const ptBR = {
+  app: {
+    name: 'Atendo',
+    loading: 'Carregando…',
+    themeLight: 'Tema claro',
+    themeDark: 'Tema escuro',
+    language: 'Idioma',
+    logout: 'Sair',
+    help: 'Atalhos de teclado',
+  },
+  login: {
+    title: 'Entrar no Atendo',
+    subtitle: 'Use as credenciais fornecidas pelo seu supervisor.',
+    serverUrl: 'Endereço do servidor',
+    serverUrlHint: 'Definido pela política da sua empresa',
+    email: 'E-mail',
+    password: 'Senha',
+    presence: 'Entrar como',
+    submit: 'Entrar',
+    invalidUrl: 'Informe um endereço http:// ou https:// válido',
+    invalidEmail: 'Informe um e-mail válido',
+    passwordRequired: 'Informe a senha',
+    failed: 'Não foi possível entrar',
+    unreachable: 'Não foi possível falar com o servidor em {{url}}. Verifique o endereço e a rede.',
+  },
+  presence: {
+    available: 'Disponível',
+    away: 'Ausente',
+    offline: 'Offline',
+    change: 'Alterar status',
+  },
+  errors: {
+    generic: 'Algo deu errado. Tente novamente.',
+    network: 'Sem conexão com o servidor.',
+    'invalid-input': 'Alguns dados estão inválidos. Confira os campos e tente de novo.',
+    unauthenticated: 'Sua sessão expirou. Entre novamente.',
+    'not-found': 'Não encontramos o que você procurava. Talvez tenha sido removido.',
+    forbidden: 'Você não tem permissão para fazer isso.',
+    conflict: 'Alguém alterou isso ao mesmo tempo. Os dados foram atualizados; tente de novo.',
+    'contact-busy': 'Este contato já está em atendimento com {{ownerName}} neste canal.',
+    'contact-busy-queued': 'Este contato já está em espera na fila deste canal.',
+    'in-bot': 'O contato ainda está navegando no menu do bot deste canal.',
+    'awaiting-csat': 'O atendimento anterior está pendente de avaliação do contato.',
+    'inbound-only-channel': 'Este canal é receptivo: só responde, não inicia atendimentos.',
+    'template-required':
+      'A janela de 24 horas está fechada. Só é possível enviar um modelo de mensagem.',
+    'template-not-found': 'Este modelo de mensagem não existe mais ou não está disponível.',
+    'template-params-missing': 'Preencha todos os parâmetros do modelo de mensagem.',
+    'attachment-type-not-allowed': 'Este tipo de arquivo não é aceito neste canal.',
+    'attachment-too-large': 'O arquivo é maior que o limite de {{maxSize}} deste canal.',
+    'attachment-not-supported': 'Este canal não aceita anexos.',
+    'already-taken': 'Este atendimento já foi assumido por {{ownerName}}.',
+    'invalid-transition': 'Este atendimento não está mais nesse estado. A tela foi atualizada.',
+    'not-owner': 'Somente o responsável pelo atendimento pode fazer isso.',
+    'not-participant': 'Você não participa mais deste atendimento.',
+    'over-capacity': 'Você atingiu seu limite de atendimentos simultâneos.',
+    'disposition-required': 'Escolha uma tabulação para finalizar este atendimento.',
+    'disposition-invalid': 'Esta tabulação não pode ser usada. Escolha outra.',
+    'tag-not-in-team': 'Esta tag não pertence à equipe do atendimento.',
+    'history-forbidden': 'Você não tem permissão para ver este histórico.',
+    'csat-not-pending': 'Este atendimento não está aguardando avaliação.',
+  },
+  hints: {
+    'ask-supervisor':
+      'Peça ao seu supervisor para finalizar ou transferir o atendimento para você pelo monitoramento.',
+    'take-from-queue': 'Assuma o atendimento na lista "Em espera".',
+    'use-another-channel': 'Escolha outro canal para iniciar o atendimento.',
+  },
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The shape every locale fills in: the same keys as pt-BR, any strings. */
+export type Messages = Widen<typeof ptBR>;

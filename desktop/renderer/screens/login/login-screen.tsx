@@ -1,0 +1,142 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Group,
+  Input,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { errorText } from '../../i18n/error-text';
+import { PreferencesControls } from '../../ui/preferences-controls';
+import { BrandMark } from '../../ui/brand-mark';
+import { useSignIn, type SignInInput } from '../../session/use-sign-in';
+
+export type LoginScreenProps = {
+  defaultServerUrl: string;
+  /** IT set the address by machine policy and does not let the agent change it. */
+  serverUrlLocked: boolean;
+};
+
+const HttpUrl = z.url({ protocol: /^https?$/ });
+const Email = z.email();
+
+export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenProps) {
+  const { t } = useTranslation();
+  const { submit, pending, failure } = useSignIn();
+  const [serverUrl, setServerUrl] = useState(defaultServerUrl);
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [presence, setPresence] = useState<SignInInput['presence']>('available');
+  const [touched, setTouched] = useState(false);
+
+  const urlError = touched && !HttpUrl.safeParse(serverUrl).success ? t('login.invalidUrl') : null;
+  const emailError = touched && !Email.safeParse(email).success ? t('login.invalidEmail') : null;
+  const passwordError = touched && password === '' ? t('login.passwordRequired') : null;
+
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setTouched(true);
+    const valid =
+      HttpUrl.safeParse(serverUrl).success && Email.safeParse(email).success && password !== '';
+    if (valid)
+      void submit({ serverUrl: serverUrl.trim(), email: email.trim(), password, presence });
+  };
+
+  const failureText =
+    failure === null
+      ? null
+      : failure.kind === 'network'
+        ? t('login.unreachable', { url: serverUrl })
+        : errorText(t, failure);
+
+  return (
+    <Box mih="100vh" bg="var(--mantine-color-body)" pos="relative">
+      <Group pos="absolute" top={16} right={16}>
+        <PreferencesControls />
+      </Group>
+      <Center mih="100vh" p="md">
+        <Paper component="main" withBorder shadow="sm" radius="lg" p="xl" w={420} maw="100%">
+          <form onSubmit={onSubmit} noValidate aria-label={t('login.title')}>
+            <Stack gap="md">
+              <Group gap="sm">
+                <BrandMark size={36} />
+                <div>
+                  <Title order={2} size="h3">
+                    {t('login.title')}
+                  </Title>
+                  <Text size="sm" c="dimmed">
+                    {t('login.subtitle')}
+                  </Text>
+                </div>
+              </Group>
+              <TextInput
+                label={t('login.serverUrl')}
+                description={serverUrlLocked ? t('login.serverUrlHint') : undefined}
+                value={serverUrl}
+                readOnly={serverUrlLocked}
+                onChange={(e) => {
+                  setServerUrl(e.currentTarget.value);
+                }}
+                error={urlError}
+                autoComplete="url"
+              />
+              <TextInput
+                label={t('login.email')}
+                type="email"
+                value={email}
+                onChange={(e) => {
+                  setEmail(e.currentTarget.value);
+                }}
+                error={emailError}
+                autoComplete="username"
+                data-autofocus
+                autoFocus
+              />
+              <PasswordInput
+                label={t('login.password')}
+                value={password}
+                onChange={(e) => {
+                  setPassword(e.currentTarget.value);
+                }}
+                error={passwordError}
+                autoComplete="current-password"
+              />
+              <Input.Wrapper label={t('login.presence')} id="login-presence">
+                <SegmentedControl
+                  fullWidth
+                  aria-label={t('login.presence')}
+                  value={presence}
+                  onChange={(value) => {
+                    setPresence(value === 'away' ? 'away' : 'available');
+                  }}
+                  data={[
+                    { value: 'available', label: t('presence.available') },
+                    { value: 'away', label: t('presence.away') },
+                  ]}
+                />
+              </Input.Wrapper>
+              {failureText !== null && (
+                <Alert color="red" variant="light" title={t('login.failed')} role="alert">
+                  {failureText}
+                </Alert>
+              )}
+              <Button type="submit" loading={pending} fullWidth size="md">
+                {t('login.submit')}
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Center>
+    </Box>
+  );
+}

@@ -1,0 +1,50 @@
+import { useCallback, useState } from 'react';
+import type { Presence } from '@atendo/shared/schemas/agent';
+import { describeApiError, type ApiFailure } from '../api/api-error';
+import { createApiConnection } from '../api/trpc-client';
+import { Session } from './session-storage';
+import { useSession } from './session-context';
+
+export type SignInInput = {
+  serverUrl: string;
+  email: string;
+  password: string;
+  presence: Extract<Presence, 'available' | 'away'>;
+};
+
+/** Signs in against the given server and, on success, stores the session. */
+export function useSignIn() {
+  const { signIn } = useSession();
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+
+  const submit = useCallback(
+    async (input: SignInInput): Promise<boolean> => {
+      setPending(true);
+      setFailure(null);
+      let token: string | null = null;
+      const connection = createApiConnection({ serverUrl: input.serverUrl, getToken: () => token });
+      try {
+        const result = await connection.client.auth.login.mutate({
+          email: input.email,
+          password: input.password,
+        });
+        token = result.token;
+        if (input.presence !== 'available') {
+          await connection.client.auth.setPresence.mutate({ presence: input.presence });
+        }
+        signIn(Session.parse({ serverUrl: input.serverUrl, token, agent: result.agent }));
+        return true;
+      } catch (error) {
+        setFailure(describeApiError(error));
+        return false;
+      } finally {
+        connection.close();
+        setPending(false);
+      }
+    },
+    [signIn],
+  );
+
+  return { submit, pending, failure };
+}
