@@ -1,0 +1,57 @@
+import type { Attachment, Message } from '@atendo/shared/schemas/message';
+import type { Channel } from '@atendo/shared/schemas/channel';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+
+/** What the web chat adapter hands to the server's inbound pipeline. */
+export type WebchatInbound = {
+  channel: Channel;
+  address: string;
+  profileName: string;
+  email: string;
+  channelMessageId: string;
+  kind: 'text' | 'media';
+  body: string;
+  attachments: Attachment[];
+  sentAt: number;
+};
+
+export type WebchatInboundResult = {
+  conversation: Conversation;
+  message: Message;
+  created: boolean;
+};
+
+/** The visitor's latest conversation on the channel and its timeline, for transcript and push. */
+export type VisitorSnapshot = {
+  conversation: Conversation | null;
+  messages: Message[];
+  agentNames: ReadonlyMap<string, string>;
+};
+
+/**
+ * Everything the web chat adapter needs from the rest of the server, as plain functions. The
+ * router and the visitor hub depend only on this, so they are tested against the real server
+ * through `createWebchatPorts` and stay free of its internals.
+ */
+export type WebchatPorts = {
+  now: () => number;
+  newId: () => string;
+  /** Signs visitor tokens; at least 32 random bytes, stable across restarts. */
+  tokenSecret: string;
+  findChannelByKey: (key: string) => Promise<Channel | null>;
+  findChannelById: (id: string) => Promise<Channel | null>;
+  /** Stores the message once per channelMessageId, then runs the bot/CSAT dialogue. */
+  receiveInbound: (input: WebchatInbound) => Promise<WebchatInboundResult>;
+  visitorSnapshot: (channelId: string, address: string) => Promise<VisitorSnapshot>;
+  /** Records a 1–5 answer for the visitor's conversation pending CSAT. */
+  answerCsat: (input: {
+    channel: Channel;
+    address: string;
+    score: number;
+    comment: string | null;
+  }) => Promise<void>;
+  markDelivered: (channelId: string, messageIds: readonly string[]) => Promise<void>;
+  storeFile: (attachmentId: string, bytes: Buffer) => Promise<void>;
+  /** Called after every committed change; the hub re-reads connected visitors then. */
+  subscribeChanges: (listener: () => void) => () => void;
+};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { Locale } from '@atendo/shared/schemas/common';
+
+export const OpenSessionBody = z.object({
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+  locale: Locale.catch('pt-BR'),
+});
+
+/** The client's id doubles as the channel message id, so a retried POST is stored once. */
+const ClientMessageId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const SendMessageBody = z.object({
+  clientMessageId: ClientMessageId,
+  text: z.string().trim().min(1).max(4096),
+});
+
+export const UploadHeaders = z.object({
+  'content-type': z.string().min(3).max(127),
+  'x-file-name': z
+    .string()
+    .min(1)
+    .max(765)
+    .transform((value) => decodeURIComponent(value).slice(0, 255)),
+  'x-client-message-id': ClientMessageId,
+});
+
+export const CsatBody = z.object({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).nullable().default(null),
+});
+
+export const AckBody = z.object({ messageIds: z.array(z.string().min(1).max(64)).min(1).max(200) });
+
+export const ChannelKeyParam = z.string().min(1).max(200);

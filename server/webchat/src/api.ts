@@ -1,0 +1,104 @@
+import type {
+  SendResponse,
+  SessionResponse,
+  TranscriptResponse,
+  VisitorEvent,
+  WebchatErrorBody,
+} from '../../src/channels/webchat/protocol';
+
+/** A refused request, carrying the server's stable error code. */
+export class WidgetApiError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const isErrorBody = (value: unknown): value is WebchatErrorBody =>
+  typeof value === 'object' && value !== null && 'error' in value;
+
+async function parse<T>(response: Response): Promise<T> {
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    if (isErrorBody(body)) throw new WidgetApiError(body.error.code, body.error.message);
+    throw new WidgetApiError('network', `HTTP ${response.status}`);
+  }
+  return body as T;
+}
+
+/** The widget's view of the web chat HTTP API; `base` is the origin that served widget.js. */
+export const createApi = (base: string, channelKey: string) => {
+  let token: string | null = null;
+  const authed = (extra: Record<string, string> = {}): Record<string, string> => ({
+    ...extra,
+    authorization: `Bearer ${token ?? ''}`,
+  });
+  const json = { 'content-type': 'application/json' };
+  return {
+    setToken: (value: string | null) => {
+      token = value;
+    },
+    openSession: async (input: { name: string; email: string; locale: string }) =>
+      parse<SessionResponse>(
+        await fetch(`${base}/webchat/${encodeURIComponent(channelKey)}/sessions`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify(input),
+        }),
+      ),
+    transcript: async () =>
+      parse<TranscriptResponse>(
+        await fetch(`${base}/webchat/sessions/transcript`, { headers: authed() }),
+      ),
+    send: async (clientMessageId: string, text: string) =>
+      parse<SendResponse>(
+        await fetch(`${base}/webchat/sessions/messages`, {
+          method: 'POST',
+          headers: authed(json),
+          body: JSON.stringify({ clientMessageId, text }),
+        }),
+      ),
+    upload: async (clientMessageId: string, file: File) =>
+      parse<SendResponse>(
+        await fetch(`${base}/webchat/sessions/uploads`, {
+          method: 'POST',
+          headers: authed({
+            'content-type': file.type || 'application/octet-stream',
+            'x-file-name': encodeURIComponent(file.name),
+            'x-client-message-id': clientMessageId,
+          }),
+          body: file,
+        }),
+      ),
+    answerCsat: async (score: number, comment: string) =>
+      parse<{ ok: true }>(
+        await fetch(`${base}/webchat/sessions/csat`, {
+          method: 'POST',
+          headers: authed(json),
+          body: JSON.stringify({ score, comment: comment || null }),
+        }),
+      ),
+    ack: async (messageIds: string[]) =>
+      parse<{ ok: true }>(
+        await fetch(`${base}/webchat/sessions/acks`, {
+          method: 'POST',
+          headers: authed(json),
+          body: JSON.stringify({ messageIds }),
+        }),
+      ),
+    /** EventSource cannot send headers, so the token travels in the query string. */
+    events: (onEvent: (event: VisitorEvent) => void, onError: () => void): EventSource => {
+      const source = new EventSource(
+        `${base}/webchat/sessions/events?token=${encodeURIComponent(token ?? '')}`,
+      );
+      source.addEventListener('visitor', (raw) => {
+        onEvent(JSON.parse((raw as MessageEvent<string>).data) as VisitorEvent);
+      });
+      source.onerror = onError;
+      return source;
+    },
+  };
+};
+
+export type WidgetApi = ReturnType<typeof createApi>;

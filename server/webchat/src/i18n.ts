@@ -1,0 +1,73 @@
+export type WidgetLocale = 'pt-BR' | 'en';
+
+const STRINGS = {
+  'pt-BR': {
+    open: 'Fale conosco',
+    close: 'Fechar',
+    title: 'Atendimento',
+    intro: 'Olá! Informe seu nome e e-mail para começar.',
+    name: 'Nome',
+    email: 'E-mail',
+    start: 'Iniciar conversa',
+    placeholder: 'Digite sua mensagem…',
+    send: 'Enviar',
+    attach: 'Anexar arquivo',
+    you: 'Você',
+    bot: 'Assistente',
+    queued: 'Aguardando um atendente…',
+    active: 'Em atendimento',
+    closed: 'Atendimento finalizado. Envie uma mensagem para começar outro.',
+    csatQuestion: 'Como você avalia este atendimento?',
+    csatComment: 'Comentário (opcional)',
+    csatSend: 'Enviar avaliação',
+    csatThanks: 'Obrigado pela sua avaliação!',
+    reconnecting: 'Reconectando…',
+    'attachment-too-large': 'O arquivo é grande demais.',
+    'attachment-type-not-allowed': 'Este tipo de arquivo não é aceito.',
+    'invalid-input': 'Verifique os dados informados.',
+    error: 'Não foi possível enviar. Tente novamente.',
+  },
+  en: {
+    open: 'Chat with us',
+    close: 'Close',
+    title: 'Support',
+    intro: 'Hi! Tell us your name and e-mail to start.',
+    name: 'Name',
+    email: 'E-mail',
+    start: 'Start chat',
+    placeholder: 'Type your message…',
+    send: 'Send',
+    attach: 'Attach file',
+    you: 'You',
+    bot: 'Assistant',
+    queued: 'Waiting for an agent…',
+    active: 'Chatting with an agent',
+    closed: 'This conversation is over. Send a message to start another.',
+    csatQuestion: 'How would you rate this conversation?',
+    csatComment: 'Comment (optional)',
+    csatSend: 'Send rating',
+    csatThanks: 'Thank you for your rating!',
+    reconnecting: 'Reconnecting…',
+    'attachment-too-large': 'The file is too large.',
+    'attachment-type-not-allowed': 'This type of file is not accepted.',
+    'invalid-input': 'Please check what you entered.',
+    error: 'Could not send. Please try again.',
+  },
+} as const;
+
+export type StringKey = keyof (typeof STRINGS)['en'];
+
+/** Portuguese in any variant gets Brazilian Portuguese; everything else gets English. */
+export const pickLocale = (language: string | undefined): WidgetLocale =>
+  language?.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
+
+export const translator =
+  (locale: WidgetLocale) =>
+  (key: StringKey): string =>
+    STRINGS[locale][key];
+
+/** An error code from the server becomes a sentence when we know it, a generic one otherwise. */
+export const errorText = (locale: WidgetLocale, code: string): string => {
+  const table: Record<string, string> = STRINGS[locale];
+  return table[code] ?? STRINGS[locale].error;
+};

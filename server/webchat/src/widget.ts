@@ -1,0 +1,178 @@
+import type {
+  VisitorConversationState,
+  VisitorEvent,
+  VisitorMessage,
+} from '../../src/channels/webchat/protocol';
+import { WidgetApiError, createApi } from './api';
+import { errorText, pickLocale, translator, type StringKey } from './i18n';
+import { buildView, renderMessage } from './view';
+
+/**
+ * The contact-facing web chat. One script tag embeds it:
+ * `<script src="https://atendo.example/webchat/widget.js" data-channel="KEY" async></script>`.
+ * It keeps the visitor token in localStorage so a reload continues the same conversation.
+ */
+type Stored = { token: string; visitorId: string };
+
+const script = document.currentScript as HTMLScriptElement | null;
+const channelKey = script?.dataset.channel ?? '';
+const base = script ? new URL(script.src).origin : window.location.origin;
+const storageKey = `atendo-webchat:${channelKey}`;
+const locale = pickLocale(navigator.language);
+const t = translator(locale);
+const api = createApi(base, channelKey);
+const host = document.createElement('div');
+host.setAttribute('data-atendo-webchat', channelKey);
+document.body.append(host);
+const view = buildView(host, t);
+const seen = new Set<string>();
+let source: EventSource | null = null;
+let retryDelay = 1000;
+let csatScore = 0;
+
+const readStored = (): Stored | null => {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? 'null');
+    if (parsed && typeof parsed === 'object' && 'token' in parsed && 'visitorId' in parsed) {
+      return parsed as Stored;
+    }
+  } catch {
+    // A corrupt entry is treated as no session: the visitor fills the form again.
+  }
+  return null;
+};
+
+const showError = (error: unknown) => {
+  const code = error instanceof WidgetApiError ? error.code : 'error';
+  view.error.textContent = errorText(locale, code);
+};
+
+const STATE_TEXT: Partial<Record<VisitorConversationState, StringKey>> = {
+  queued: 'queued',
+  active: 'active',
+  closed: 'closed',
+};
+
+function showState(state: VisitorConversationState | null) {
+  const key = state ? STATE_TEXT[state] : undefined;
+  view.status.textContent = key ? t(key) : '';
+  view.csat.hidden = state !== 'awaiting_csat';
+}
+
+function addMessage(message: VisitorMessage) {
+  if (seen.has(message.id)) return;
+  seen.add(message.id);
+  view.list.append(renderMessage(message, t));
+  view.list.scrollTop = view.list.scrollHeight;
+  if (message.direction === 'outbound') void api.ack([message.id]).catch(() => undefined);
+}
+
+function onEvent(event: VisitorEvent) {
+  retryDelay = 1000;
+  if (event.type === 'message') addMessage(event.message);
+  else if (event.type === 'state') showState(event.state);
+  else showState('awaiting_csat');
+}
+
+/** After any drop we reload the transcript first, so nothing sent meanwhile is missed. */
+async function connect() {
+  source?.close();
+  try {
+    const transcript = await api.transcript();
+    transcript.messages.forEach(addMessage);
+    showState(transcript.state);
+    view.error.textContent = '';
+  } catch (error) {
+    if (error instanceof WidgetApiError && error.code === 'unauthenticated') return resetSession();
+    return scheduleReconnect();
+  }
+  source = api.events(onEvent, () => {
+    source?.close();
+    scheduleReconnect();
+  });
+}
+
+function scheduleReconnect() {
+  view.status.textContent = t('reconnecting');
+  const delay = retryDelay;
+  retryDelay = Math.min(retryDelay * 2, 30_000);
+  setTimeout(() => void connect(), delay + Math.random() * 500);
+}
+
+function resetSession() {
+  localStorage.removeItem(storageKey);
+  api.setToken(null);
+  view.intro.hidden = false;
+  view.composer.hidden = true;
+}
+
+function startChat(stored: Stored) {
+  api.setToken(stored.token);
+  view.intro.hidden = true;
+  view.composer.hidden = false;
+  void connect();
+}
+
+view.launcher.addEventListener('click', () => {
+  view.panel.hidden = !view.panel.hidden;
+});
+view.closeButton.addEventListener('click', () => {
+  view.panel.hidden = true;
+});
+
+view.intro.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = { name: view.nameInput.value, email: view.emailInput.value, locale };
+  api.openSession(input).then((session) => {
+    const stored = { token: session.token, visitorId: session.visitorId };
+    localStorage.setItem(storageKey, JSON.stringify(stored));
+    startChat(stored);
+  }, showError);
+});
+
+view.composer.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = view.textInput.value.trim();
+  if (!text) return;
+  view.textInput.value = '';
+  // The same id on a retry lets the server store the message once.
+  void sendWithRetry(crypto.randomUUID(), (id) => api.send(id, text));
+});
+
+view.fileInput.addEventListener('change', () => {
+  const file = view.fileInput.files?.[0];
+  view.fileInput.value = '';
+  if (file) void sendWithRetry(crypto.randomUUID(), (id) => api.upload(id, file));
+});
+
+async function sendWithRetry(id: string, send: (id: string) => Promise<unknown>, attempt = 0) {
+  try {
+    await send(id);
+    view.error.textContent = '';
+  } catch (error) {
+    const isNetwork = !(error instanceof WidgetApiError) || error.code === 'network';
+    if (isNetwork && attempt < 4) {
+      setTimeout(() => void sendWithRetry(id, send, attempt + 1), 1000 * 2 ** attempt);
+    } else showError(error);
+  }
+}
+
+for (const button of view.scoreButtons) {
+  button.addEventListener('click', () => {
+    csatScore = Number(button.dataset.score);
+    for (const other of view.scoreButtons) {
+      other.setAttribute('aria-pressed', String(other === button));
+    }
+    view.csatSend.disabled = false;
+  });
+}
+
+view.csatSend.addEventListener('click', () => {
+  api.answerCsat(csatScore, view.csatComment.value.trim()).then(() => {
+    view.csat.hidden = true;
+    view.status.textContent = t('csatThanks');
+  }, showError);
+});
+
+const stored = readStored();
+if (stored) startChat(stored);
