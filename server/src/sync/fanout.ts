@@ -1,0 +1,191 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '@atendo/shared/schemas/agent';
+import type { StreamEvent } from '@atendo/shared/sync/protocol';
+import type { DB } from '../db/schema';
+import type { ChangeNotifier } from '../feed/change-notifier';
+import type { Logger } from '../logger';
+import { loadAgents } from '../repo/directory';
+import { docKey, loadCurrentDocuments, type DocRef } from './documents';
+import { EventQueue } from './event-queue';
+import { changedAgentIds, feedHead, readAudienceWindow } from './feed-reads';
+import { databaseInstanceId } from './instance';
+import { changeEvents, routeHits } from './routing';
+import { syncScope, type SyncScope } from './scope';
+
+export type FanoutOptions = {
+  /** Sequences read per round, so a burst is delivered in bounded slices. */
+  windowSize: number;
+  /** Documents a subscriber may have waiting before it is told to resync instead. */
+  maxPendingDocuments: number;
+};
+
+export const DEFAULT_FANOUT_OPTIONS: FanoutOptions = {
+  windowSize: 2000,
+  maxPendingDocuments: 5000,
+};
+
+type Subscriber = { actor: Actor; scope: SyncScope; queue: EventQueue };
+
+export type SyncSubscription = { queue: EventQueue; close(): void };
+
+/**
+ * The one loop per app that turns feed changes into stream events. On each wake-up it reads
+ * the new audience rows once for the keys of every subscriber, loads each touched document
+ * once, and routes them; wake-ups that arrive while a round runs fold into one more round.
+ */
+export class SyncFanout {
+  private readonly subscribers = new Set<Subscriber>();
+  private lastSeq = 0;
+  private starting: Promise<void> | null = null;
+  private draining: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly notifier: ChangeNotifier,
+    private readonly logger: Logger,
+    private readonly options: FanoutOptions = DEFAULT_FANOUT_OPTIONS,
+  ) {}
+
+  /** Registers a subscriber; it receives changes committed after this call resolves. */
+  async subscribe(actor: Actor): Promise<SyncSubscription> {
+    await this.start();
+    const scope = syncScope(actor, await databaseInstanceId(this.db));
+    const subscriber: Subscriber = {
+      actor,
+      scope,
+      queue: new EventQueue(this.options.maxPendingDocuments),
+    };
+    this.subscribers.add(subscriber);
+    return {
+      queue: subscriber.queue,
+      close: () => {
+        subscriber.queue.close();
+        this.subscribers.delete(subscriber);
+      },
+    };
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /** Resolves when no round is running; tests use it instead of sleeping. */
+  async idle(): Promise<void> {
+    while (this.draining !== null) await this.draining;
+  }
+
+  /** Wakes the loop, as the change notifier does after every commit. */
+  wake(): void {
+    if (this.draining !== null) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+    });
+  }
+
+  // The notifier listener lives as long as the app: one listener, not one per subscriber.
+  private start(): Promise<void> {
+    this.starting ??= feedHead(this.db).then((head) => {
+      this.lastSeq = head;
+      this.notifier.subscribe(() => {
+        this.wake();
+      });
+    });
+    return this.starting;
+  }
+
+  private async drain(): Promise<void> {
+    do {
+      try {
+        await this.catchUp();
+      } catch (error) {
+        this.logger.error({ err: error }, 'sync fan-out could not read the feed');
+      }
+    } while (this.takeAgain());
+  }
+
+  /** Whether a wake-up arrived during the round just finished; clears the flag. */
+  private takeAgain(): boolean {
+    const again = this.again;
+    this.again = false;
+    return again;
+  }
+
+  private async catchUp(): Promise<void> {
+    const head = await feedHead(this.db);
+    while (this.lastSeq < head) {
+      const after = this.lastSeq;
+      const upTo = Math.min(head, after + this.options.windowSize);
+      try {
+        await this.deliver(after, upTo);
+      } catch (error) {
+        // Skipping the window keeps one bad row from stalling every stream; the subscribers
+        // pull instead, which surfaces the same error where it can be seen.
+        this.logger.error({ err: error, after, upTo }, 'sync fan-out skipped a window');
+        this.broadcast({ type: 'resync', reason: 'lagging' });
+      }
+      this.lastSeq = upTo;
+    }
+  }
+
+  private async deliver(after: number, upTo: number): Promise<void> {
+    const subscribers = [...this.subscribers];
+    if (subscribers.length === 0) return;
+    await this.rescope(subscribers, after, upTo);
+    const keys = new Set(subscribers.flatMap((s) => [...s.scope.keys]));
+    const hits = await readAudienceWindow(this.db, [...keys], after, upTo);
+    const routes = routeHits(
+      hits,
+      subscribers.map((s) => s.scope),
+    );
+    const refs = new Map<string, DocRef>();
+    for (const route of routes) {
+      for (const entry of route.values()) refs.set(docKey(entry.collection, entry.docId), entry);
+    }
+    const current = await loadCurrentDocuments(this.db, [...refs.values()]);
+    subscribers.forEach((subscriber, index) => {
+      const route = routes[index];
+      if (route === undefined) return;
+      const checkpoint = { seq: upTo, epoch: subscriber.scope.epoch };
+      for (const event of changeEvents(route, current, checkpoint)) subscriber.queue.push(event);
+    });
+  }
+
+  /**
+   * An agent moved between teams, or given another role or permission, sees another slice of
+   * the feed: its stream switches to the new keys and the client is told to pull again.
+   */
+  private async rescope(subscribers: Subscriber[], after: number, upTo: number): Promise<void> {
+    const instanceId = await databaseInstanceId(this.db);
+    const changed = await changedAgentIds(this.db, after, upTo);
+    const ids = [...new Set(subscribers.map((s) => s.actor.id))].filter((id) => changed.has(id));
+    const agents = new Map((await loadAgents(this.db, ids)).map((a) => [a.id, a]));
+    for (const subscriber of subscribers) {
+      const actor = agents.get(subscriber.actor.id) ?? subscriber.actor;
+      const scope = syncScope(actor, instanceId);
+      if (scope.epoch === subscriber.scope.epoch) continue;
+      subscriber.actor = actor;
+      subscriber.scope = scope;
+      subscriber.queue.push({ type: 'resync', reason: 'scope-changed' });
+    }
+  }
+
+  private broadcast(event: StreamEvent): void {
+    for (const subscriber of this.subscribers) subscriber.queue.push(event);
+  }
+}
+
+const fanouts = new WeakMap<ChangeNotifier, SyncFanout>();
+
+/** The fan-out of one app, created with its first stream; keyed by the app's notifier. */
+export function fanoutFor(db: Kysely<DB>, notifier: ChangeNotifier, logger: Logger): SyncFanout {
+  let fanout = fanouts.get(notifier);
+  if (fanout === undefined) {
+    fanout = new SyncFanout(db, notifier, logger);
+    fanouts.set(notifier, fanout);
+  }
+  return fanout;
+}
