@@ -1,8 +1,9 @@
 import type { DeliveryStatus } from '../schemas/message';
 
 /**
- * How far a message has got. `failed` ends its progress, so it ranks last, but a rank comparison
- * alone is not the rule: failure never replaces delivered or read (see `nextDeliveryStatus`).
+ * How far a message has got. `failed` ends its progress, so it ranks last and nothing replaces
+ * it; but a rank comparison alone is not the rule, because failure never replaces delivered or
+ * read (see `nextDeliveryStatus`).
  */
 export const deliveryRank: Record<DeliveryStatus, number> = {
   queued: 0,
@@ -24,7 +25,6 @@ export function nextDeliveryStatus(
   current: DeliveryStatus,
   incoming: DeliveryStatus,
 ): DeliveryStatus {
-  if (current === 'failed') return current;
   if (incoming === 'failed') return reached(current) ? current : 'failed';
   return deliveryRank[incoming] > deliveryRank[current] ? incoming : current;
 }
