@@ -1,0 +1,124 @@
+/// <reference types="vite/client" />
+import { addRxPlugin, createRxDatabase, removeRxDatabase } from 'rxdb';
+import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { Contact } from '@atendo/shared/schemas/contact';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import type { Message } from '@atendo/shared/schemas/message';
+import type { Disposition, Tag, Template } from '@atendo/shared/schemas/catalog';
+import {
+  contactSchema,
+  conversationSchema,
+  directorySchema,
+  dispositionSchema,
+  messageSchema,
+  tagSchema,
+  templateSchema,
+  type DirectoryRecord,
+} from './replicated-schemas';
+import { draftSchema, outboxSchema, type DraftRecord, type OutboxRecord } from './local-schemas';
+
+export type AtendoCollections = {
+  conversations: RxCollection<Conversation>;
+  messages: RxCollection<Message>;
+  contacts: RxCollection<Contact>;
+  templates: RxCollection<Template>;
+  tags: RxCollection<Tag>;
+  dispositions: RxCollection<Disposition>;
+  directory: RxCollection<DirectoryRecord>;
+  drafts: RxCollection<DraftRecord>;
+  outbox: RxCollection<OutboxRecord>;
+};
+export type AtendoDatabase = RxDatabase<AtendoCollections>;
+
+// Nine collections: the open-source RxDB build allows 13 per process (see ARCHITECTURE.md).
+const COLLECTIONS = {
+  conversations: { schema: conversationSchema },
+  messages: { schema: messageSchema },
+  contacts: { schema: contactSchema },
+  templates: { schema: templateSchema },
+  tags: { schema: tagSchema },
+  dispositions: { schema: dispositionSchema },
+  directory: { schema: directorySchema },
+  drafts: { schema: draftSchema },
+  outbox: { schema: outboxSchema },
+};
+
+let devModeReady: Promise<void> | null = null;
+
+/**
+ * Dev-mode checks every schema and query but injects an iframe to an external site, so it is
+ * loaded only in development; `import.meta.env.DEV` is false in a build and the dynamic imports
+ * are dropped with the dead branch. Dev-mode demands schema validation, hence the validator.
+ */
+async function withDevMode(storage: RxStorage<unknown, unknown>): Promise<RxStorage<unknown, unknown>> {
+  devModeReady ??= import('rxdb/plugins/dev-mode').then(({ RxDBDevModePlugin, disableWarnings }) => {
+    disableWarnings();
+    addRxPlugin(RxDBDevModePlugin);
+  });
+  await devModeReady;
+  const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
+  return wrappedValidateAjvStorage({ storage });
+}
+
+export type OpenDatabaseOptions = {
+  name: string;
+  storage?: RxStorage<unknown, unknown>;
+  devMode?: boolean;
+};
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<AtendoDatabase> {
+  const base = options.storage ?? getRxStorageDexie();
+  const devMode = options.devMode ?? import.meta.env.DEV;
+  const storage = devMode ? await withDevMode(base) : base;
+  const database = await createRxDatabase<AtendoCollections>({
+    name: options.name,
+    storage,
+    // One window per agent: no cross-tab leader election, which would delay replication.
+    multiInstance: false,
+    eventReduce: true,
+  });
+  try {
+    await database.addCollections(COLLECTIONS);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+/**
+ * Removes every trace of the local database so it can be created again from the server. RxDB's
+ * own removal reads the database's internal store first; when that store is what is broken, the
+ * IndexedDB databases behind the Dexie storage are deleted by name instead.
+ */
+export async function wipeDatabase(
+  name: string,
+  storage?: RxStorage<unknown, unknown>,
+): Promise<void> {
+  try {
+    await removeRxDatabase(name, storage ?? getRxStorageDexie(), false);
+  } catch {
+    await deleteIndexedDbDatabases(`rxdb-dexie-${name}--`);
+  }
+}
+
+async function deleteIndexedDbDatabases(prefix: string): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const existing = await indexedDB.databases();
+  const names = existing.flatMap((info) => (info.name?.startsWith(prefix) ? [info.name] : []));
+  await Promise.all(
+    names.map(
+      (dbName) =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.deleteDatabase(dbName);
+          request.onsuccess = () => {
+            resolve();
+          };
+          request.onerror = () => {
+            reject(request.error ?? new Error(`Could not delete ${dbName}`));
+          };
+        }),
+    ),
+  );
+}

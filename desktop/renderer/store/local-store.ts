@@ -1,0 +1,164 @@
+import { map, Subject, type Observable } from 'rxjs';
+import type { RxStorage } from 'rxdb';
+import type { ContactFields } from '@atendo/shared/schemas/contact';
+import { openDatabase, wipeDatabase, type AtendoDatabase } from './database';
+import { createDrafts } from './drafts';
+import type { MessageKindToQueue, OutboxPayloadMap, OutboxRecord } from './local-schemas';
+import { createOutbox, type StoreNotice } from './outbox';
+import { createQueries } from './queries';
+import { exponentialBackoff, realTimer, type SetTimer } from './stream-hub';
+import { startSyncEngine } from './sync-engine';
+import type { SyncTransport } from './transport';
+
+export type LocalStoreOptions = {
+  /** One database per agent and server, e.g. `atendo-<serverHash>-<agentId>`. */
+  name: string;
+  transport: SyncTransport;
+  now: () => number;
+  storage?: RxStorage<unknown, unknown>;
+  newId?: () => string;
+  /** Defaults to `import.meta.env.DEV`. */
+  devMode?: boolean;
+  setTimer?: SetTimer;
+  retryDelayMs?: (attempt: number) => number;
+  /** How long RxDB waits before retrying a failed pull. */
+  pullRetryMs?: number;
+  batchSize?: number;
+  /** Told when the local database could not be opened and was wiped, so it can be logged. */
+  onWiped?: (error: unknown) => void;
+};
+
+export type QueueMessageInput<K extends MessageKindToQueue> = {
+  conversationId: string;
+  kind: K;
+  payload: OutboxPayloadMap[K];
+};
+
+/**
+ * Opens the database; when IndexedDB cannot open it (a known Electron failure after a crash or
+ * a disk problem) the local copy is wiped and created again rather than leaving the agent with a
+ * dead window. Everything replicated comes back from the server; what is lost is only what never
+ * left this machine (unsent outbox items and drafts), which a broken database had lost anyway.
+ */
+async function openOrWipe(options: LocalStoreOptions): Promise<AtendoDatabase> {
+  const open = () =>
+    openDatabase({ name: options.name, storage: options.storage, devMode: options.devMode });
+  try {
+    return await open();
+  } catch (error) {
+    options.onWiped?.(error);
+    await wipeDatabase(options.name, options.storage);
+    return open();
+  }
+}
+
+export async function createLocalStore(options: LocalStoreOptions) {
+  const db = await openOrWipe(options);
+  const setTimer = options.setTimer ?? realTimer;
+  const retryDelayMs = options.retryDelayMs ?? exponentialBackoff;
+  const notices = new Subject<StoreNotice>();
+  const drafts = createDrafts(db, options.now);
+  const outbox = createOutbox({
+    db,
+    transport: options.transport,
+    now: options.now,
+    newId: options.newId ?? (() => crypto.randomUUID()),
+    setTimer,
+    retryDelayMs,
+    onNotice: (notice) => {
+      notices.next(notice);
+    },
+  });
+  const engine = startSyncEngine({
+    db,
+    transport: options.transport,
+    batchSize: options.batchSize ?? 200,
+    pullRetryMs: options.pullRetryMs ?? 5_000,
+    retryDelayMs,
+    setTimer,
+    onConnected: () => void outbox.flush(),
+  });
+  // Items left by the previous session go out as soon as possible, stream or not.
+  void outbox.flush();
+
+  async function queueMessage<K extends MessageKindToQueue>(
+    input: QueueMessageInput<K>,
+  ): Promise<OutboxRecord> {
+    const record = await outbox.queue<MessageKindToQueue>({ ...input, queueKey: input.conversationId });
+    if (input.kind === 'text') await drafts.clearDraft(input.conversationId);
+    return record;
+  }
+
+  /**
+   * Conflict rule for contact edits: the edit records the contact version it was typed on and
+   * waits in the outbox until the server takes it. If someone else changed the contact
+   * meanwhile, the server refuses with 'conflict', THE SERVER VERSION WINS (replication brings
+   * it), and the agent gets a 'contact-conflict' notice with the fields they typed, kept on the
+   * failed outbox item until dismissed, so nothing typed is lost silently. Edits are never
+   * applied to the replicated contact itself; `pendingContactEdits$` lets the UI overlay them.
+   * A second edit queued behind an unsent one is based on the version the first will create.
+   */
+  async function editContact(contactId: string, fields: Partial<ContactFields>): Promise<OutboxRecord> {
+    const contact = await db.contacts.findOne(contactId).exec();
+    if (!contact) throw new Error(`Contact ${contactId} is not in the local store.`);
+    const queueKey = `contact:${contactId}`;
+    const before = await db.outbox
+      .findOne({ selector: { queueKey, state: 'pending' }, sort: [{ order: 'desc' }] })
+      .exec();
+    const chained = before ? Number(before.payload['baseVersion']) + 1 : 0;
+    return outbox.queue({
+      queueKey,
+      conversationId: null,
+      kind: 'contact-edit',
+      payload: { contactId, baseVersion: Math.max(contact.version, chained), fields },
+    });
+  }
+
+  const outboxItems$ = (queueKey: string): Observable<OutboxRecord[]> =>
+    db.outbox
+      .find({ selector: { queueKey }, sort: [{ order: 'asc' }] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toMutableJSON())));
+
+  /** Refused items wait for the agent: `retry` after fixing the cause, or `dismiss`. */
+  async function retryOutboxItem(clientId: string): Promise<void> {
+    const doc = await db.outbox.findOne(clientId).exec();
+    if (doc?.state !== 'failed') return;
+    await doc.incrementalPatch({ state: 'pending', failure: null, attempts: 0, nextAttemptAt: 0 });
+    await outbox.flush();
+  }
+
+  async function dismissOutboxItem(clientId: string): Promise<void> {
+    const doc = await db.outbox.findOne(clientId).exec();
+    if (doc?.state === 'failed') await doc.remove();
+  }
+
+  async function close(): Promise<void> {
+    await outbox.stop();
+    await engine.stop();
+    notices.complete();
+    await db.close();
+  }
+
+  return {
+    db,
+    status$: engine.status$,
+    awaitInitialSync: engine.awaitInitialSync,
+    resync: engine.resync,
+    notices$: notices.asObservable(),
+    queueMessage,
+    flushOutbox: outbox.flush,
+    /** The outbox of a conversation: queued, sent-not-yet-replicated and refused messages. */
+    conversationOutbox$: (conversationId: string) => outboxItems$(conversationId),
+    pendingContactEdits$: (contactId: string) => outboxItems$(`contact:${contactId}`),
+    retryOutboxItem,
+    dismissOutboxItem,
+    editContact,
+    saveDraft: drafts.saveDraft,
+    clearDraft: drafts.clearDraft,
+    draft$: drafts.draft$,
+    ...createQueries(db),
+    close,
+  };
+}
+
+export type LocalStore = Awaited<ReturnType<typeof createLocalStore>>;

@@ -1,0 +1,239 @@
+import type { Subscription } from 'rxjs';
+import type { AtendoDatabase } from './database';
+import {
+  OutboxItem,
+  type OutboxKind,
+  type OutboxPayloadMap,
+  type OutboxRecord,
+} from './local-schemas';
+import type { SetTimer } from './stream-hub';
+import { isRefusal, type SyncTransport } from './transport';
+
+/** Something the agent must be told: a refusal, or an edit the server version replaced. */
+export type StoreNotice =
+  | {
+      type: 'message-refused';
+      clientId: string;
+      conversationId: string;
+      code: string;
+      details: Record<string, string | number | boolean | null>;
+    }
+  | {
+      type: 'contact-conflict';
+      clientId: string;
+      contactId: string;
+      /** What the agent typed, so it can be applied again by hand on the server's version. */
+      typedFields: OutboxPayloadMap['contact-edit']['fields'];
+      details: Record<string, string | number | boolean | null>;
+    };
+
+export type OutboxDeps = {
+  db: AtendoDatabase;
+  transport: SyncTransport;
+  now: () => number;
+  newId: () => string;
+  setTimer: SetTimer;
+  retryDelayMs: (attempt: number) => number;
+  onNotice: (notice: StoreNotice) => void;
+};
+
+export type QueueInput<K extends OutboxKind> = {
+  queueKey: string;
+  conversationId: K extends 'contact-edit' ? null : string;
+  kind: K;
+  payload: OutboxPayloadMap[K];
+};
+
+type Outcome = 'delivered' | 'refused' | 'retry' | 'gone';
+
+/**
+ * The persistent outbox. An item is written before anything is sent, so it survives a crash or
+ * a restart; the flusher then delivers items one at a time per queue (a conversation, or a
+ * contact for edits), oldest first. Messages carry their client id and the server is idempotent
+ * on (conversationId, clientId), so re-sending an item the server already accepted is harmless:
+ * that is what makes delivery exactly-once across a crash mid-flush.
+ */
+export function createOutbox(deps: OutboxDeps) {
+  const { db } = deps;
+  let lastOrder = -1;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let cancelWake: () => void = () => undefined;
+
+  const nextOrder = async (): Promise<number> => {
+    if (lastOrder < 0) {
+      const newest = await db.outbox.findOne({ selector: {}, sort: [{ order: 'desc' }] }).exec();
+      lastOrder = newest?.order ?? 0;
+    }
+    lastOrder = Math.max(deps.now(), lastOrder + 1);
+    return lastOrder;
+  };
+
+  async function queue<K extends OutboxKind>(input: QueueInput<K>): Promise<OutboxRecord> {
+    const createdAt = deps.now();
+    const doc = await db.outbox.insert({
+      id: deps.newId(),
+      queueKey: input.queueKey,
+      conversationId: input.conversationId,
+      kind: input.kind,
+      payload: input.payload,
+      state: 'pending',
+      order: await nextOrder(),
+      createdAt,
+      attempts: 0,
+      nextAttemptAt: 0,
+      failure: null,
+    });
+    void flush();
+    return doc.toMutableJSON();
+  }
+
+  const patch = async (id: string, changes: Partial<OutboxRecord>): Promise<void> => {
+    // The item may have been removed meanwhile, when its message arrived through replication.
+    const doc = await db.outbox.findOne(id).exec();
+    if (doc) await doc.incrementalPatch(changes);
+  };
+
+  const removeItem = async (id: string): Promise<void> => {
+    const doc = await db.outbox.findOne(id).exec();
+    if (doc) await doc.remove();
+  };
+
+  async function send(record: OutboxRecord): Promise<void> {
+    const item = OutboxItem.parse(record);
+    const clientId = record.id;
+    switch (item.kind) {
+      case 'text':
+        return deps.transport.sendMessage({ kind: 'text', clientId, conversationId: item.conversationId, ...item.payload });
+      case 'template':
+        return deps.transport.sendMessage({ kind: 'template', clientId, conversationId: item.conversationId, ...item.payload });
+      case 'attachment':
+        return deps.transport.sendMessage({ kind: 'attachment', clientId, conversationId: item.conversationId, ...item.payload });
+      case 'contact-edit':
+        return deps.transport.updateContact({
+          id: item.payload.contactId,
+          version: item.payload.baseVersion,
+          ...item.payload.fields,
+        });
+    }
+  }
+
+  async function markDelivered(record: OutboxRecord): Promise<void> {
+    const arrived =
+      record.conversationId !== null &&
+      (await db.messages
+        .findOne({ selector: { conversationId: record.conversationId, clientId: record.id } })
+        .exec());
+    // Keep a sent message in the outbox until replication brings it, so it never blinks out.
+    if (record.kind === 'contact-edit' || arrived) await removeItem(record.id);
+    else await patch(record.id, { state: 'sent', failure: null });
+  }
+
+  async function markRefused(record: OutboxRecord, code: string, message: string, details: Record<string, string | number | boolean | null>) {
+    await patch(record.id, { state: 'failed', failure: { code, message, details } });
+    const item = OutboxItem.safeParse(record);
+    if (item.success && item.data.kind === 'contact-edit') {
+      deps.onNotice({
+        type: 'contact-conflict',
+        clientId: record.id,
+        contactId: item.data.payload.contactId,
+        typedFields: item.data.payload.fields,
+        details,
+      });
+    } else {
+      deps.onNotice({ type: 'message-refused', clientId: record.id, conversationId: record.conversationId ?? '', code, details });
+    }
+  }
+
+  async function deliver(record: OutboxRecord): Promise<Outcome> {
+    try {
+      await send(record);
+    } catch (error) {
+      if (stopped) return 'gone';
+      if (isRefusal(error)) {
+        await markRefused(record, error.code, error.message, error.details);
+        return 'refused';
+      }
+      if (!(await db.outbox.findOne(record.id).exec())) return 'gone';
+      const nextAttemptAt = deps.now() + deps.retryDelayMs(record.attempts);
+      await patch(record.id, { attempts: record.attempts + 1, nextAttemptAt });
+      return 'retry';
+    }
+    if (stopped) return 'gone';
+    await markDelivered(record);
+    return 'delivered';
+  }
+
+  /** Delivers one queue's items in order; a retry blocks the rest of that queue only. */
+  async function flushQueue(records: OutboxRecord[], now: number): Promise<number> {
+    for (const record of records) {
+      if (stopped) return Infinity;
+      if (record.nextAttemptAt > now) return record.nextAttemptAt;
+      const outcome = await deliver(record);
+      if (outcome === 'retry') return deps.now() + deps.retryDelayMs(record.attempts);
+    }
+    return Infinity;
+  }
+
+  async function flushOnce(): Promise<void> {
+    const now = deps.now();
+    const docs = await db.outbox.find({ selector: { state: 'pending' }, sort: [{ order: 'asc' }] }).exec();
+    const queues = new Map<string, OutboxRecord[]>();
+    for (const doc of docs) {
+      const list = queues.get(doc.queueKey) ?? [];
+      list.push(doc.toMutableJSON());
+      queues.set(doc.queueKey, list);
+    }
+    const wakes = await Promise.all([...queues.values()].map((records) => flushQueue(records, now)));
+    const wakeAt = Math.min(Infinity, ...wakes);
+    if (Number.isFinite(wakeAt) && !stopped) {
+      cancelWake();
+      cancelWake = deps.setTimer(() => void flush(), Math.max(0, wakeAt - deps.now()));
+    }
+  }
+
+  /** Runs the flusher; a call while it runs makes it run once more when it ends. */
+  function flush(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await flushOnce();
+        } catch {
+          // Storage trouble must not end the flusher for good: try again later, unless closing.
+          if (!stopped) cancelWake = deps.setTimer(() => void flush(), deps.retryDelayMs(0));
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  /** A message that arrives through replication settles its outbox item, even after a crash. */
+  const watchArrivals = (): Subscription =>
+    db.messages.$.subscribe((event) => {
+      const clientId = event.documentData.clientId;
+      if (clientId && event.operation !== 'DELETE') void removeItem(clientId).catch(() => undefined);
+    });
+  const arrivals = watchArrivals();
+
+  async function stop(): Promise<void> {
+    stopped = true;
+    cancelWake();
+    arrivals.unsubscribe();
+    // A send in flight is not awaited: the network may hang, and the server's idempotency on
+    // the client id makes the retry after the next start harmless.
+    await Promise.resolve();
+  }
+
+  return { queue, flush, stop };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;

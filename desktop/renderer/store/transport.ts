@@ -1,0 +1,66 @@
+import type { ContactFields } from '@atendo/shared/schemas/contact';
+import type { PullInput, PullResult, StreamEvent } from '@atendo/shared/sync/protocol';
+
+export type Unsubscribe = () => void;
+
+export type SendMessageInput =
+  | { kind: 'text'; conversationId: string; clientId: string; body: string }
+  | {
+      kind: 'template';
+      conversationId: string;
+      clientId: string;
+      templateId: string;
+      params: Record<string, string>;
+    }
+  | {
+      kind: 'attachment';
+      conversationId: string;
+      clientId: string;
+      attachmentId: string;
+      caption: string | null;
+    };
+
+export type UpdateContactInput = { id: string; version: number } & Partial<ContactFields>;
+
+/**
+ * Everything the local store needs from the server. The store is written against this small
+ * interface so it can run against the real tRPC client, or an in-memory server in tests.
+ *
+ * Failures: a call rejects with a `RefusalError` when the server understood the request and
+ * said no with a stable code (retrying cannot help); any other rejection is treated as a
+ * network failure and retried later.
+ */
+export type SyncTransport = {
+  pull(input: PullInput): Promise<PullResult>;
+  /**
+   * Opens the live change stream. `onEvent` receives events in order; `onError` is called once
+   * when the stream ends for any reason (the caller re-subscribes).
+   */
+  stream(onEvent: (event: StreamEvent) => void, onError: (error: unknown) => void): Unsubscribe;
+  sendMessage(input: SendMessageInput): Promise<void>;
+  updateContact(input: UpdateContactInput): Promise<void>;
+};
+
+export type RefusalDetails = Record<string, string | number | boolean | null>;
+
+/** The server refused the request with a stable code from shared/src/errors.ts. */
+export class RefusalError extends Error {
+  readonly code: string;
+  readonly details: RefusalDetails;
+
+  constructor(code: string, message: string, details: RefusalDetails = {}) {
+    super(message);
+    this.name = 'RefusalError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/**
+ * Codes that describe the session rather than the request: an expired token must not turn the
+ * agent's queued messages into failures, so these are retried like network errors.
+ */
+const TRANSIENT_CODES: ReadonlySet<string> = new Set(['unauthenticated']);
+
+export const isRefusal = (error: unknown): error is RefusalError =>
+  error instanceof RefusalError && !TRANSIENT_CODES.has(error.code);
