@@ -76,10 +76,10 @@ export async function createLocalStore(options: LocalStoreOptions) {
     pullRetryMs: options.pullRetryMs ?? 5_000,
     retryDelayMs,
     setTimer,
-    onConnected: () => void outbox.flush(),
+    onConnected: () => void outbox.flush(true),
   });
   // Items left by the previous session go out as soon as possible, stream or not.
-  void outbox.flush();
+  void outbox.flush(true);
 
   async function queueMessage<K extends MessageKindToQueue>(
     input: QueueMessageInput<K>,
@@ -146,7 +146,8 @@ export async function createLocalStore(options: LocalStoreOptions) {
     resync: engine.resync,
     notices$: notices.asObservable(),
     queueMessage,
-    flushOutbox: outbox.flush,
+    /** Tries every pending item now, ignoring backoff (a "retry now" for the agent). */
+    flushOutbox: () => outbox.flush(true),
     /** The outbox of a conversation: queued, sent-not-yet-replicated and refused messages. */
     conversationOutbox$: (conversationId: string) => outboxItems$(conversationId),
     pendingContactEdits$: (contactId: string) => outboxItems$(`contact:${contactId}`),

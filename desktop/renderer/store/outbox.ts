@@ -58,6 +58,7 @@ export function createOutbox(deps: OutboxDeps) {
   let lastOrder = -1;
   let running: Promise<void> | null = null;
   let again = false;
+  let forceNext = false;
   let stopped = false;
   let cancelWake: () => void = () => undefined;
 
@@ -89,16 +90,30 @@ export function createOutbox(deps: OutboxDeps) {
     return doc.toMutableJSON();
   }
 
-  const patch = async (id: string, changes: Partial<OutboxRecord>): Promise<void> => {
-    // The item may have been removed meanwhile, when its message arrived through replication.
-    const doc = await db.outbox.findOne(id).exec();
-    if (doc) await doc.incrementalPatch(changes);
+  /**
+   * Every change to an existing item goes through one queue. The flusher and the arrival watcher
+   * both settle items; unserialised, a late "mark sent" could land on an item the watcher had
+   * just removed, and leave a ghost "sent" message behind.
+   */
+  let writes: Promise<unknown> = Promise.resolve();
+  const serial = <T>(change: () => Promise<T>): Promise<T> => {
+    const result = writes.then(change);
+    writes = result.catch(() => undefined);
+    return result;
   };
 
-  const removeItem = async (id: string): Promise<void> => {
+  const patch = (id: string, changes: Partial<OutboxRecord>): Promise<void> =>
+    serial(async () => {
+      // The item may have been removed meanwhile, when its message arrived through replication.
+      const doc = await db.outbox.findOne(id).exec();
+      if (doc) await doc.incrementalPatch(changes);
+    });
+
+  const removeNow = async (id: string): Promise<void> => {
     const doc = await db.outbox.findOne(id).exec();
     if (doc) await doc.remove();
   };
+  const removeItem = (id: string): Promise<void> => serial(() => removeNow(id));
 
   async function send(record: OutboxRecord): Promise<void> {
     const item = OutboxItem.parse(record);
@@ -119,16 +134,21 @@ export function createOutbox(deps: OutboxDeps) {
     }
   }
 
-  async function markDelivered(record: OutboxRecord): Promise<void> {
-    const arrived =
-      record.conversationId !== null &&
-      (await db.messages
-        .findOne({ selector: { conversationId: record.conversationId, clientId: record.id } })
-        .exec());
-    // Keep a sent message in the outbox until replication brings it, so it never blinks out.
-    if (record.kind === 'contact-edit' || arrived) await removeItem(record.id);
-    else await patch(record.id, { state: 'sent', failure: null });
-  }
+  /** Keeps a sent message in the outbox until replication brings it, so it never blinks out. */
+  const markDelivered = (record: OutboxRecord): Promise<void> =>
+    serial(async () => {
+      const arrived =
+        record.conversationId !== null &&
+        (await db.messages
+          .findOne({ selector: { conversationId: record.conversationId, clientId: record.id } })
+          .exec());
+      if (record.kind === 'contact-edit' || arrived) {
+        await removeNow(record.id);
+        return;
+      }
+      const doc = await db.outbox.findOne(record.id).exec();
+      if (doc) await doc.incrementalPatch({ state: 'sent', failure: null });
+    });
 
   async function markRefused(record: OutboxRecord, code: string, message: string, details: Record<string, string | number | boolean | null>) {
     await patch(record.id, { state: 'failed', failure: { code, message, details } });
@@ -166,17 +186,17 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   /** Delivers one queue's items in order; a retry blocks the rest of that queue only. */
-  async function flushQueue(records: OutboxRecord[], now: number): Promise<number> {
+  async function flushQueue(records: OutboxRecord[], now: number, force: boolean): Promise<number> {
     for (const record of records) {
       if (stopped) return Infinity;
-      if (record.nextAttemptAt > now) return record.nextAttemptAt;
+      if (!force && record.nextAttemptAt > now) return record.nextAttemptAt;
       const outcome = await deliver(record);
       if (outcome === 'retry') return deps.now() + deps.retryDelayMs(record.attempts);
     }
     return Infinity;
   }
 
-  async function flushOnce(): Promise<void> {
+  async function flushOnce(force: boolean): Promise<void> {
     const now = deps.now();
     const docs = await db.outbox.find({ selector: { state: 'pending' }, sort: [{ order: 'asc' }] }).exec();
     const queues = new Map<string, OutboxRecord[]>();
@@ -185,7 +205,7 @@ export function createOutbox(deps: OutboxDeps) {
       list.push(doc.toMutableJSON());
       queues.set(doc.queueKey, list);
     }
-    const wakes = await Promise.all([...queues.values()].map((records) => flushQueue(records, now)));
+    const wakes = await Promise.all([...queues.values()].map((records) => flushQueue(records, now, force)));
     const wakeAt = Math.min(Infinity, ...wakes);
     if (Number.isFinite(wakeAt) && !stopped) {
       cancelWake();
@@ -193,9 +213,14 @@ export function createOutbox(deps: OutboxDeps) {
     }
   }
 
-  /** Runs the flusher; a call while it runs makes it run once more when it ends. */
-  function flush(): Promise<void> {
+  /**
+   * Runs the flusher; a call while it runs makes it run once more when it ends. `force` skips
+   * the backoff: the caller knows the network is back (the stream reconnected, or the agent
+   * asked), so waiting out a delay computed while offline would only hold messages back.
+   */
+  function flush(force = false): Promise<void> {
     if (stopped) return Promise.resolve();
+    forceNext ||= force;
     if (running) {
       again = true;
       return running;
@@ -203,8 +228,10 @@ export function createOutbox(deps: OutboxDeps) {
     running = (async () => {
       do {
         again = false;
+        const forceThis = forceNext;
+        forceNext = false;
         try {
-          await flushOnce();
+          await flushOnce(forceThis);
         } catch {
           // Storage trouble must not end the flusher for good: try again later, unless closing.
           if (!stopped) cancelWake = deps.setTimer(() => void flush(), deps.retryDelayMs(0));
