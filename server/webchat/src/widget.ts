@@ -83,8 +83,9 @@ async function connect() {
     showState(transcript.state);
     view.error.textContent = '';
   } catch (error) {
-    if (error instanceof WidgetApiError && error.code === 'unauthenticated') return resetSession();
-    return scheduleReconnect();
+    if (error instanceof WidgetApiError && error.code === 'unauthenticated') resetSession();
+    else scheduleReconnect();
+    return;
   }
   source = api.events(onEvent, () => {
     source?.close();

@@ -1,4 +1,5 @@
 import type { Attachment, Message } from '@atendo/shared/schemas/message';
+import type { Locale } from '@atendo/shared/schemas/common';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 
@@ -8,6 +9,7 @@ export type WebchatInbound = {
   address: string;
   profileName: string;
   email: string;
+  locale: Locale;
   channelMessageId: string;
   kind: 'text' | 'media';
   body: string;

@@ -48,12 +48,16 @@ export function createWebchatRouter(ports: WebchatPorts, hub: VisitorHub, logger
 
   const inbound = (
     visitor: Visitor,
-    rest: Omit<WebchatInbound, 'channel' | 'address' | 'profileName' | 'email' | 'sentAt'>,
+    rest: Omit<
+      WebchatInbound,
+      'channel' | 'address' | 'profileName' | 'email' | 'locale' | 'sentAt'
+    >,
   ): WebchatInbound => ({
     channel: visitor.channel,
     address: visitor.claims.visitorId,
     profileName: visitor.claims.name,
     email: visitor.claims.email,
+    locale: visitor.claims.locale,
     sentAt: ports.now(),
     ...rest,
   });
@@ -164,9 +168,13 @@ export function createWebchatRouter(ports: WebchatPorts, hub: VisitorHub, logger
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n\n');
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    const keepAlive = setInterval(() => {
+      res.write(': keep-alive\n\n');
+    }, 25_000);
     keepAlive.unref();
-    res.on('close', () => clearInterval(keepAlive));
+    res.on('close', () => {
+      clearInterval(keepAlive);
+    });
     await hub.connect({ channelId: channel.id, address: claims.visitorId }, res, []);
   });
 

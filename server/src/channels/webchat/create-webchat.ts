@@ -1,0 +1,108 @@
+import type { Attachment, Message } from '@atendo/shared/schemas/message';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import { AtendoError } from '@atendo/shared/errors';
+import { csatPrompt } from '@atendo/shared/rules/csat';
+import { loadChannel } from '../../repo/directory';
+import { answerCsat } from '../../services/csat';
+import type { Deps } from '../../services/deps';
+import { afterInbound, type FlowHooks } from '../conversation-flow/run-flow';
+import { completeVisitorContact } from './contact-details';
+import type { WebchatPorts } from './ports';
+import { createWebchatRouter } from './router';
+import { createVisitorHub } from './visitor-hub';
+import {
+  findWebchatChannel,
+  latestConversation,
+  markDelivered,
+  storeVisitorFile,
+  visitorSnapshot,
+} from './visitor-records';
+import { verifyVisitorToken } from './visitor-token';
+import { createWebchatSender } from './webchat-sender';
+
+/** The server's inbound pipeline, as the adapter calls it (see services). */
+export type ReceiveInboundMessage = (
+  deps: Deps,
+  input: {
+    channelId: string;
+    address: string;
+    profileName: string | null;
+    channelMessageId: string;
+    kind: 'text' | 'media';
+    body: string;
+    attachments: Attachment[];
+    sentAt: number;
+  },
+) => Promise<{ conversation: Conversation; message: Message; created: boolean }>;
+
+export type WebchatOptions = {
+  receiveInboundMessage: ReceiveInboundMessage;
+  /** Signs visitor tokens; keep it stable across restarts so visitors keep their conversation. */
+  tokenSecret: string;
+};
+
+export const flowHooks: FlowHooks = { answerCsat };
+
+/**
+ * Builds the web chat channel on the server's dependencies: the express router for /webchat,
+ * the sender to register for kind 'webchat', and the hub of live visitor streams.
+ */
+export function createWebchat(deps: Deps, options: WebchatOptions) {
+  const hub = createVisitorHub({
+    snapshot: (channelId, address) => visitorSnapshot(deps.db, channelId, address),
+    // The widget shows its own localized question; this is for clients that render text only.
+    csatPrompt: () => csatPrompt('pt-BR'),
+    logger: deps.logger,
+  });
+  const ports: WebchatPorts = {
+    now: () => deps.clock.now(),
+    newId: deps.newId,
+    tokenSecret: options.tokenSecret,
+    findChannelByKey: (key) => findWebchatChannel(deps.db, key),
+    findChannelById: (id) => loadChannel(deps.db, id),
+    receiveInbound: async (input) => {
+      const result = await options.receiveInboundMessage(deps, {
+        channelId: input.channel.id,
+        address: input.address,
+        profileName: input.profileName,
+        channelMessageId: input.channelMessageId,
+        kind: input.kind,
+        body: input.body,
+        attachments: input.attachments,
+        sentAt: input.sentAt,
+      });
+      await completeVisitorContact(deps, {
+        contactId: result.conversation.contactId,
+        email: input.email,
+        locale: input.locale,
+      });
+      await afterInbound(deps, flowHooks, result);
+      return result;
+    },
+    visitorSnapshot: (channelId, address) => visitorSnapshot(deps.db, channelId, address),
+    answerCsat: async ({ channel, address, score, comment }) => {
+      const conversation = await latestConversation(deps.db, channel.id, address);
+      if (conversation?.state !== 'awaiting_csat') {
+        throw new AtendoError('csat-not-pending', 'no conversation is waiting for a rating');
+      }
+      await answerCsat(deps, { conversationId: conversation.id, score, comment });
+    },
+    markDelivered: (channelId, ids) => markDelivered(deps, channelId, ids),
+    storeFile: (id, bytes) => storeVisitorFile(deps, id, bytes),
+    subscribeChanges: (listener) => deps.feed.subscribe(listener),
+  };
+  const unsubscribe = ports.subscribeChanges(() => void hub.refreshAll());
+  return {
+    router: createWebchatRouter(ports, hub, deps.logger),
+    sender: createWebchatSender(hub),
+    hub,
+    close: () => {
+      unsubscribe();
+      hub.closeAll();
+    },
+    /** For tests and tools: the claims inside a visitor token. */
+    readToken: (token: string) => verifyVisitorToken(options.tokenSecret, token),
+  };
+}
+
+export type Webchat = ReturnType<typeof createWebchat>;

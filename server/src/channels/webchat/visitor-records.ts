@@ -1,0 +1,106 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deliveryStatusChanges } from '@atendo/shared/rules/delivery-status';
+import { DeliveryStatus } from '@atendo/shared/schemas/message';
+import type { Channel } from '@atendo/shared/schemas/channel';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import { hydrateConversations } from '../../repo/conversations';
+import { channelFromRow } from '../../repo/directory';
+import { loadTimeline } from '../../repo/messages';
+import { setDeliveryStatus } from '../../services/delivery';
+import { inTransaction, type Deps, type Tx } from '../../services/deps';
+import type { VisitorSnapshot } from './ports';
+
+/* Reads and small writes the web chat adapter makes on the server's database. */
+
+export async function findWebchatChannel(db: Tx, externalId: string): Promise<Channel | null> {
+  const row = await db
+    .selectFrom('channels')
+    .selectAll()
+    .where('kind', '=', 'webchat')
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return row ? channelFromRow(row) : null;
+}
+
+export async function contactIdByAddress(
+  db: Tx,
+  channelId: string,
+  address: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('contact_addresses')
+    .select('contact_id')
+    .where('channel_id', '=', channelId)
+    .where('address', '=', address)
+    .executeTakeFirst();
+  return row?.contact_id ?? null;
+}
+
+/** The visitor's most recent conversation on the channel, open or not. */
+export async function latestConversation(
+  db: Tx,
+  channelId: string,
+  address: string,
+): Promise<Conversation | null> {
+  const contactId = await contactIdByAddress(db, channelId, address);
+  if (contactId === null) return null;
+  const rows = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .where('channel_id', '=', channelId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .execute();
+  const [conversation] = await hydrateConversations(db, rows);
+  return conversation ?? null;
+}
+
+export async function visitorSnapshot(
+  db: Tx,
+  channelId: string,
+  address: string,
+): Promise<VisitorSnapshot> {
+  const conversation = await latestConversation(db, channelId, address);
+  if (!conversation) return { conversation: null, messages: [], agentNames: new Map() };
+  const messages = await loadTimeline(db, conversation.id);
+  const authorIds = [...new Set(messages.flatMap((m) => m.authorAgentId ?? []))];
+  const agents =
+    authorIds.length === 0
+      ? []
+      : await db.selectFrom('agents').select(['id', 'name']).where('id', 'in', authorIds).execute();
+  return { conversation, messages, agentNames: new Map(agents.map((a) => [a.id, a.name])) };
+}
+
+/**
+ * Marks outbound messages the visitor's widget has shown as delivered. Only messages of this
+ * channel are touched, and a status never moves backwards.
+ */
+export async function markDelivered(
+  deps: Deps,
+  channelId: string,
+  messageIds: readonly string[],
+): Promise<void> {
+  await inTransaction(deps, async (trx) => {
+    const rows = await trx
+      .selectFrom('messages')
+      .select(['id', 'status'])
+      .where('id', 'in', messageIds)
+      .where('channel_id', '=', channelId)
+      .where('direction', '=', 'outbound')
+      .execute();
+    for (const row of rows) {
+      if (!deliveryStatusChanges(DeliveryStatus.parse(row.status), 'delivered')) continue;
+      await setDeliveryStatus(trx, row.id, 'delivered', null, deps.clock.now(), null);
+    }
+  });
+}
+
+/** Visitor files live beside the agents' uploads, under a folder of their own. */
+export async function storeVisitorFile(deps: Deps, attachmentId: string, bytes: Buffer) {
+  const dir = join(deps.dataDir, 'uploads', 'webchat');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, attachmentId), bytes);
+}
