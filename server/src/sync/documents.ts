@@ -86,16 +86,14 @@ const loaders: { [F in FeedCollection]: Loader } = {
     ),
   team: async (db, ids) => {
     const rows = await db.selectFrom('teams').selectAll().where('id', 'in', ids).execute();
-    return rows
-      .map(teamFromRow)
-      .map((team) =>
-        directory(team.id, {
-          id: `team:${team.id}`,
-          type: 'team',
-          updatedAt: team.updatedAt,
-          team,
-        }),
-      );
+    return rows.map(teamFromRow).map((team) =>
+      directory(team.id, {
+        id: `team:${team.id}`,
+        type: 'team',
+        updatedAt: team.updatedAt,
+        team,
+      }),
+    );
   },
   channel: async (db, ids) => {
     const rows = await db.selectFrom('channels').selectAll().where('id', 'in', ids).execute();
