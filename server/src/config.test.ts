@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_DATA_DIR, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults on an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      host: '127.0.0.1',
+      port: 4310,
+      dataDir: DEFAULT_DATA_DIR,
+      publicUrl: null,
+      seedDemo: true,
+      logLevel: 'info',
+      sessionTtlMs: 12 * 3_600_000,
+    });
+  });
+
+  it('resolves the default data directory at the repository root, not the cwd', () => {
+    expect(DEFAULT_DATA_DIR).toBe(path.resolve(import.meta.dirname, '..', '..', '.data'));
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      ATENDO_HOST: '0.0.0.0',
+      ATENDO_PORT: '8080',
+      ATENDO_DATA_DIR: '/var/lib/atendo',
+      ATENDO_PUBLIC_URL: 'https://atendo.example.com',
+      ATENDO_SEED_DEMO: 'false',
+      LOG_LEVEL: 'debug',
+      ATENDO_SESSION_TTL_HOURS: '2',
+    });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      dataDir: '/var/lib/atendo',
+      publicUrl: 'https://atendo.example.com',
+      seedDemo: false,
+      logLevel: 'debug',
+      sessionTtlMs: 2 * 3_600_000,
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ ATENDO_PORT: '' }).port).toBe(4310);
+  });
+
+  it.each([
+    ['ATENDO_PORT', 'abc'],
+    ['ATENDO_PORT', '70000'],
+    ['ATENDO_SEED_DEMO', 'maybe'],
+    ['LOG_LEVEL', 'loud'],
+    ['ATENDO_PUBLIC_URL', 'not a url'],
+    ['ATENDO_SESSION_TTL_HOURS', '-1'],
+  ])('rejects %s=%s naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});

@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { z } from 'zod';
+
+// The default data directory is the repository's `.data/`, found from this file rather than the
+// working directory, so `npm start` from any folder uses the same database.
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DEFAULT_DATA_DIR = path.join(repoRoot, '.data');
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const EnvSchema = z.object({
+  ATENDO_HOST: z.string().min(1).default('127.0.0.1'),
+  ATENDO_PORT: z.coerce.number().int().min(0).max(65_535).default(4310),
+  ATENDO_DATA_DIR: z.string().min(1).optional(),
+  ATENDO_PUBLIC_URL: z.url().optional(),
+  ATENDO_SEED_DEMO: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ATENDO_SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(12),
+});
+
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  publicUrl: string | null;
+  seedDemo: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  sessionTtlMs: number;
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the server's settings; a bad value throws naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as shells and .env files commonly leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid environment:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.ATENDO_HOST,
+    port: e.ATENDO_PORT,
+    dataDir: path.resolve(e.ATENDO_DATA_DIR ?? DEFAULT_DATA_DIR),
+    publicUrl: e.ATENDO_PUBLIC_URL ?? null,
+    seedDemo: e.ATENDO_SEED_DEMO,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.ATENDO_SESSION_TTL_HOURS * 3_600_000,
+  };
+}

@@ -1,0 +1,214 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/*
+ * Table shapes as Kysely sees them. Booleans are integers (0/1) and JSON arrays/objects are text,
+ * so the same schema works on SQLite and PostgreSQL. Times are epoch milliseconds.
+ */
+
+export type AgentsTable = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  /** JSON array of Permission. */
+  permissions: string;
+  presence: string;
+  capacity: number;
+  password_hash: string;
+  updated_at: number;
+};
+
+export type AgentTeamsTable = { agent_id: string; team_id: string };
+
+export type TeamsTable = {
+  id: string;
+  name: string;
+  disposition_required: number;
+  csat_enabled: number;
+  csat_timeout_ms: number;
+  updated_at: number;
+};
+
+export type ChannelsTable = {
+  id: string;
+  name: string;
+  kind: string;
+  direction: string;
+  default_team_id: string;
+  /** JSON BotMenu or null. */
+  bot_menu: string | null;
+  external_id: string;
+  updated_at: number;
+};
+
+export type ContactsTable = {
+  id: string;
+  name: string;
+  /** JSON array of e-mail addresses. */
+  emails: string;
+  /** JSON object of custom fields. */
+  custom_fields: string;
+  created_at: number;
+  updated_at: number;
+  version: number;
+};
+
+export type ContactPhonesTable = { contact_id: string; phone: string; position: number };
+
+export type ContactAddressesTable = {
+  contact_id: string;
+  channel_id: string;
+  address: string;
+  position: number;
+};
+
+export type ConversationsTable = {
+  id: string;
+  contact_id: string;
+  channel_id: string;
+  team_id: string;
+  owner_id: string | null;
+  state: string;
+  disposition_id: string | null;
+  last_inbound_at: number | null;
+  last_message_at: number | null;
+  last_message_preview: string | null;
+  created_at: number;
+  queued_at: number | null;
+  closed_at: number | null;
+  csat_deadline: number | null;
+  bot_deadline: number | null;
+  updated_at: number;
+};
+
+export type ConversationParticipantsTable = { conversation_id: string; agent_id: string };
+export type ConversationTagsTable = { conversation_id: string; tag_id: string };
+
+export type MessagesTable = {
+  id: string;
+  conversation_id: string;
+  channel_id: string;
+  direction: string;
+  kind: string;
+  author_agent_id: string | null;
+  body: string;
+  /** JSON array of Attachment. */
+  attachments: string;
+  /** JSON TemplateUse or null. */
+  template: string | null;
+  /** JSON SystemEvent or null. */
+  system: string | null;
+  status: string;
+  /** JSON DeliveryError or null. */
+  error: string | null;
+  channel_message_id: string | null;
+  client_id: string | null;
+  created_at: number;
+  updated_at: number;
+};
+
+export type TemplatesTable = {
+  id: string;
+  channel_id: string;
+  /** JSON array of team ids; empty means every team of the channel. */
+  team_ids: string;
+  name: string;
+  language: string;
+  category: string;
+  header: string | null;
+  body: string;
+  footer: string | null;
+  updated_at: number;
+};
+
+export type TagsTable = {
+  id: string;
+  team_id: string;
+  name: string;
+  color: string;
+  updated_at: number;
+};
+
+export type DispositionsTable = {
+  id: string;
+  team_id: string;
+  parent_id: string | null;
+  name: string;
+  active: number;
+  updated_at: number;
+};
+
+export type CsatAnswersTable = {
+  conversation_id: string;
+  score: number;
+  comment: string | null;
+  answered_at: number;
+};
+
+export type SessionsTable = {
+  token_hash: string;
+  agent_id: string;
+  created_at: number;
+  expires_at: number;
+};
+
+export type UploadsTable = {
+  id: string;
+  conversation_id: string;
+  agent_id: string;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  media_type: string;
+  animated: number;
+  /** Path relative to the data directory. */
+  path: string;
+  created_at: number;
+};
+
+export type ChangesTable = {
+  seq: Generated<number>;
+  collection: string;
+  doc_id: string;
+  at: number;
+};
+
+export type ChangeAudienceTable = {
+  seq: number;
+  key: string;
+  /** 1 grants the key, 0 revokes it. */
+  grant: number;
+};
+
+export type DB = {
+  agents: AgentsTable;
+  agent_teams: AgentTeamsTable;
+  teams: TeamsTable;
+  channels: ChannelsTable;
+  contacts: ContactsTable;
+  contact_phones: ContactPhonesTable;
+  contact_addresses: ContactAddressesTable;
+  conversations: ConversationsTable;
+  conversation_participants: ConversationParticipantsTable;
+  conversation_tags: ConversationTagsTable;
+  messages: MessagesTable;
+  templates: TemplatesTable;
+  tags: TagsTable;
+  dispositions: DispositionsTable;
+  csat_answers: CsatAnswersTable;
+  sessions: SessionsTable;
+  uploads: UploadsTable;
+  changes: ChangesTable;
+  change_audience: ChangeAudienceTable;
+};
+
+export type AgentRow = Selectable<AgentsTable>;
+export type TeamRow = Selectable<TeamsTable>;
+export type ChannelRow = Selectable<ChannelsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;
+export type NewMessageRow = Insertable<MessagesTable>;
+export type TemplateRow = Selectable<TemplatesTable>;
+export type TagRow = Selectable<TagsTable>;
+export type DispositionRow = Selectable<DispositionsTable>;

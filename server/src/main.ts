@@ -1,0 +1,84 @@
+import { createServer, type RunningServer } from './app';
+import { systemClock, type Clock } from './clock';
+import { loadConfig, type Config } from './config';
+import { migrate, openDatabase, type Database } from './db/database';
+import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-data';
+import { createLogger, type Logger } from './logger';
+import { seedDemo } from './seed';
+import { runTimers } from './services/timers';
+
+const TIMER_INTERVAL_MS = 15_000;
+
+export type Started = { url: string; db: Database; stop(): Promise<void> };
+
+/**
+ * The startup path: open and migrate the database, seed the demo organisation into a fresh one,
+ * start the timers (CSAT and bot timeouts) and listen. `npm start` runs it; tests call it on a
+ * temporary data directory.
+ */
+export async function startAtendo(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<Started> {
+  const db = openDatabase(config.dataDir);
+  await migrate(db);
+  const seeded = config.seedDemo ? await seedDemo(db, clock) : false;
+  const server = createServer({ config, db, clock, logger });
+  const running: RunningServer = await server.listen();
+  const timer = setInterval(() => {
+    runTimers(server.deps, clock.now()).catch((error: unknown) => {
+      logger.error({ err: error }, 'timers failed');
+    });
+  }, TIMER_INTERVAL_MS);
+  timer.unref();
+  logger.info(
+    { url: running.url, dataDir: config.dataDir },
+    `Atendo server listening on ${running.url}`,
+  );
+  if (seeded) {
+    const accounts = DEMO_AGENTS.map((a) => `${a.email} (${a.role})`).join(', ');
+    logger.info(
+      `Demo organisation seeded. Sign in as ${accounts} with password "${DEMO_PASSWORD}".`,
+    );
+  }
+  return {
+    url: running.url,
+    db,
+    stop: async () => {
+      clearInterval(timer);
+      await running.close();
+      await db.destroy();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const started = await startAtendo(config, logger);
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    started.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+// Only when run as the entry point (`tsx src/main.ts`), not when a test imports startAtendo.
+if (
+  process.argv[1] !== undefined &&
+  import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))
+) {
+  main().catch((error: unknown) => {
+    // The logger may not exist yet (bad configuration), so this one message goes to stderr.
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { AgentRole, Permission, Presence, type Agent } from '@atendo/shared/schemas/agent';
+import {
+  BotMenu,
+  ChannelDirection,
+  ChannelKind,
+  type Channel,
+} from '@atendo/shared/schemas/channel';
+import type { Team } from '@atendo/shared/schemas/team';
+import type { Kysely } from 'kysely';
+import type { AgentRow, ChannelRow, DB, TeamRow } from '../db/schema';
+import { bool, fromJson, fromJsonOrNull } from '../db/json';
+
+/* Reads of agents, teams and channels, mapped to the shared schemas. */
+
+export function agentFromRow(row: AgentRow, teamIds: string[]): Agent {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: AgentRole.parse(row.role),
+    teamIds,
+    permissions: fromJson(z.array(Permission), row.permissions),
+    presence: Presence.parse(row.presence),
+    capacity: row.capacity,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function teamIdsByAgent(
+  db: Kysely<DB>,
+  agentIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>(agentIds.map((id) => [id, []]));
+  if (agentIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('agent_teams')
+    .select(['agent_id', 'team_id'])
+    .where('agent_id', 'in', agentIds)
+    .orderBy('team_id')
+    .execute();
+  for (const row of rows) map.get(row.agent_id)?.push(row.team_id);
+  return map;
+}
+
+export async function loadAgents(db: Kysely<DB>, ids?: readonly string[]): Promise<Agent[]> {
+  let query = db.selectFrom('agents').selectAll().orderBy('name');
+  if (ids !== undefined) {
+    if (ids.length === 0) return [];
+    query = query.where('id', 'in', ids);
+  }
+  const rows = await query.execute();
+  const teams = await teamIdsByAgent(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => agentFromRow(row, teams.get(row.id) ?? []));
+}
+
+export async function loadAgent(db: Kysely<DB>, id: string): Promise<Agent | null> {
+  const [agent] = await loadAgents(db, [id]);
+  return agent ?? null;
+}
+
+export const teamFromRow = (row: TeamRow): Team => ({
+  id: row.id,
+  name: row.name,
+  settings: {
+    dispositionRequired: bool(row.disposition_required),
+    csatEnabled: bool(row.csat_enabled),
+    csatTimeoutMs: row.csat_timeout_ms,
+  },
+  updatedAt: row.updated_at,
+});
+
+export async function loadTeam(db: Kysely<DB>, id: string): Promise<Team | null> {
+  const row = await db.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? teamFromRow(row) : null;
+}
+
+export const channelFromRow = (row: ChannelRow): Channel => ({
+  id: row.id,
+  name: row.name,
+  kind: ChannelKind.parse(row.kind),
+  direction: ChannelDirection.parse(row.direction),
+  defaultTeamId: row.default_team_id,
+  botMenu: fromJsonOrNull(BotMenu, row.bot_menu),
+  externalId: row.external_id,
+  updatedAt: row.updated_at,
+});
+
+export async function loadChannel(db: Kysely<DB>, id: string): Promise<Channel | null> {
+  const row = await db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? channelFromRow(row) : null;
+}

@@ -1,0 +1,21 @@
+import { authRouter } from './routers/auth';
+import { catalogRouter } from './routers/catalog';
+import { contactRouter } from './routers/contact';
+import { conversationRouter } from './routers/conversation';
+import { csatRouter } from './routers/csat';
+import { monitoringRouter } from './routers/monitoring';
+import { syncRouter } from './sync/router';
+import { router } from './trpc/trpc';
+
+/** Routers are nouns, procedures verbs. The desktop imports only `type AppRouter`. */
+export const appRouter = router({
+  auth: authRouter,
+  contact: contactRouter,
+  conversation: conversationRouter,
+  csat: csatRouter,
+  monitoring: monitoringRouter,
+  catalog: catalogRouter,
+  sync: syncRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { Presence } from '@atendo/shared/schemas/agent';
+import { login, logout } from '../auth/sessions';
+import { loadAgent } from '../repo/directory';
+import { recordChange } from '../feed/change-feed';
+import { inTransaction } from '../services/deps';
+import { authedProcedure, publicProcedure, router } from '../trpc/trpc';
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(
+      z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }),
+    )
+    .mutation(({ ctx, input }) =>
+      login(ctx.deps.db, { ...input, now: ctx.deps.clock.now(), ttlMs: ctx.config.sessionTtlMs }),
+    ),
+
+  logout: authedProcedure.mutation(async ({ ctx }) => {
+    if (ctx.token !== null) await logout(ctx.deps.db, ctx.token);
+    return { ok: true as const };
+  }),
+
+  me: authedProcedure.query(({ ctx }) => ctx.agent),
+
+  setPresence: authedProcedure
+    .input(z.object({ presence: Presence }))
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.deps.clock.now();
+      await inTransaction(ctx.deps, async (trx) => {
+        await trx
+          .updateTable('agents')
+          .set({ presence: input.presence, updated_at: now })
+          .where('id', '=', ctx.agent.id)
+          .execute();
+        await recordChange(trx, {
+          collection: 'agent',
+          docId: ctx.agent.id,
+          grants: ['all'],
+          revokes: [],
+          at: now,
+        });
+      });
+      return loadAgent(ctx.deps.db, ctx.agent.id);
+    }),
+});

@@ -1,0 +1,101 @@
+import { ensure } from '@atendo/shared/rules/decision';
+import { closeDecision } from '@atendo/shared/rules/close-conversation';
+import { csatPrompt } from '@atendo/shared/rules/csat';
+import { nextState } from '@atendo/shared/rules/lifecycle';
+import { canClose, canForceClose } from '@atendo/shared/rules/permissions';
+import type { Agent } from '@atendo/shared/schemas/agent';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import type { Message } from '@atendo/shared/schemas/message';
+import { dispositionFromRow } from '../repo/catalog';
+import { deliverMessage } from './delivery';
+import { inTransaction, type Deps } from './deps';
+import { systemMessage, withLastMessage, writeConversation } from './conversation-writer';
+import { requireConversation, requireTeam } from './lookup';
+
+/** The satisfaction question, sent by the system (no agent) right after close. */
+const csatQuestion = (id: string, conversationId: string, now: number): Message => ({
+  id,
+  conversationId,
+  direction: 'outbound',
+  kind: 'text',
+  authorAgentId: null,
+  body: csatPrompt('pt-BR'),
+  attachments: [],
+  template: null,
+  system: null,
+  status: 'queued',
+  error: null,
+  channelMessageId: null,
+  clientId: null,
+  createdAt: now,
+  updatedAt: now,
+});
+
+export type CloseInput = { conversationId: string; dispositionId: string | null; forced: boolean };
+
+/**
+ * Closes a conversation: with the team's disposition rule, then CSAT when the team asks for it.
+ * A supervisor's forced close needs no disposition and asks nothing.
+ */
+export async function closeConversation(
+  deps: Deps,
+  actor: Agent,
+  input: CloseInput,
+): Promise<Conversation> {
+  const now = deps.clock.now();
+  const result = await inTransaction(deps, async (trx) => {
+    const before = await requireConversation(trx, input.conversationId);
+    ensure(input.forced ? canForceClose(actor) : canClose(actor, before));
+    const team = await requireTeam(trx, before.teamId);
+    ensure(
+      nextState(before.state, input.forced ? 'force-close' : 'close', {
+        csatEnabled: team.settings.csatEnabled,
+      }),
+    );
+    const rows = await trx
+      .selectFrom('dispositions')
+      .selectAll()
+      .where('team_id', '=', team.id)
+      .execute();
+    const outcome = ensure(
+      closeDecision({
+        team: team.settings,
+        dispositionId: input.dispositionId,
+        dispositions: rows.map(dispositionFromRow),
+        now,
+        forced: input.forced,
+      }),
+    );
+    const closed = outcome.nextState === 'closed';
+    let after: Conversation = {
+      ...before,
+      state: outcome.nextState,
+      dispositionId: outcome.dispositionId,
+      csatDeadline: outcome.csatDeadline,
+      closedAt: closed ? now : null,
+      queuedAt: null,
+      botDeadline: null,
+      updatedAt: now,
+    };
+    const event = {
+      type: 'closed' as const,
+      byAgentId: actor.id,
+      dispositionId: outcome.dispositionId,
+      forced: input.forced,
+    };
+    const messages = [systemMessage(deps.newId(), after.id, event, now, actor.id)];
+    let question: Message | null = null;
+    if (!closed) {
+      question = csatQuestion(deps.newId(), after.id, now);
+      messages.push(
+        systemMessage(deps.newId(), after.id, { type: 'csat-requested' }, now),
+        question,
+      );
+      after = withLastMessage(after, question);
+    }
+    await writeConversation(trx, { before, after, messages });
+    return { conversation: after, questionId: question?.id ?? null };
+  });
+  if (result.questionId !== null) await deliverMessage(deps, result.questionId);
+  return result.conversation;
+}

@@ -1,0 +1,68 @@
+import { AtendoError } from '@atendo/shared/errors';
+import type { Contact } from '@atendo/shared/schemas/contact';
+import { recordChange } from '../feed/change-feed';
+import { EVERYONE } from '../feed/audience-keys';
+import { toJson } from '../db/json';
+import type { Tx } from './deps';
+
+/** Writes a contact with its phones and channel addresses, and records the change. */
+export async function writeContact(trx: Tx, before: Contact | null, after: Contact): Promise<void> {
+  await ensureAddressesFree(trx, after);
+  const row = {
+    id: after.id,
+    name: after.name,
+    emails: toJson(after.emails),
+    custom_fields: toJson(after.customFields),
+    created_at: after.createdAt,
+    updated_at: after.updatedAt,
+    version: after.version,
+  };
+  if (before === null) {
+    await trx.insertInto('contacts').values(row).execute();
+  } else {
+    await trx.updateTable('contacts').set(row).where('id', '=', after.id).execute();
+    await trx.deleteFrom('contact_phones').where('contact_id', '=', after.id).execute();
+    await trx.deleteFrom('contact_addresses').where('contact_id', '=', after.id).execute();
+  }
+  const phones = [...new Set(after.phones)].map((phone, position) => ({
+    contact_id: after.id,
+    phone,
+    position,
+  }));
+  if (phones.length > 0) await trx.insertInto('contact_phones').values(phones).execute();
+  const addresses = after.addresses.map((a, position) => ({
+    contact_id: after.id,
+    channel_id: a.channelId,
+    address: a.address,
+    position,
+  }));
+  if (addresses.length > 0) await trx.insertInto('contact_addresses').values(addresses).execute();
+  await recordChange(trx, {
+    collection: 'contact',
+    docId: after.id,
+    grants: EVERYONE,
+    revokes: [],
+    at: after.updatedAt,
+  });
+}
+
+// An address identifies one contact on its channel; taking another contact's is a conflict
+// the agent must resolve (merge), not something to overwrite silently.
+async function ensureAddressesFree(trx: Tx, contact: Contact): Promise<void> {
+  for (const { channelId, address } of contact.addresses) {
+    const holder = await trx
+      .selectFrom('contact_addresses')
+      .select('contact_id')
+      .where('channel_id', '=', channelId)
+      .where('address', '=', address)
+      .where('contact_id', '<>', contact.id)
+      .executeTakeFirst();
+    if (holder) {
+      throw new AtendoError('conflict', 'address belongs to another contact', {
+        channelId,
+        address,
+        contactId: holder.contact_id,
+      });
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { AtendoError } from '@atendo/shared/errors';
+import { normalisePhone } from '@atendo/shared/phone';
+import { ChannelAddress, type Contact } from '@atendo/shared/schemas/contact';
+import { loadContacts } from '../repo/contacts';
+import { inTransaction, type Deps } from './deps';
+import { writeContact } from './contact-writer';
+import { requireContact } from './lookup';
+
+/** What an agent types in "add contact" / "edit contact"; phones are normalised here. */
+export const ContactInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  phones: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+  emails: z.array(z.email().max(254)).max(10).default([]),
+  addresses: z.array(ChannelAddress).max(20).default([]),
+  customFields: z.record(z.string().min(1).max(60), z.string().max(1000)).default({}),
+});
+export type ContactInput = z.infer<typeof ContactInput>;
+
+function normalisePhones(phones: readonly string[]): string[] {
+  return phones.map((input, index) => {
+    const decision = normalisePhone(input);
+    if (!decision.ok) {
+      throw new AtendoError('invalid-input', 'not a valid phone number', {
+        field: `phones.${index}`,
+        input,
+      });
+    }
+    return decision.e164;
+  });
+}
+
+export async function createContact(deps: Deps, input: ContactInput): Promise<Contact> {
+  const now = deps.clock.now();
+  const contact: Contact = {
+    id: deps.newId(),
+    ...input,
+    phones: normalisePhones(input.phones),
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  };
+  await inTransaction(deps, (trx) => writeContact(trx, null, contact));
+  return contact;
+}
+
+/**
+ * Edits a contact based on the version the agent saw; if someone saved in between, the edit is
+ * refused with the current version so the UI can reload and re-apply.
+ */
+export async function updateContact(
+  deps: Deps,
+  input: { id: string; version: number; fields: ContactInput },
+): Promise<Contact> {
+  const now = deps.clock.now();
+  const phones = normalisePhones(input.fields.phones);
+  return inTransaction(deps, async (trx) => {
+    const before = await requireContact(trx, input.id);
+    if (before.version !== input.version) {
+      throw new AtendoError('conflict', 'the contact changed since it was loaded', {
+        currentVersion: before.version,
+      });
+    }
+    const after: Contact = {
+      ...before,
+      ...input.fields,
+      phones,
+      updatedAt: now,
+      version: before.version + 1,
+    };
+    await writeContact(trx, before, after);
+    return after;
+  });
+}
+
+export const getContact = (deps: Deps, id: string): Promise<Contact> => requireContact(deps.db, id);
+
+/**
+ * Finds contacts by name, e-mail or phone digits ("98765" matches +5511987650001).
+ */
+export async function searchContacts(
+  deps: Deps,
+  input: { query: string; limit: number },
+): Promise<Contact[]> {
+  const text = input.query.trim();
+  // Wildcards typed by the agent are dropped rather than escaped: ESCAPE syntax differs by database.
+  const like = `%${text.replace(/[\\%_]/g, '')}%`;
+  const digits = text.replace(/\D/g, '');
+  const rows = await deps.db
+    .selectFrom('contacts')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['name']), 'like', like.toLowerCase()),
+        eb(eb.fn('lower', ['emails']), 'like', like.toLowerCase()),
+        ...(digits.length >= 3
+          ? [
+              eb(
+                'id',
+                'in',
+                eb
+                  .selectFrom('contact_phones')
+                  .select('contact_id')
+                  .where('phone', 'like', `%${digits}%`),
+              ),
+            ]
+          : []),
+      ]),
+    )
+    .orderBy('name')
+    .limit(input.limit)
+    .execute();
+  return loadContacts(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+}

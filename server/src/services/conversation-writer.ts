@@ -1,0 +1,165 @@
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import type { Message, SystemEvent } from '@atendo/shared/schemas/message';
+import { conversationAudience, revokedKeys } from '@atendo/shared/sync/audience';
+import { recordChange } from '../feed/change-feed';
+import { messageToRow } from '../repo/messages';
+import type { ConversationsTable } from '../db/schema';
+import type { Tx } from './deps';
+
+/*
+ * The single path by which conversations and their messages are written, so every write also
+ * lands in the change feed with the right audience.
+ */
+
+const toRow = (c: Conversation): ConversationsTable => ({
+  id: c.id,
+  contact_id: c.contactId,
+  channel_id: c.channelId,
+  team_id: c.teamId,
+  owner_id: c.ownerId,
+  state: c.state,
+  disposition_id: c.dispositionId,
+  last_inbound_at: c.lastInboundAt,
+  last_message_at: c.lastMessageAt,
+  last_message_preview: c.lastMessagePreview,
+  created_at: c.createdAt,
+  queued_at: c.queuedAt,
+  closed_at: c.closedAt,
+  csat_deadline: c.csatDeadline,
+  bot_deadline: c.botDeadline,
+  updated_at: c.updatedAt,
+});
+
+export type ConversationWrite = {
+  /** Null when the conversation is new. */
+  before: Conversation | null;
+  after: Conversation;
+  /** New messages appended to the timeline in this action (system lines included). */
+  messages?: readonly Message[];
+};
+
+/** Writes a conversation, its participants, tags and new messages, and records the changes. */
+export async function writeConversation(trx: Tx, write: ConversationWrite): Promise<void> {
+  const { before, after } = write;
+  const row = toRow(after);
+  if (before === null) {
+    await trx.insertInto('conversations').values(row).execute();
+  } else {
+    await trx.updateTable('conversations').set(row).where('id', '=', after.id).execute();
+  }
+  await syncLinks(trx, before, after);
+  const grants = conversationAudience(after);
+  const revokes = before ? revokedKeys(conversationAudience(before), grants) : [];
+  await recordChange(trx, {
+    collection: 'conversation',
+    docId: after.id,
+    grants,
+    revokes,
+    at: after.updatedAt,
+  });
+  const gained = before ? revokedKeys(grants, conversationAudience(before)) : [];
+  // A new audience (say, the agent it was transferred to) must receive the backlog, and an old
+  // one must drop it, so every earlier message is re-announced with the new keys.
+  if (gained.length > 0 || revokes.length > 0) {
+    const earlier = await trx
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', after.id)
+      .orderBy('created_at')
+      .execute();
+    for (const { id } of earlier) {
+      await recordChange(trx, {
+        collection: 'message',
+        docId: id,
+        grants,
+        revokes,
+        at: after.updatedAt,
+      });
+    }
+  }
+  for (const message of write.messages ?? []) {
+    await trx.insertInto('messages').values(messageToRow(message, after.channelId)).execute();
+    await recordChange(trx, {
+      collection: 'message',
+      docId: message.id,
+      grants,
+      revokes: [],
+      at: message.updatedAt,
+    });
+  }
+}
+
+async function syncLinks(trx: Tx, before: Conversation | null, after: Conversation): Promise<void> {
+  const oldParticipants = before?.participantIds ?? [];
+  const oldTags = before?.tagIds ?? [];
+  for (const agentId of after.participantIds.filter((id) => !oldParticipants.includes(id))) {
+    await trx
+      .insertInto('conversation_participants')
+      .values({ conversation_id: after.id, agent_id: agentId })
+      .execute();
+  }
+  const removedParticipants = oldParticipants.filter((id) => !after.participantIds.includes(id));
+  if (removedParticipants.length > 0) {
+    await trx
+      .deleteFrom('conversation_participants')
+      .where('conversation_id', '=', after.id)
+      .where('agent_id', 'in', removedParticipants)
+      .execute();
+  }
+  for (const tagId of after.tagIds.filter((id) => !oldTags.includes(id))) {
+    await trx
+      .insertInto('conversation_tags')
+      .values({ conversation_id: after.id, tag_id: tagId })
+      .execute();
+  }
+  const removedTags = oldTags.filter((id) => !after.tagIds.includes(id));
+  if (removedTags.length > 0) {
+    await trx
+      .deleteFrom('conversation_tags')
+      .where('conversation_id', '=', after.id)
+      .where('tag_id', 'in', removedTags)
+      .execute();
+  }
+}
+
+/** A timeline line recording who did what; it never leaves for the contact. */
+export const systemMessage = (
+  id: string,
+  conversationId: string,
+  event: SystemEvent,
+  at: number,
+  authorAgentId: string | null = null,
+): Message => ({
+  id,
+  conversationId,
+  direction: 'internal',
+  kind: 'system',
+  authorAgentId,
+  body: '',
+  attachments: [],
+  template: null,
+  system: event,
+  status: 'sent',
+  error: null,
+  channelMessageId: null,
+  clientId: null,
+  createdAt: at,
+  updatedAt: at,
+});
+
+/** What the conversation list shows under the contact's name. */
+export function previewOf(message: Message): string {
+  if (message.kind === 'media') {
+    const names = message.attachments.map((a) => a.fileName).join(', ');
+    return (message.body || names).slice(0, 200);
+  }
+  return message.body.slice(0, 200);
+}
+
+/** The conversation after a message that the list should show as the latest one. */
+export const withLastMessage = (conversation: Conversation, message: Message): Conversation => ({
+  ...conversation,
+  lastMessageAt: message.createdAt,
+  lastMessagePreview: previewOf(message),
+  updatedAt: message.createdAt,
+});

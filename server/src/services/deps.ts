@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../clock';
+import type { Database } from '../db/database';
+import type { DB } from '../db/schema';
+import type { ChangeNotifier } from '../feed/change-notifier';
+import type { IdGenerator } from '../ids';
+import type { Logger } from '../logger';
+import type { SenderRegistry } from '../channels/registry';
+
+/** What every service needs from the outside world; built once per app instance. */
+export type Deps = {
+  db: Database;
+  clock: Clock;
+  newId: IdGenerator;
+  feed: ChangeNotifier;
+  logger: Logger;
+  senders: SenderRegistry;
+  /** Uploaded files live under `<dataDir>/uploads`. */
+  dataDir: string;
+};
+
+export type Tx = Kysely<DB>;
+
+/**
+ * Runs one action as one transaction and wakes live streams after it commits. Either every
+ * row and change record of the action is written, or none is.
+ */
+export async function inTransaction<T>(deps: Deps, work: (trx: Tx) => Promise<T>): Promise<T> {
+  const result = await deps.db.transaction().execute(work);
+  deps.feed.notify();
+  return result;
+}

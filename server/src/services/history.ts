@@ -1,0 +1,105 @@
+import { AtendoError } from '@atendo/shared/errors';
+import {
+  canSeeConversationHistory,
+  historyScope,
+  supervises,
+} from '@atendo/shared/rules/permissions';
+import type { Agent } from '@atendo/shared/schemas/agent';
+import type { Conversation, ConversationState } from '@atendo/shared/schemas/conversation';
+import type { Message } from '@atendo/shared/schemas/message';
+import { hydrateConversations } from '../repo/conversations';
+import { loadTimeline } from '../repo/messages';
+import type { Deps } from './deps';
+import { agentName, requireConversation } from './lookup';
+
+/**
+ * The contact's earlier (closed) conversations the actor may see: their own teams' and the ones
+ * they served, or every team's with the history-all permission. The filter runs in SQL so hidden
+ * conversations never leave the database.
+ */
+export async function contactHistory(
+  deps: Deps,
+  actor: Agent,
+  contactId: string,
+): Promise<Conversation[]> {
+  const scope = historyScope(actor);
+  let query = deps.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .where('state', '=', 'closed');
+  if (scope.kind === 'teams') {
+    query = query.where((eb) =>
+      eb.or([
+        ...(scope.teamIds.length > 0 ? [eb('team_id', 'in', scope.teamIds)] : []),
+        eb('owner_id', '=', scope.agentId),
+        eb(
+          'id',
+          'in',
+          eb
+            .selectFrom('conversation_participants')
+            .select('conversation_id')
+            .where('agent_id', '=', scope.agentId),
+        ),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('created_at', 'desc').limit(200).execute();
+  return hydrateConversations(deps.db, rows);
+}
+
+/** A conversation's messages, for its participants, supervisors and whoever may see its history. */
+export async function conversationTimeline(
+  deps: Deps,
+  actor: Agent,
+  conversationId: string,
+): Promise<Message[]> {
+  const conversation = await requireConversation(deps.db, conversationId);
+  const serves =
+    conversation.ownerId === actor.id || conversation.participantIds.includes(actor.id);
+  const queuedForMe =
+    conversation.state === 'queued' && actor.teamIds.includes(conversation.teamId);
+  if (!serves && !queuedForMe && !supervises(actor)) {
+    const decision = canSeeConversationHistory(actor, conversation);
+    if (!decision.ok)
+      throw new AtendoError(decision.reason, 'not in your history', decision.details);
+  }
+  return loadTimeline(deps.db, conversationId);
+}
+
+export type OtherChannelConversation = {
+  id: string;
+  channelId: string;
+  state: ConversationState;
+  teamId: string;
+  ownerId: string | null;
+  ownerName: string | null;
+};
+
+/** The contact's open conversations on other channels ("the same contact elsewhere"). */
+export async function otherChannels(
+  deps: Deps,
+  input: { contactId: string; exceptChannelId: string | null },
+): Promise<OtherChannelConversation[]> {
+  let query = deps.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('contact_id', '=', input.contactId)
+    .where('state', '<>', 'closed');
+  if (input.exceptChannelId !== null)
+    query = query.where('channel_id', '<>', input.exceptChannelId);
+  const conversations = await hydrateConversations(
+    deps.db,
+    await query.orderBy('created_at').execute(),
+  );
+  return Promise.all(
+    conversations.map(async (c) => ({
+      id: c.id,
+      channelId: c.channelId,
+      state: c.state,
+      teamId: c.teamId,
+      ownerId: c.ownerId,
+      ownerName: await agentName(deps.db, c.ownerId),
+    })),
+  );
+}

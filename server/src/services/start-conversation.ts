@@ -1,0 +1,126 @@
+import { AtendoError } from '@atendo/shared/errors';
+import { ensure } from '@atendo/shared/rules/decision';
+import { canStartConversation } from '@atendo/shared/rules/start-conversation';
+import type { Agent } from '@atendo/shared/schemas/agent';
+import type { Channel } from '@atendo/shared/schemas/channel';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import type { Message } from '@atendo/shared/schemas/message';
+import { loadOpenConversation } from '../repo/conversations';
+import { deliverMessage } from './delivery';
+import { inTransaction, type Deps, type Tx } from './deps';
+import { systemMessage, withLastMessage, writeConversation } from './conversation-writer';
+import { agentName, requireChannel, requireContact } from './lookup';
+import { composeOutbound, messageByClientId, type OutboundContent } from './outbound';
+
+export type StartInput = {
+  contactId: string;
+  channelId: string;
+  clientId: string;
+  /** The first message: free text, or a template when the window is closed. */
+  content: Extract<OutboundContent, { kind: 'text' | 'template' }>;
+};
+
+export type StartResult = { conversation: Conversation; message: Message; resumed: boolean };
+
+/**
+ * Starts a conversation with a contact on a channel (or resumes the actor's own open one) and
+ * sends the first message, all in one transaction; delivery follows the commit.
+ */
+export async function startConversation(
+  deps: Deps,
+  actor: Agent,
+  input: StartInput,
+): Promise<StartResult> {
+  const now = deps.clock.now();
+  const result = await inTransaction(deps, async (trx) => {
+    const channel = await requireChannel(trx, input.channelId);
+    await requireContact(trx, input.contactId);
+    const open = await loadOpenConversation(trx, input.contactId, input.channelId);
+    const decision = ensure(
+      canStartConversation({
+        actor,
+        channel,
+        open: open && { ...open, ownerName: await agentName(trx, open.ownerId) },
+      }),
+    );
+    const resumed = decision.resumeConversationId !== null && open !== null;
+    if (resumed) {
+      const earlier = await messageByClientId(trx, open.id, input.clientId);
+      if (earlier) return { conversation: open, message: earlier, resumed, fresh: false };
+    }
+    const before = resumed ? open : null;
+    const base = before ?? (await newConversation(trx, deps, actor, channel, input.contactId, now));
+    const message = await composeOutbound(trx, deps.newId(), {
+      actor,
+      conversation: base,
+      channel,
+      clientId: input.clientId,
+      content: input.content,
+      now,
+    });
+    const started = systemMessage(
+      deps.newId(),
+      base.id,
+      { type: 'started', agentId: actor.id },
+      now,
+      actor.id,
+    );
+    const after = withLastMessage(base, message);
+    await writeConversation(trx, {
+      before,
+      after,
+      messages: resumed ? [message] : [started, message],
+    });
+    return { conversation: after, message, resumed, fresh: true };
+  });
+  if (!result.fresh) return result;
+  const delivered = await deliverMessage(deps, result.message.id);
+  return {
+    conversation: result.conversation,
+    message: delivered ?? result.message,
+    resumed: result.resumed,
+  };
+}
+
+async function newConversation(
+  trx: Tx,
+  deps: Deps,
+  actor: Agent,
+  channel: Channel,
+  contactId: string,
+  now: number,
+): Promise<Conversation> {
+  // The window counts from the contact's last message on this channel, in any earlier conversation.
+  const last = await trx
+    .selectFrom('conversations')
+    .select((eb) => eb.fn.max('last_inbound_at').as('at'))
+    .where('contact_id', '=', contactId)
+    .where('channel_id', '=', channel.id)
+    .executeTakeFirst();
+  const teamId = actor.teamIds.includes(channel.defaultTeamId)
+    ? channel.defaultTeamId
+    : (actor.teamIds[0] ?? channel.defaultTeamId);
+  if (!actor.teamIds.includes(teamId) && actor.role === 'agent') {
+    throw new AtendoError('forbidden', 'the agent belongs to no team', { agentId: actor.id });
+  }
+  return {
+    id: deps.newId(),
+    contactId,
+    channelId: channel.id,
+    teamId,
+    ownerId: actor.id,
+    participantIds: [],
+    tagIds: [],
+    dispositionId: null,
+    state: 'active',
+    lastInboundAt: last?.at ?? null,
+    lastMessageAt: null,
+    lastMessagePreview: null,
+    createdAt: now,
+    queuedAt: null,
+    closedAt: null,
+    csatDeadline: null,
+    botDeadline: null,
+    updatedAt: now,
+  };
+}

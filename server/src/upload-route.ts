@@ -1,0 +1,82 @@
+import express, { type Request, type Response } from 'express';
+import { AtendoError, isAtendoError } from '@atendo/shared/errors';
+import { bearerToken, agentForToken } from './auth/sessions';
+import type { Deps } from './services/deps';
+import { storeUpload, uploadLimit } from './services/uploads';
+import type { Logger } from './logger';
+import { trpcCodeFor } from './trpc/errors';
+
+// The same statuses tRPC uses for these codes, so clients treat both APIs alike.
+const HTTP_STATUS: Record<string, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+function sendError(res: Response, logger: Logger, error: unknown): void {
+  if (isAtendoError(error)) {
+    const status = HTTP_STATUS[trpcCodeFor(error.code)] ?? 400;
+    res
+      .status(status)
+      .json({ error: { atendoCode: error.code, message: error.message, details: error.details } });
+    return;
+  }
+  logger.error({ err: error }, 'upload failed');
+  res
+    .status(500)
+    .json({ error: { atendoCode: null, message: 'Internal server error', details: {} } });
+}
+
+const readBody = (req: Request, res: Response, limit: number): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    express.raw({ type: () => true, limit })(req, res, (error?: unknown) => {
+      if (error !== undefined) {
+        const tooLarge =
+          typeof error === 'object' &&
+          error !== null &&
+          'type' in error &&
+          error.type === 'entity.too.large';
+        reject(
+          tooLarge
+            ? new AtendoError('attachment-too-large', 'file too large', { maxBytes: limit })
+            : error,
+        );
+        return;
+      }
+      resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    });
+  });
+
+/**
+ * `POST /api/conversations/:id/uploads`: the raw file as the body, its type in Content-Type and
+ * its name in X-File-Name (URI-encoded). Answers `{ attachment }` whose id goes into
+ * `conversation.sendAttachment`. The size cap is the channel's largest allowed attachment.
+ */
+export function uploadRoute(deps: Deps) {
+  return async (req: Request<{ id: string }>, res: Response): Promise<void> => {
+    try {
+      const token = bearerToken(req.headers.authorization);
+      const agent = token ? await agentForToken(deps.db, token, deps.clock.now()) : null;
+      if (!agent) throw new AtendoError('unauthenticated', 'sign in first');
+      const conversationId = req.params.id;
+      const mimeType = req.headers['content-type'] ?? '';
+      const rawName = req.headers['x-file-name'];
+      const fileName = decodeURIComponent(typeof rawName === 'string' ? rawName : '');
+      const body = await readBody(req, res, await uploadLimit(deps, conversationId));
+      const attachment = await storeUpload(deps, agent, {
+        conversationId,
+        fileName,
+        mimeType,
+        body,
+      });
+      res.status(201).json({ attachment });
+    } catch (error) {
+      sendError(res, deps.logger, error);
+    }
+  };
+}
