@@ -51,11 +51,15 @@ let devModeReady: Promise<void> | null = null;
  * loaded only in development; `import.meta.env.DEV` is false in a build and the dynamic imports
  * are dropped with the dead branch. Dev-mode demands schema validation, hence the validator.
  */
-async function withDevMode(storage: RxStorage<unknown, unknown>): Promise<RxStorage<unknown, unknown>> {
-  devModeReady ??= import('rxdb/plugins/dev-mode').then(({ RxDBDevModePlugin, disableWarnings }) => {
-    disableWarnings();
-    addRxPlugin(RxDBDevModePlugin);
-  });
+async function withDevMode(
+  storage: RxStorage<unknown, unknown>,
+): Promise<RxStorage<unknown, unknown>> {
+  devModeReady ??= import('rxdb/plugins/dev-mode').then(
+    ({ RxDBDevModePlugin, disableWarnings }) => {
+      disableWarnings();
+      addRxPlugin(RxDBDevModePlugin);
+    },
+  );
   await devModeReady;
   const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
   return wrappedValidateAjvStorage({ storage });

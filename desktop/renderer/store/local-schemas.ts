@@ -72,7 +72,11 @@ export const OutboxItem = z.discriminatedUnion('kind', [
     conversationId: z.string(),
     payload: AttachmentPayload,
   }),
-  z.object({ kind: z.literal('contact-edit'), conversationId: z.null(), payload: ContactEditPayload }),
+  z.object({
+    kind: z.literal('contact-edit'),
+    conversationId: z.null(),
+    payload: ContactEditPayload,
+  }),
 ]);
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

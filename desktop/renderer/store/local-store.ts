@@ -84,7 +84,10 @@ export async function createLocalStore(options: LocalStoreOptions) {
   async function queueMessage<K extends MessageKindToQueue>(
     input: QueueMessageInput<K>,
   ): Promise<OutboxRecord> {
-    const record = await outbox.queue<MessageKindToQueue>({ ...input, queueKey: input.conversationId });
+    const record = await outbox.queue<MessageKindToQueue>({
+      ...input,
+      queueKey: input.conversationId,
+    });
     if (input.kind === 'text') await drafts.clearDraft(input.conversationId);
     return record;
   }
@@ -98,7 +101,10 @@ export async function createLocalStore(options: LocalStoreOptions) {
    * applied to the replicated contact itself; `pendingContactEdits$` lets the UI overlay them.
    * A second edit queued behind an unsent one is based on the version the first will create.
    */
-  async function editContact(contactId: string, fields: Partial<ContactFields>): Promise<OutboxRecord> {
+  async function editContact(
+    contactId: string,
+    fields: Partial<ContactFields>,
+  ): Promise<OutboxRecord> {
     const contact = await db.contacts.findOne(contactId).exec();
     if (!contact) throw new Error(`Contact ${contactId} is not in the local store.`);
     const queueKey = `contact:${contactId}`;

@@ -11,7 +11,11 @@ describe('outbox', () => {
     const { server, start } = setupStore('outbox-send');
     server.offline = true;
     const store = await start();
-    const queued = await store.queueMessage({ conversationId: 'c1', kind: 'text', payload: { body: 'Olá' } });
+    const queued = await store.queueMessage({
+      conversationId: 'c1',
+      kind: 'text',
+      payload: { body: 'Olá' },
+    });
     expect(queued.state).toBe('pending');
     const items = await until(store.conversationOutbox$('c1'), (list) => list.length === 1);
     expect(items[0]?.state).toBe('pending');
@@ -20,7 +24,9 @@ describe('outbox', () => {
     await store.flushOutbox();
     expect(server.messages()).toMatchObject([{ body: 'Olá', clientId: queued.id }]);
     await until(store.conversationOutbox$('c1'), (list) => list.length === 0);
-    await until(store.latestMessages$('c1', 10), (list) => list.some((m) => m.clientId === queued.id));
+    await until(store.latestMessages$('c1', 10), (list) =>
+      list.some((m) => m.clientId === queued.id),
+    );
   });
 
   it('keeps items pending with backoff on network errors and delivers them in order per conversation', async () => {
@@ -52,7 +58,11 @@ describe('outbox', () => {
     server.hangAfterAccept = true;
     // No stream and no pulls reach this client before the crash: the answer is lost for good.
     const first = await start();
-    const queued = await first.queueMessage({ conversationId: 'c1', kind: 'text', payload: { body: 'once' } });
+    const queued = await first.queueMessage({
+      conversationId: 'c1',
+      kind: 'text',
+      payload: { body: 'once' },
+    });
     await until(first.conversationOutbox$('c1'), () => server.messages().length === 1);
     await close(first);
 
@@ -74,10 +84,22 @@ describe('outbox', () => {
     const store = await start();
     const notices: StoreNotice[] = [];
     store.notices$.subscribe((n) => notices.push(n));
-    const queued = await store.queueMessage({ conversationId: 'c1', kind: 'text', payload: { body: 'hi' } });
-    const [item] = await until(store.conversationOutbox$('c1'), (list) => list[0]?.state === 'failed');
-    expect(item?.failure).toMatchObject({ code: 'template-required', details: { conversationId: 'c1' } });
-    expect(notices).toMatchObject([{ type: 'message-refused', clientId: queued.id, code: 'template-required' }]);
+    const queued = await store.queueMessage({
+      conversationId: 'c1',
+      kind: 'text',
+      payload: { body: 'hi' },
+    });
+    const [item] = await until(
+      store.conversationOutbox$('c1'),
+      (list) => list[0]?.state === 'failed',
+    );
+    expect(item?.failure).toMatchObject({
+      code: 'template-required',
+      details: { conversationId: 'c1' },
+    });
+    expect(notices).toMatchObject([
+      { type: 'message-refused', clientId: queued.id, code: 'template-required' },
+    ]);
 
     await store.flushOutbox();
     timers.runAll();

@@ -59,6 +59,9 @@ export function createOutbox(deps: OutboxDeps) {
   let running: Promise<void> | null = null;
   let again = false;
   let forceNext = false;
+  // Read through functions: both flags change while the flusher awaits.
+  const isStopped = () => stopped;
+  const runAgain = () => again && !stopped;
   let stopped = false;
   let cancelWake: () => void = () => undefined;
 
@@ -120,11 +123,26 @@ export function createOutbox(deps: OutboxDeps) {
     const clientId = record.id;
     switch (item.kind) {
       case 'text':
-        return deps.transport.sendMessage({ kind: 'text', clientId, conversationId: item.conversationId, ...item.payload });
+        return deps.transport.sendMessage({
+          kind: 'text',
+          clientId,
+          conversationId: item.conversationId,
+          ...item.payload,
+        });
       case 'template':
-        return deps.transport.sendMessage({ kind: 'template', clientId, conversationId: item.conversationId, ...item.payload });
+        return deps.transport.sendMessage({
+          kind: 'template',
+          clientId,
+          conversationId: item.conversationId,
+          ...item.payload,
+        });
       case 'attachment':
-        return deps.transport.sendMessage({ kind: 'attachment', clientId, conversationId: item.conversationId, ...item.payload });
+        return deps.transport.sendMessage({
+          kind: 'attachment',
+          clientId,
+          conversationId: item.conversationId,
+          ...item.payload,
+        });
       case 'contact-edit':
         return deps.transport.updateContact({
           id: item.payload.contactId,
@@ -150,7 +168,12 @@ export function createOutbox(deps: OutboxDeps) {
       if (doc) await doc.incrementalPatch({ state: 'sent', failure: null });
     });
 
-  async function markRefused(record: OutboxRecord, code: string, message: string, details: Record<string, string | number | boolean | null>) {
+  async function markRefused(
+    record: OutboxRecord,
+    code: string,
+    message: string,
+    details: Record<string, string | number | boolean | null>,
+  ) {
     await patch(record.id, { state: 'failed', failure: { code, message, details } });
     const item = OutboxItem.safeParse(record);
     if (item.success && item.data.kind === 'contact-edit') {
@@ -162,7 +185,13 @@ export function createOutbox(deps: OutboxDeps) {
         details,
       });
     } else {
-      deps.onNotice({ type: 'message-refused', clientId: record.id, conversationId: record.conversationId ?? '', code, details });
+      deps.onNotice({
+        type: 'message-refused',
+        clientId: record.id,
+        conversationId: record.conversationId ?? '',
+        code,
+        details,
+      });
     }
   }
 
@@ -198,14 +227,18 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function flushOnce(force: boolean): Promise<void> {
     const now = deps.now();
-    const docs = await db.outbox.find({ selector: { state: 'pending' }, sort: [{ order: 'asc' }] }).exec();
+    const docs = await db.outbox
+      .find({ selector: { state: 'pending' }, sort: [{ order: 'asc' }] })
+      .exec();
     const queues = new Map<string, OutboxRecord[]>();
     for (const doc of docs) {
       const list = queues.get(doc.queueKey) ?? [];
       list.push(doc.toMutableJSON());
       queues.set(doc.queueKey, list);
     }
-    const wakes = await Promise.all([...queues.values()].map((records) => flushQueue(records, now, force)));
+    const wakes = await Promise.all(
+      [...queues.values()].map((records) => flushQueue(records, now, force)),
+    );
     const wakeAt = Math.min(Infinity, ...wakes);
     if (Number.isFinite(wakeAt) && !stopped) {
       cancelWake();
@@ -234,9 +267,9 @@ export function createOutbox(deps: OutboxDeps) {
           await flushOnce(forceThis);
         } catch {
           // Storage trouble must not end the flusher for good: try again later, unless closing.
-          if (!stopped) cancelWake = deps.setTimer(() => void flush(), deps.retryDelayMs(0));
+          if (!isStopped()) cancelWake = deps.setTimer(() => void flush(), deps.retryDelayMs(0));
         }
-      } while (again && !stopped);
+      } while (runAgain());
     })().finally(() => {
       running = null;
     });
@@ -247,7 +280,8 @@ export function createOutbox(deps: OutboxDeps) {
   const watchArrivals = (): Subscription =>
     db.messages.$.subscribe((event) => {
       const clientId = event.documentData.clientId;
-      if (clientId && event.operation !== 'DELETE') void removeItem(clientId).catch(() => undefined);
+      if (clientId && event.operation !== 'DELETE')
+        void removeItem(clientId).catch(() => undefined);
     });
   const arrivals = watchArrivals();
 

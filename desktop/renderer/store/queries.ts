@@ -16,12 +16,19 @@ const plain = <T>(docs: RxDocument<T>[]): DeepReadonly<T>[] => docs.map((doc) =>
 
 export function createQueries(db: AtendoDatabase) {
   /** Queued conversations of the agent's teams, longest waiting first. */
-  const queuedConversations$ = (teamIds: readonly string[]): Observable<DeepReadonly<Conversation>[]> =>
+  const queuedConversations$ = (
+    teamIds: readonly string[],
+  ): Observable<DeepReadonly<Conversation>[]> =>
     db.conversations
-      .find({ selector: { state: 'queued', teamId: { $in: [...teamIds] } }, sort: [{ updatedAt: 'asc' }] })
+      .find({
+        selector: { state: 'queued', teamId: { $in: [...teamIds] } },
+        sort: [{ updatedAt: 'asc' }],
+      })
       .$.pipe(
         map(plain),
-        map((list) => [...list].sort((a, b) => (a.queuedAt ?? a.updatedAt) - (b.queuedAt ?? b.updatedAt))),
+        map((list) =>
+          [...list].sort((a, b) => (a.queuedAt ?? a.updatedAt) - (b.queuedAt ?? b.updatedAt)),
+        ),
       );
 
   /** Active conversations the agent owns or takes part in, most recently changed first. */
@@ -37,7 +44,10 @@ export function createQueries(db: AtendoDatabase) {
       .$.pipe(map(plain));
 
   /** The newest `limit` messages of a conversation, in reading order (oldest first). */
-  const latestMessages$ = (conversationId: string, limit: number): Observable<DeepReadonly<Message>[]> =>
+  const latestMessages$ = (
+    conversationId: string,
+    limit: number,
+  ): Observable<DeepReadonly<Message>[]> =>
     db.messages
       .find({ selector: { conversationId }, sort: [{ createdAt: 'desc' }], limit })
       .$.pipe(map((docs) => plain(docs).reverse()));
@@ -50,13 +60,11 @@ export function createQueries(db: AtendoDatabase) {
 
   /** Templates of a channel that a team may use (an empty team list means every team). */
   const templatesFor$ = (channelId: string, teamId: string): Observable<DeepReadonly<Template>[]> =>
-    db.templates
-      .find({ selector: { channelId }, sort: [{ id: 'asc' }] })
-      .$.pipe(
-        map(plain),
-        map((list) => list.filter((t) => t.teamIds.length === 0 || t.teamIds.includes(teamId))),
-        map((list) => [...list].sort((a, b) => a.name.localeCompare(b.name))),
-      );
+    db.templates.find({ selector: { channelId }, sort: [{ id: 'asc' }] }).$.pipe(
+      map(plain),
+      map((list) => list.filter((t) => t.teamIds.length === 0 || t.teamIds.includes(teamId))),
+      map((list) => [...list].sort((a, b) => a.name.localeCompare(b.name))),
+    );
 
   const tagsForTeam$ = (teamId: string): Observable<DeepReadonly<Tag>[]> =>
     db.tags.find({ selector: { teamId }, sort: [{ id: 'asc' }] }).$.pipe(
@@ -66,7 +74,9 @@ export function createQueries(db: AtendoDatabase) {
 
   /** Active dispositions of a team; the UI nests them by parentId. */
   const dispositionsForTeam$ = (teamId: string): Observable<DeepReadonly<Disposition>[]> =>
-    db.dispositions.find({ selector: { teamId, active: true }, sort: [{ id: 'asc' }] }).$.pipe(map(plain));
+    db.dispositions
+      .find({ selector: { teamId, active: true }, sort: [{ id: 'asc' }] })
+      .$.pipe(map(plain));
 
   const agent$ = (agentId: string): Observable<DeepReadonly<Agent> | null> =>
     db.directory.findOne(`agent:${agentId}`).$.pipe(map((doc) => doc?.toJSON().agent ?? null));

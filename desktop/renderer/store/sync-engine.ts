@@ -62,7 +62,11 @@ export function startSyncEngine(options: SyncEngineOptions) {
   // A pull error keeps its replication active while RxDB retries; once every replication is
   // idle again the pulls have succeeded, so the error is over.
   const subscriptions = [
-    ...all.map((r) => r.state.error$.subscribe(() => failing$.next(true))),
+    ...all.map((r) =>
+      r.state.error$.subscribe(() => {
+        failing$.next(true);
+      }),
+    ),
     active$.subscribe((active) => {
       if (!active) failing$.next(false);
     }),

@@ -14,7 +14,11 @@ describe('replication', () => {
     await store.awaitInitialSync();
     expect(await store.db.messages.count().exec()).toBe(250);
     const messagePulls = () => server.pulls.filter((p) => p.collection === 'messages');
-    expect(messagePulls().slice(0, 3).map((p) => p.checkpoint?.seq ?? null)).toEqual([null, 100, 200]);
+    expect(
+      messagePulls()
+        .slice(0, 3)
+        .map((p) => p.checkpoint?.seq ?? null),
+    ).toEqual([null, 100, 200]);
     await close(store);
 
     server.put('messages', baseMessage('late', 'c1', 9_000));

@@ -65,7 +65,9 @@ export function parseStreamEvent(raw: unknown): StreamEvent {
 
 const RefusalData = z.object({
   atendoCode: z.string(),
-  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  details: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional(),
 });
 
 /** Turns a tRPC error that carries a stable Atendo code into a `RefusalError`. */

@@ -102,7 +102,12 @@ export class FakeServer {
         if (current.version !== version) {
           throw new RefusalError('conflict', 'The contact changed.', { version: current.version });
         }
-        const next: Contact = { ...current, ...fields, version: version + 1, updatedAt: this.now() };
+        const next: Contact = {
+          ...current,
+          ...fields,
+          version: version + 1,
+          updatedAt: this.now(),
+        };
         this.put('contacts', next);
         return Promise.resolve();
       },
@@ -134,7 +139,8 @@ export class FakeServer {
     this.ensureOnline();
     this.sendAttempts.push(input);
     const code = this.refusals.get(input.conversationId);
-    if (code) throw new RefusalError(code, `Refused: ${code}`, { conversationId: input.conversationId });
+    if (code)
+      throw new RefusalError(code, `Refused: ${code}`, { conversationId: input.conversationId });
     const duplicate = this.messages().some(
       (m) => m.conversationId === input.conversationId && m.clientId === input.clientId,
     );
