@@ -67,13 +67,18 @@ describe('outbox', () => {
     await close(first);
 
     server.hangAfterAccept = false;
+    // Nothing replicates until the outbox has settled the item, so only the resend can do it.
+    server.pullsBlocked = true;
     const second = await start();
     await second.flushOutbox();
-    await until(second.conversationOutbox$('c1'), (list) => list.length === 0);
+    await until(second.conversationOutbox$('c1'), (list) => list[0]?.state === 'sent');
     const attempts = server.sendAttempts.filter((a) => a.clientId === queued.id);
-    expect(attempts.length).toBeGreaterThanOrEqual(1);
+    expect(attempts).toHaveLength(2);
     expect(server.messages().filter((m) => m.clientId === queued.id)).toHaveLength(1);
-    await second.awaitInitialSync();
+
+    server.pullsBlocked = false;
+    second.resync();
+    await until(second.conversationOutbox$('c1'), (list) => list.length === 0);
     expect(await second.db.messages.count().exec()).toBe(1);
   });
 

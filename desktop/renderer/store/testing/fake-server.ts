@@ -23,6 +23,8 @@ export class FakeServer {
   epoch = 'epoch-1';
   /** Every call fails like a dropped connection while true. */
   offline = false;
+  /** Pulls fail while true; sends still work. */
+  pullsBlocked = false;
   /** Accept sends, then never answer: the client "crashes" before it learns the result. */
   hangAfterAccept = false;
   readonly pulls: PullInput[] = [];
@@ -116,6 +118,7 @@ export class FakeServer {
 
   private async pull(input: PullInput): Promise<PullResult> {
     this.ensureOnline();
+    if (this.pullsBlocked) throw new TypeError('Failed to fetch');
     this.pulls.push(input);
     await Promise.resolve();
     const { checkpoint } = input;
