@@ -16,6 +16,6 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy(null, 'http://localhost:5173')).toContain(
       "script-src 'self' http://localhost:5173",
     );
-    expect(contentSecurityPolicy(null, null)).toContain("connect-src 'self';");
+    expect(contentSecurityPolicy(null, null)).toContain("connect-src 'self' https: wss:;");
   });
 });

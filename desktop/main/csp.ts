@@ -5,6 +5,9 @@
  */
 export function contentSecurityPolicy(serverUrl: string | null, devServer: string | null): string {
   const connect = ["'self'"];
+  // Before a server is configured the agent types its address at sign-in, so any TLS server
+  // must be reachable; once it is known, only that one is.
+  if (!serverUrl) connect.push('https:', 'wss:');
   if (serverUrl) {
     const url = new URL(serverUrl);
     connect.push(url.origin, `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, resolveSettings } from './precedence';
+import { DEFAULT_SETTINGS } from '@atendo/shared/ipc/settings';
+import { resolveSettings } from './precedence';
 import { mergePolicies, readPolicyRecord } from './policy-record';
 
 describe('resolveSettings: machine policy > user settings > defaults', () => {

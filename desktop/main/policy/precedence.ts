@@ -1,33 +1,11 @@
 import {
+  DEFAULT_SETTINGS,
   DesktopSettings,
   type ResolvedSettings,
   type SettingKey,
   type UserSettings,
 } from '@atendo/shared/ipc/settings';
 import { policyToLayer, type PolicyRecord, type SettingsLayer } from './policy-record';
-
-export const DEFAULT_SETTINGS: DesktopSettings = {
-  serverUrl: null,
-  allowServerChange: true,
-  autoUpdate: true,
-  defaultCountry: 'BR',
-  dialer: {
-    kind: 'uri',
-    uriScheme: 'tel',
-    commandPath: null,
-    commandArgs: [],
-    httpTemplate: null,
-    extension: null,
-  },
-  notifications: {
-    queueArrivals: true,
-    newMessages: true,
-    transfers: true,
-    persistQueueArrivals: false,
-    sound: true,
-    doNotDisturb: false,
-  },
-};
 
 type Flat = Partial<Record<SettingKey, unknown>>;
 

@@ -106,3 +106,27 @@ export const ResolvedSettings = z.object({
   locked: z.array(SettingKey),
 });
 export type ResolvedSettings = z.infer<typeof ResolvedSettings>;
+
+/** What an install without any policy or user choice runs with. */
+export const DEFAULT_SETTINGS: DesktopSettings = {
+  serverUrl: null,
+  allowServerChange: true,
+  autoUpdate: true,
+  defaultCountry: 'BR',
+  dialer: {
+    kind: 'uri',
+    uriScheme: 'tel',
+    commandPath: null,
+    commandArgs: [],
+    httpTemplate: null,
+    extension: null,
+  },
+  notifications: {
+    queueArrivals: true,
+    newMessages: true,
+    transfers: true,
+    persistQueueArrivals: false,
+    sound: true,
+    doNotDisturb: false,
+  },
+};

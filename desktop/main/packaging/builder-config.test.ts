@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuilderConfig, validateBuilderConfig } from './builder-config';
+
+describe('electron-builder.yml', () => {
+  const config = loadBuilderConfig();
+
+  it('validates against app-builder-lib/scheme.json', () => {
+    expect(() => {
+      validateBuilderConfig(config);
+    }).not.toThrow();
+  });
+
+  it('fails validation for an unknown option (the check can fail)', () => {
+    expect(() => {
+      validateBuilderConfig({ ...config, msi: { perMachine: 'yes please' } });
+    }).toThrow(/perMachine/);
+  });
+
+  it('installs the MSI per machine with a fixed upgrade code', () => {
+    expect(config.msi).toMatchObject({
+      perMachine: true,
+      upgradeCode: expect.stringMatching(/^[0-9A-F-]{36}$/),
+    });
+    expect(config.nsis).toMatchObject({ perMachine: false, oneClick: true });
+  });
+
+  it('turns off runAsNode and loads the app only from the asar', () => {
+    expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true });
+  });
+
+  it('registers atendo, tel and callto', () => {
+    const schemes = (config.protocols as { schemes: string[] }[]).flatMap((p) => p.schemes);
+    expect(schemes.sort()).toEqual(['atendo', 'callto', 'tel']);
+  });
+});

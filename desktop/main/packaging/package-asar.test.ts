@@ -1,0 +1,94 @@
+/**
+ * SLOW-ISH PACKAGING TEST (~20–60 s): bundles main, preload and renderer with Vite, packages
+ * the app unpacked (`--dir`, linux x64) through electron-builder's API with a stand-in Electron
+ * directory (no download), and inspects the produced app.asar.
+ */
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build as viteBuild } from 'vite';
+import { DESKTOP_DIR, REPO_ROOT, loadBuilderConfig } from './builder-config';
+
+const require = createRequire(import.meta.url);
+type Asar = { listPackage: (archive: string, options: { isPack: boolean }) => string[] };
+type Builder = {
+  build: (options: Record<string, unknown>) => Promise<string[]>;
+  Platform: { LINUX: { createTarget: (type: string, ...archs: number[]) => unknown } };
+  Arch: { x64: number };
+};
+
+const work = mkdtempSync(join(tmpdir(), 'atendo-pack-'));
+let files: string[] = [];
+
+async function bundle(): Promise<void> {
+  const quiet = { logLevel: 'error' as const };
+  const shell = join(DESKTOP_DIR, 'vite.shell.config.ts');
+  await viteBuild({ configFile: shell, mode: 'main', ...quiet });
+  await viteBuild({ configFile: shell, mode: 'preload', ...quiet });
+  // ATENDO_PACK_REUSE_RENDERER=1 packages an existing dist/renderer instead of rebuilding it,
+  // for when only the shell changed.
+  if (process.env.ATENDO_PACK_REUSE_RENDERER === '1') return;
+  await viteBuild({ configFile: join(DESKTOP_DIR, 'vite.renderer.config.ts'), ...quiet });
+}
+
+/** The layout electron-builder expects of an unpacked linux Electron, with an empty binary. */
+function standInElectron(): string {
+  const dist = join(work, 'electron-dist');
+  mkdirSync(join(dist, 'resources'), { recursive: true });
+  writeFileSync(join(dist, 'electron'), '');
+  chmodSync(join(dist, 'electron'), 0o755);
+  return dist;
+}
+
+beforeAll(async () => {
+  await bundle();
+  const { build, Platform, Arch } = require('electron-builder') as Builder;
+  const config = loadBuilderConfig();
+  // The stand-in binary has no fuse wire to flip; fuses are checked in builder-config.test.ts.
+  delete config.electronFuses;
+  const output = join(work, 'out');
+  await build({
+    projectDir: DESKTOP_DIR,
+    targets: Platform.LINUX.createTarget('dir', Arch.x64),
+    publish: 'never',
+    config: {
+      ...config,
+      electronDist: standInElectron(),
+      electronVersion: '45.4.1',
+      // Hook paths resolve against the working directory, which is the repo root under vitest.
+      msiProjectCreated: join(REPO_ROOT, 'build', 'msi', 'msi-project-created.cjs'),
+      directories: { output, buildResources: join(REPO_ROOT, 'build') },
+    },
+  });
+  const asar = require('@electron/asar') as Asar;
+  files = asar.listPackage(join(output, 'linux-unpacked', 'resources', 'app.asar'), {
+    isPack: false,
+  });
+}, 120_000);
+
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('packaged app.asar', () => {
+  it('holds the main, preload and renderer bundles', () => {
+    const normalised = files.map((f) => f.replaceAll('\\', '/'));
+    expect(normalised).toEqual(
+      expect.arrayContaining([
+        '/package.json',
+        '/dist/main/main.cjs',
+        '/dist/preload/preload.cjs',
+        '/dist/renderer/index.html',
+      ]),
+    );
+  });
+
+  it('ships no node_modules, source maps or tests', () => {
+    expect(files.filter((f) => f.includes('node_modules'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(files.filter((f) => /\.(test|spec)\./.test(f))).toEqual([]);
+    expect(files.filter((f) => /\.tsx?$/.test(f))).toEqual([]);
+  });
+});
