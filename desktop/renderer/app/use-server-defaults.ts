@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { getBridge } from '../bridge/get-bridge';
 import { defaultServerUrl, lastServerUrl } from '../session/session-storage';
 
 export type ServerDefaults = { serverUrl: string; locked: boolean };
@@ -35,5 +36,14 @@ export function useServerDefaults(): ServerDefaults {
 type Policy = { serverUrl: string | null; allowServerChange: boolean };
 
 async function loadPolicy(): Promise<Policy | null> {
-  return Promise.resolve(null);
+  try {
+    const { settings, locked } = await getBridge().invoke('settings:get');
+    return {
+      serverUrl: settings.serverUrl,
+      allowServerChange: settings.allowServerChange && !locked.includes('serverUrl'),
+    };
+  } catch {
+    // Without settings the login screen still works with the page's own origin.
+    return null;
+  }
 }

@@ -1,3 +1,5 @@
+import { enActions } from './en-actions';
+import { enWorkspace } from './en-workspace';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -68,4 +70,6 @@ export const en: Messages = {
     'take-from-queue': 'Take the conversation from the "Queued" list.',
     'use-another-channel': 'Choose another channel to start the conversation.',
   },
+  ...enWorkspace,
+  ...enActions,
 };

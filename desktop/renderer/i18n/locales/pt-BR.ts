@@ -1,3 +1,6 @@
+import { ptBRActions } from './pt-BR-actions';
+import { ptBRWorkspace } from './pt-BR-workspace';
+
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
  * (PRODUCT.md, "Vocabulary"). Every other locale must have exactly these keys.
@@ -70,9 +73,14 @@ export const ptBR = {
     'take-from-queue': 'Assuma o atendimento na lista "Em espera".',
     'use-another-channel': 'Escolha outro canal para iniciar o atendimento.',
   },
+  ...ptBRWorkspace,
+  ...ptBRActions,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The shape every locale fills in: the same keys as pt-BR, any strings. */
 export type Messages = Widen<typeof ptBR>;
+
+export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
+export type ActionMessages = Widen<typeof ptBRActions>;

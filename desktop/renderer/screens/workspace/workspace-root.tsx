@@ -1,5 +1,68 @@
+import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { openWorkspace, type WorkspaceServices } from '../../data/workspace-services';
+import { WorkspaceProvider } from '../../data/workspace-context';
+import { useSession } from '../../session/session-context';
 import type { Session } from '../../session/session-storage';
+import { NoticeProvider } from '../../ui/notices';
+import { WorkspaceShell } from './workspace-shell';
 
+/** Opens the agent's local store and API client for this session, and closes them on sign-out. */
 export function WorkspaceRoot({ session }: { session: Session }) {
-  return <main aria-label="Atendo">{session.agent.name}</main>;
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const [services, setServices] = useState<WorkspaceServices | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+
+  useEffect(() => {
+    let opened: WorkspaceServices | null = null;
+    let cancelled = false;
+    openWorkspace(session).then(
+      (value) => {
+        if (cancelled) {
+          void value.close();
+          return;
+        }
+        opened = value;
+        setServices(value);
+      },
+      (error: unknown) => {
+        if (!cancelled) setFailed(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return () => {
+      cancelled = true;
+      if (opened !== null) void opened.close();
+    };
+  }, [session]);
+
+  if (failed !== null) {
+    return (
+      <Center mih="100vh" p="xl">
+        <Alert color="red" title={t('errors.generic')} maw={480}>
+          <Stack>
+            <Text size="sm">{failed}</Text>
+            <Button variant="light" onClick={signOut}>
+              {t('app.logout')}
+            </Button>
+          </Stack>
+        </Alert>
+      </Center>
+    );
+  }
+  if (services === null) {
+    return (
+      <Center mih="100vh" aria-busy="true">
+        <Loader aria-label={t('app.loading')} />
+      </Center>
+    );
+  }
+  return (
+    <WorkspaceProvider services={services}>
+      <NoticeProvider>
+        <WorkspaceShell />
+      </NoticeProvider>
+    </WorkspaceProvider>
+  );
 }

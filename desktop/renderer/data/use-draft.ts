@@ -1,0 +1,52 @@
+import { useEffect, useRef, useState } from 'react';
+import { firstValueFrom } from 'rxjs';
+import { useWorkspace } from './workspace-context';
+
+const SAVE_DELAY_MS = 400;
+
+/**
+ * The composer's text, kept per conversation in the local drafts collection: switching
+ * conversations, reloading or going offline never loses what the agent typed.
+ */
+export function useDraft(conversationId: string) {
+  const { store } = useWorkspace();
+  const [text, setText] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ conversationId, text });
+
+  useEffect(() => {
+    let cancelled = false;
+    setText('');
+    void firstValueFrom(store.draft$(conversationId)).then((saved) => {
+      if (!cancelled) setText(saved);
+    });
+    return () => {
+      cancelled = true;
+      // Flush a pending save when leaving the conversation.
+      if (timer.current !== null) {
+        clearTimeout(timer.current);
+        void store.saveDraft(latest.current.conversationId, latest.current.text);
+      }
+      timer.current = null;
+    };
+  }, [store, conversationId]);
+
+  const change = (next: string) => {
+    setText(next);
+    latest.current = { conversationId, text: next };
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      void store.saveDraft(conversationId, next);
+    }, SAVE_DELAY_MS);
+  };
+
+  const reset = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+    latest.current = { conversationId, text: '' };
+    setText('');
+  };
+
+  return { text, change, reset };
+}

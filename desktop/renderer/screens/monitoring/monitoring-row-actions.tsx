@@ -1,0 +1,163 @@
+import { Button, Group, Menu, Modal, Select, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeepReadonly } from 'rxdb';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import { useApiAction } from '../../data/use-api-action';
+import type { Directory } from '../../data/use-directory';
+import { useWorkspace } from '../../data/workspace-context';
+import { Icon } from '../../ui/icons';
+import { useNotify } from '../../ui/notices';
+
+export type MonitoringRowActionsProps = {
+  conversation: DeepReadonly<Conversation>;
+  contactName: string;
+  directory: Directory;
+};
+
+/** Force-close, send back to the queue, reassign: the supervisor's ways to unblock a contact. */
+export function MonitoringRowActions({
+  conversation,
+  contactName,
+  directory,
+}: MonitoringRowActionsProps) {
+  const { t } = useTranslation();
+  const { api } = useWorkspace();
+  const notify = useNotify();
+  const action = useApiAction();
+  const [dialog, setDialog] = useState<'close' | 'reassign' | null>(null);
+  const [agentId, setAgentId] = useState<string | null>(null);
+  const conversationId = conversation.id;
+  const run = async (work: () => Promise<unknown>, title: string) => {
+    const done = await action.run(work);
+    if (done === null)
+      notify({ tone: 'error', title, text: action.failureText ?? t('errors.generic') });
+    setDialog(null);
+  };
+  const agents = [...directory.agents.values()]
+    .filter((a) => a.id !== conversation.ownerId && a.teamIds.includes(conversation.teamId))
+    .map((a) => ({ value: a.id, label: a.name }));
+  return (
+    <>
+      <Group gap={4} wrap="nowrap">
+        <Button
+          size="compact-sm"
+          color="red"
+          variant="light"
+          onClick={() => {
+            setDialog('close');
+          }}
+          aria-label={`${t('monitoring.forceClose')}: ${contactName}`}
+        >
+          {t('monitoring.forceClose')}
+        </Button>
+        <Menu withinPortal position="bottom-end">
+          <Menu.Target>
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              color="gray"
+              aria-label={t('monitoring.actionsFor', { name: contactName })}
+            >
+              <Icon name="dots" />
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              disabled={conversation.state !== 'active'}
+              onClick={() =>
+                void run(
+                  () => api.monitoring.sendBackToQueue.mutate({ conversationId }),
+                  t('monitoring.sendBack'),
+                )
+              }
+            >
+              {t('monitoring.sendBack')}
+            </Menu.Item>
+            <Menu.Item
+              disabled={conversation.state !== 'active' && conversation.state !== 'queued'}
+              onClick={() => {
+                setDialog('reassign');
+              }}
+            >
+              {t('monitoring.reassign')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+      <Modal
+        opened={dialog === 'close'}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={t('monitoring.forceCloseTitle', { name: contactName })}
+      >
+        <Stack>
+          <Text size="sm">{t('monitoring.forceCloseBody')}</Text>
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() => {
+                setDialog(null);
+              }}
+            >
+              {t('actions.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={action.pending}
+              onClick={() =>
+                void run(
+                  () => api.monitoring.forceClose.mutate({ conversationId }),
+                  t('monitoring.forceClose'),
+                )
+              }
+            >
+              {t('monitoring.forceClose')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal
+        opened={dialog === 'reassign'}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={t('monitoring.reassign')}
+      >
+        <Stack>
+          <Select
+            label={t('monitoring.reassignTo')}
+            data={agents}
+            value={agentId}
+            onChange={setAgentId}
+            searchable
+          />
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() => {
+                setDialog(null);
+              }}
+            >
+              {t('actions.cancel')}
+            </Button>
+            <Button
+              disabled={agentId === null}
+              loading={action.pending}
+              onClick={() => {
+                if (agentId !== null)
+                  void run(
+                    () => api.monitoring.reassign.mutate({ conversationId, agentId }),
+                    t('monitoring.reassign'),
+                  );
+              }}
+            >
+              {t('monitoring.reassign')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DeepReadonly } from 'rxdb';
+import type { Conversation } from '@atendo/shared/schemas/conversation';
+import { useApiAction } from '../../../data/use-api-action';
+import { useDirectory } from '../../../data/use-directory';
+import { useWorkspace } from '../../../data/workspace-context';
+
+export type InviteDialogProps = { conversation: DeepReadonly<Conversation>; onClose: () => void };
+
+/** Invite other agents into the live conversation; each of their messages is signed with their name. */
+export function InviteDialog({ conversation, onClose }: InviteDialogProps) {
+  const { t } = useTranslation();
+  const { api } = useWorkspace();
+  const directory = useDirectory();
+  const action = useApiAction();
+  const [agentIds, setAgentIds] = useState<string[]>([]);
+  const excluded = new Set([conversation.ownerId, ...conversation.participantIds]);
+  const agents = [...directory.agents.values()]
+    .filter((a) => !excluded.has(a.id))
+    .map((a) => ({ value: a.id, label: a.name }));
+  const participants = conversation.participantIds.map(
+    (id) => directory.agents.get(id)?.name ?? id,
+  );
+
+  const submit = async () => {
+    const done = await action.run(async () => {
+      for (const agentId of agentIds) {
+        await api.conversation.invite.mutate({ conversationId: conversation.id, agentId });
+      }
+      return true;
+    });
+    if (done !== null) onClose();
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={t('invite.title')}>
+      <Stack>
+        <Text size="sm" c="dimmed">
+          {t('invite.hint')}
+        </Text>
+        {participants.length > 0 && (
+          <Text size="sm">
+            {t('invite.participants')}: {participants.join(', ')}
+          </Text>
+        )}
+        <MultiSelect
+          label={t('invite.agents')}
+          data={agents}
+          value={agentIds}
+          onChange={setAgentIds}
+          searchable
+        />
+        {action.failureText !== null && (
+          <Alert color="red" role="alert">
+            {action.failureText}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('actions.cancel')}
+          </Button>
+          <Button
+            onClick={() => void submit()}
+            loading={action.pending}
+            disabled={agentIds.length === 0}
+          >
+            {t('invite.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

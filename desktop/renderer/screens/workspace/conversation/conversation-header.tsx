@@ -1,0 +1,57 @@
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ConversationViewData } from '../../../data/use-conversation-view';
+import { ChannelIcon } from '../../../ui/channel-icon';
+import { ConversationActions } from '../actions/conversation-actions';
+
+export type ConversationHeaderProps = {
+  view: ConversationViewData;
+  onOpenTemplates: () => void;
+};
+
+const STATE_COLORS = {
+  bot: 'grape',
+  queued: 'orange',
+  active: 'green',
+  awaiting_csat: 'yellow',
+  closed: 'gray',
+} as const;
+
+/** Who the contact is, on which channel, in which state and team, with the top-panel actions. */
+export function ConversationHeader({ view, onOpenTemplates }: ConversationHeaderProps) {
+  const { t } = useTranslation();
+  const { conversation, contact, channel, team, owner } = view;
+  const phone = contact?.phones[0] ?? null;
+  return (
+    <Group
+      justify="space-between"
+      px="md"
+      py="sm"
+      wrap="nowrap"
+      style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        {channel !== null && <ChannelIcon kind={channel.kind} />}
+        <Stack gap={0} style={{ minWidth: 0 }}>
+          <Title order={2} size="h4" lineClamp={1} data-testid="conversation-title">
+            {contact?.name ?? t('conversation.contact')}
+          </Title>
+          <Group gap={6} wrap="nowrap">
+            <Text size="xs" c="dimmed" truncate="end">
+              {[phone, channel?.name, team?.name, owner?.name].filter(Boolean).join(' · ')}
+            </Text>
+            <Badge
+              size="xs"
+              variant="light"
+              color={STATE_COLORS[conversation.state]}
+              data-testid="conversation-state"
+            >
+              {t(`state.${conversation.state}`)}
+            </Badge>
+          </Group>
+        </Stack>
+      </Group>
+      <ConversationActions view={view} onOpenTemplates={onOpenTemplates} />
+    </Group>
+  );
+}

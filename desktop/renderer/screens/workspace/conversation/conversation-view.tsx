@@ -1,0 +1,98 @@
+import { Alert, Box, ScrollArea, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useConversationView } from '../../../data/use-conversation-view';
+import { useNames } from '../../../data/use-names';
+import { useSend } from '../../../data/use-send';
+import { useTemplates } from '../../../data/use-templates';
+import { useTimeline } from '../../../data/use-timeline';
+import { useWorkspace } from '../../../data/workspace-context';
+import { useOnActionRequest } from '../actions/action-requests';
+import { Composer } from './composer';
+import { ConversationHeader } from './conversation-header';
+import { TemplatePicker } from './template-picker';
+import { Timeline } from './timeline';
+import { WindowBanner } from './window-banner';
+
+export type ConversationViewProps = { conversationId: string };
+
+/** One conversation: who and where on top, the window, the timeline, the composer. */
+export function ConversationView({ conversationId }: ConversationViewProps) {
+  const { t } = useTranslation();
+  const { store, session } = useWorkspace();
+  const view = useConversationView(conversationId);
+  const timeline = useTimeline(conversationId);
+  const names = useNames();
+  const { sendTemplate } = useSend(conversationId);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
+  const templates = useTemplates(
+    view?.conversation.channelId ?? null,
+    view?.conversation.teamId ?? null,
+  );
+  useOnActionRequest('template', () => {
+    if (view?.mayWrite) setTemplatesOpen(true);
+  });
+  if (view === null) return null;
+  const openTemplates = () => {
+    setTemplatesOpen(true);
+  };
+  const { conversation } = view;
+  const closed = conversation.state === 'closed' || conversation.state === 'awaiting_csat';
+
+  return (
+    <Stack
+      gap={0}
+      h="100%"
+      component="section"
+      aria-label={view.contact?.name ?? t('conversation.contact')}
+    >
+      <ConversationHeader view={view} onOpenTemplates={openTemplates} />
+      {view.mayWrite && (
+        <WindowBanner
+          window={view.window}
+          now={view.now}
+          canSend={view.mayWrite}
+          onSendTemplate={openTemplates}
+        />
+      )}
+      <ScrollArea style={{ flex: 1 }} bg="var(--mantine-color-default-hover)">
+        <Timeline
+          messages={timeline.messages}
+          outbox={timeline.outbox}
+          names={names}
+          myId={session.agent.id}
+          now={view.now}
+          onRetry={(id) => void store.retryOutboxItem(id)}
+          onDiscard={(id) => void store.dismissOutboxItem(id)}
+          onSendTemplate={openTemplates}
+        />
+      </ScrollArea>
+      {view.mayWrite ? (
+        <Composer
+          conversationId={conversationId}
+          channelKind={view.channel?.kind ?? null}
+          freeMessagesAllowed={view.freeMessagesAllowed}
+          onOpenTemplates={openTemplates}
+        />
+      ) : (
+        <Box p="sm">
+          <Alert color="gray" variant="light">
+            {closed
+              ? t('conversation.closedNotice')
+              : t('conversation.notYours', {
+                  name: view.owner?.name ?? t('conversation.unknownAgent'),
+                })}
+          </Alert>
+        </Box>
+      )}
+      <TemplatePicker
+        opened={templatesOpen}
+        templates={templates}
+        onClose={() => {
+          setTemplatesOpen(false);
+        }}
+        onSend={sendTemplate}
+      />
+    </Stack>
+  );
+}

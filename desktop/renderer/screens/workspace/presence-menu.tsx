@@ -1,0 +1,56 @@
+import { Badge, Menu, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Presence } from '@atendo/shared/schemas/agent';
+import { useApiAction } from '../../data/use-api-action';
+import { useWorkspace } from '../../data/workspace-context';
+import { useNotify } from '../../ui/notices';
+
+const COLORS: Record<Presence, string> = { available: 'green', away: 'yellow', offline: 'gray' };
+
+/** The agent's presence: available agents receive queue notifications, away ones do not. */
+export function PresenceMenu() {
+  const { t } = useTranslation();
+  const { api } = useWorkspace();
+  const notify = useNotify();
+  const action = useApiAction();
+  const [presence, setPresence] = useState<Presence>('available');
+  const change = async (next: Extract<Presence, 'available' | 'away'>) => {
+    const done = await action.run(() => api.auth.setPresence.mutate({ presence: next }));
+    if (done === null) {
+      notify({
+        tone: 'error',
+        title: t('presence.change'),
+        text: action.failureText ?? t('errors.generic'),
+      });
+      return;
+    }
+    setPresence(next);
+  };
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <UnstyledButton aria-label={`${t('presence.change')}: ${t(`presence.${presence}`)}`}>
+          <Badge variant="dot" color={COLORS[presence]} size="lg" style={{ cursor: 'pointer' }}>
+            {t(`presence.${presence}`)}
+          </Badge>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {(['available', 'away'] as const).map((p) => (
+          <Menu.Item
+            key={p}
+            onClick={() => void change(p)}
+            leftSection={
+              <Badge variant="dot" color={COLORS[p]} size="xs">
+                {' '}
+              </Badge>
+            }
+          >
+            {t(`presence.${p}`)}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
