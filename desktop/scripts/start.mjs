@@ -1,0 +1,56 @@
+/* global process, URL */
+// `npm start -w @atendo/desktop`: runs the Electron app against the Vite dev server when an
+// Electron binary can run here; otherwise serves the same workspace in the browser and says so.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { build, createServer } from 'vite';
+
+const here = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+
+function electronBinary() {
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const dir = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+    const name =
+      process.platform === 'win32'
+        ? 'electron.exe'
+        : process.platform === 'darwin'
+          ? 'Electron.app/Contents/MacOS/Electron'
+          : 'electron';
+    return existsSync(`${dir}/${name}`) ? `${dir}/${name}` : null;
+  }
+  try {
+    // electron's index.js throws when its binary was never downloaded.
+    const path = require('electron');
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const server = await createServer({ configFile: `${here}vite.renderer.config.ts` });
+await server.listen();
+const url = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
+const binary = electronBinary();
+
+if (!binary) {
+  process.stdout.write(
+    `Electron cannot run on this machine (no Electron binary; set ELECTRON_OVERRIDE_DIST_PATH ` +
+      `to use one). Serving the same workspace in the browser instead: ${url}\n`,
+  );
+} else {
+  for (const mode of ['main', 'preload']) {
+    await build({ configFile: `${here}vite.shell.config.ts`, mode, logLevel: 'warn' });
+  }
+  process.stdout.write(`Starting Electron (${binary}) against ${url}\n`);
+  const child = spawn(binary, [here], {
+    stdio: 'inherit',
+    env: { ...process.env, ATENDO_DEV_SERVER_URL: url.replace(/\/$/, '') },
+  });
+  child.on('exit', async (code) => {
+    await server.close();
+    process.exit(code ?? 0);
+  });
+}
