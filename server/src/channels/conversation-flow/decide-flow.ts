@@ -1,89 +1,59 @@
-import { botMenuText, botReply } from '@atendo/shared/rules/bot-menu';
-import type { BotMenu, ChannelKind } from '@atendo/shared/schemas/channel';
+import { canSendFreeMessage } from '@atendo/shared/rules/messaging-window';
+import type { ChannelKind } from '@atendo/shared/schemas/channel';
 import type { ConversationState } from '@atendo/shared/schemas/conversation';
+import type { MessageKind } from '@atendo/shared/schemas/message';
 
-/**
- * The channel-independent dialogue with the contact: the bot menu before a team takes over and
- * the satisfaction question after close. Decisions are pure; `run-flow.ts` carries them out.
+/*
+ * The parts of the contact dialogue that the server's inbound pipeline leaves to the channel
+ * layer. The pipeline itself sends the bot menu, routes a valid option, repeats the menu on an
+ * invalid one and records a parseable CSAT answer, atomically with storing the message; what
+ * follows decides the rest. Decisions are pure; `run-flow.ts` carries them out.
  */
+
 export type FlowEffect =
-  /** An automatic message to the contact (no agent author); `purpose` keeps retries idempotent. */
-  | { type: 'send-text'; purpose: 'menu' | 'csat'; body: string }
-  | { type: 'route-to-team'; teamId: string; optionKey: string }
-  | { type: 'record-csat'; score: number; comment: string | null }
+  /** An automatic CSAT question to the contact (no agent author). */
+  | { type: 'ask-csat'; body: string }
   /** WhatsApp outside the 24 h window: the question must go as an approved template. */
-  | { type: 'send-csat-template' };
+  | { type: 'ask-csat-template' };
 
-export type CsatAnswer = { score: number; comment: string | null };
-
-/** How many times we re-ask an unparseable CSAT answer before staying silent until timeout. */
+/** How many times an unparseable CSAT answer is met with the question again. */
 export const CSAT_REASKS = 1;
 
-export type InboundFacts = {
+export type AfterInboundFacts = {
+  /** The conversation's state after the pipeline reacted to the message. */
   state: ConversationState;
-  menu: BotMenu | null;
-  /** This inbound message opened the conversation. */
-  created: boolean;
-  text: string;
-  /** The contact's text read as a CSAT answer, or null when it is not one. */
-  csatAnswer: CsatAnswer | null;
-  /** Automatic CSAT questions already sent in this conversation. */
-  csatQuestionsSent: number;
-  csatQuestion: string;
-};
-
-/** What to do after an inbound message was stored. */
-export function decideAfterInbound(facts: InboundFacts): FlowEffect[] {
-  if (facts.state === 'bot') return decideBot(facts);
-  if (facts.state === 'awaiting_csat') return decideCsat(facts);
-  return [];
-}
-
-function decideBot({ menu, created, text }: InboundFacts): FlowEffect[] {
-  // A bot conversation on a channel whose menu was removed meanwhile is left to the timeout.
-  if (menu === null) return [];
-  if (created) return [{ type: 'send-text', purpose: 'menu', body: botMenuText(menu) }];
-  const reply = botReply(menu, text);
-  if (reply.kind === 'route') {
-    return [{ type: 'route-to-team', teamId: reply.teamId, optionKey: reply.option.key }];
-  }
-  return [
-    { type: 'send-text', purpose: 'menu', body: `${menu.invalidReply}\n${botMenuText(menu)}` },
-  ];
-}
-
-function decideCsat(facts: InboundFacts): FlowEffect[] {
-  if (facts.csatAnswer) return [{ type: 'record-csat', ...facts.csatAnswer }];
-  // Asked once at close and re-asked once; after that we wait quietly for the timeout.
-  if (facts.csatQuestionsSent <= CSAT_REASKS) {
-    return [{ type: 'send-text', purpose: 'csat', body: facts.csatQuestion }];
-  }
-  return [];
-}
-
-export type ConversationFacts = {
-  state: ConversationState;
-  menu: BotMenu | null;
-  channelKind: ChannelKind;
-  /** Whether free text may reach the contact now (WhatsApp's window; always true elsewhere). */
-  freeMessageAllowed: boolean;
-  menusSent: number;
+  kind: MessageKind;
+  /** Whether the text reads as a 1–5 answer (the pipeline records it, or it came too late). */
+  isCsatAnswer: boolean;
+  /** CSAT questions already sent in this conversation, the one at close included. */
   csatQuestionsSent: number;
   csatQuestion: string;
 };
 
 /**
- * What a conversation still owes the contact, whatever caused the change: the menu when it sits
- * in the bot without one, the question when it awaits CSAT without one. Idempotent by design, so
- * it may run after every change without sending anything twice.
+ * A message that leaves the conversation awaiting CSAT was not an answer: ask once more, then
+ * wait quietly for the answer or the team's timeout, so a chatty contact is not spammed.
  */
-export function decideOwedMessages(facts: ConversationFacts): FlowEffect[] {
-  if (facts.state === 'bot' && facts.menu !== null && facts.menusSent === 0) {
-    return [{ type: 'send-text', purpose: 'menu', body: botMenuText(facts.menu) }];
-  }
-  if (facts.state === 'awaiting_csat' && facts.csatQuestionsSent === 0) {
-    if (!facts.freeMessageAllowed) return [{ type: 'send-csat-template' }];
-    return [{ type: 'send-text', purpose: 'csat', body: facts.csatQuestion }];
-  }
-  return [];
+export function decideAfterInbound(facts: AfterInboundFacts): FlowEffect[] {
+  if (facts.state !== 'awaiting_csat' || facts.isCsatAnswer) return [];
+  if (facts.csatQuestionsSent > CSAT_REASKS) return [];
+  return [{ type: 'ask-csat', body: facts.csatQuestion }];
+}
+
+/**
+ * How the CSAT question reaches the contact at close: as text where the channel allows free
+ * messages now, as a template on WhatsApp once the 24 h window has shut.
+ */
+export function csatQuestionDelivery(input: {
+  channelKind: ChannelKind;
+  lastInboundAt: number | null;
+  now: number;
+  csatQuestion: string;
+}): FlowEffect {
+  const window = canSendFreeMessage({
+    channelKind: input.channelKind,
+    lastInboundAt: input.lastInboundAt,
+    now: input.now,
+  });
+  return window.ok ? { type: 'ask-csat', body: input.csatQuestion } : { type: 'ask-csat-template' };
 }

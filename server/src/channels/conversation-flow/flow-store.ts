@@ -1,63 +1,51 @@
-import { ensure } from '@atendo/shared/rules/decision';
-import { nextState } from '@atendo/shared/rules/lifecycle';
 import { Locale } from '@atendo/shared/schemas/common';
 import type { Message } from '@atendo/shared/schemas/message';
 import { loadContact } from '../../repo/contacts';
 import { deliverMessage } from '../../services/delivery';
 import { inTransaction, type Deps, type Tx } from '../../services/deps';
-import {
-  systemMessage,
-  withLastMessage,
-  writeConversation,
-} from '../../services/conversation-writer';
+import { withLastMessage, writeConversation } from '../../services/conversation-writer';
 import { requireConversation } from '../../services/lookup';
 
 /**
- * Automatic messages carry a clientId `flow:<purpose>:<n>`: the n-th menu or CSAT question of
- * the conversation. Counting them tells the dialogue what it already said, and the unique n
- * makes a concurrent second attempt to send the same one a no-op.
+ * Automatic CSAT questions carry the clientId `flow:csat:<n>`: the n-th question of the
+ * conversation, so a concurrent second attempt to send the same one stores nothing.
  */
-export type FlowPurpose = 'menu' | 'csat';
+export const csatClientId = (n: number): string => `flow:csat:${n}`;
 
-export const flowClientId = (purpose: FlowPurpose, n: number): string => `flow:${purpose}:${n}`;
+/** Matches the JSON of the close service's `csat-requested` system line. */
+const CSAT_REQUESTED = '%"type":"csat-requested"%';
 
 /**
- * How many menus or CSAT questions the conversation has had. The close service asks the first
- * CSAT question itself and marks it with a `csat-requested` system line, which counts too.
+ * How many CSAT questions the conversation has had: the close service asks the first one and
+ * marks it with a `csat-requested` system line; re-asks are ours.
  */
-export async function countFlowMessages(
-  db: Tx,
-  conversationId: string,
-  purpose: FlowPurpose,
-): Promise<number> {
+export async function countCsatQuestions(db: Tx, conversationId: string): Promise<number> {
   const row = await db
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('conversation_id', '=', conversationId)
-    .where((eb) => {
-      const ours = eb('client_id', 'like', `flow:${purpose}:%`);
-      return purpose === 'csat' ? eb.or([ours, eb('system', 'like', CSAT_REQUESTED)]) : ours;
-    })
+    .where((eb) =>
+      eb.or([eb('client_id', 'like', 'flow:csat:%'), eb('system', 'like', CSAT_REQUESTED)]),
+    )
     .executeTakeFirst();
   return row?.n ?? 0;
 }
 
-/** Matches the JSON of the close service's `csat-requested` system line. */
-export const CSAT_REQUESTED = '%"type":"csat-requested"%';
-
 /**
- * Stores an automatic outbound message (no agent author) and hands it to the channel sender.
- * `alreadySent` is what the caller counted when it decided; if another run sent one meanwhile,
- * nothing is stored, so the contact never gets the same automatic message twice.
+ * Stores an automatic CSAT question (no agent author) and hands it to the channel sender.
+ * `alreadySent` is what the caller counted when it decided; when another run asked meanwhile,
+ * the count inside this transaction differs and nothing is stored, so two messages arriving
+ * together never make the contact get the question twice.
  */
-export async function sendAutomatic(
+export async function sendCsatQuestion(
   deps: Deps,
-  input: { conversationId: string; purpose: FlowPurpose; body: string; alreadySent: number },
+  input: { conversationId: string; body: string; alreadySent: number },
 ): Promise<Message | null> {
   const now = deps.clock.now();
   const stored = await inTransaction(deps, async (trx) => {
-    const sent = await countFlowMessages(trx, input.conversationId, input.purpose);
+    const sent = await countCsatQuestions(trx, input.conversationId);
     if (sent !== input.alreadySent) return null;
+    const clientId = csatClientId(sent + 1);
     const conversation = await requireConversation(trx, input.conversationId);
     const message: Message = {
       id: deps.newId(),
@@ -72,7 +60,7 @@ export async function sendAutomatic(
       status: 'queued',
       error: null,
       channelMessageId: null,
-      clientId: flowClientId(input.purpose, sent + 1),
+      clientId,
       createdAt: now,
       updatedAt: now,
     };
@@ -81,35 +69,6 @@ export async function sendAutomatic(
     return message;
   });
   return stored ? await deliverMessage(deps, stored.id) : null;
-}
-
-/** Moves a conversation out of the bot into the chosen team's queue; false when it already left. */
-export async function routeFromBot(
-  deps: Deps,
-  input: { conversationId: string; teamId: string },
-): Promise<boolean> {
-  const now = deps.clock.now();
-  return inTransaction(deps, async (trx) => {
-    const conversation = await requireConversation(trx, input.conversationId);
-    if (conversation.state !== 'bot') return false;
-    const { to } = ensure(nextState('bot', 'bot-routed'));
-    const event = systemMessage(
-      deps.newId(),
-      conversation.id,
-      { type: 'queued', teamId: input.teamId },
-      now,
-    );
-    const after = {
-      ...conversation,
-      state: to,
-      teamId: input.teamId,
-      queuedAt: now,
-      botDeadline: null,
-      updatedAt: now,
-    };
-    await writeConversation(trx, { before: conversation, after, messages: [event] });
-    return true;
-  });
 }
 
 /** Where a channel adapter remembers the contact's language (the web chat form sends it). */

@@ -1,11 +1,10 @@
-import type { Attachment, Message } from '@atendo/shared/schemas/message';
-import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { AtendoError } from '@atendo/shared/errors';
 import { csatPrompt } from '@atendo/shared/rules/csat';
 import { loadChannel } from '../../repo/directory';
 import { answerCsat } from '../../services/csat';
 import type { Deps } from '../../services/deps';
-import { afterInbound, type FlowHooks } from '../conversation-flow/run-flow';
+import { afterInbound } from '../conversation-flow/run-flow';
+import { receiveInboundMessage } from '../../services/inbound';
 import { completeVisitorContact } from './contact-details';
 import type { WebchatPorts } from './ports';
 import { createWebchatRouter } from './router';
@@ -20,28 +19,10 @@ import {
 import { verifyVisitorToken } from './visitor-token';
 import { createWebchatSender } from './webchat-sender';
 
-/** The server's inbound pipeline, as the adapter calls it (see services). */
-export type ReceiveInboundMessage = (
-  deps: Deps,
-  input: {
-    channelId: string;
-    address: string;
-    profileName: string | null;
-    channelMessageId: string;
-    kind: 'text' | 'media';
-    body: string;
-    attachments: Attachment[];
-    sentAt: number;
-  },
-) => Promise<{ conversation: Conversation; message: Message; created: boolean }>;
-
 export type WebchatOptions = {
-  receiveInboundMessage: ReceiveInboundMessage;
   /** Signs visitor tokens; keep it stable across restarts so visitors keep their conversation. */
   tokenSecret: string;
 };
-
-export const flowHooks: FlowHooks = { answerCsat };
 
 /**
  * Builds the web chat channel on the server's dependencies: the express router for /webchat,
@@ -61,7 +42,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
     findChannelByKey: (key) => findWebchatChannel(deps.db, key),
     findChannelById: (id) => loadChannel(deps.db, id),
     receiveInbound: async (input) => {
-      const result = await options.receiveInboundMessage(deps, {
+      const result = await receiveInboundMessage(deps, {
         channelId: input.channel.id,
         address: input.address,
         profileName: input.profileName,
@@ -71,12 +52,14 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
         attachments: input.attachments,
         sentAt: input.sentAt,
       });
-      await completeVisitorContact(deps, {
-        contactId: result.conversation.contactId,
-        email: input.email,
-        locale: input.locale,
-      });
-      await afterInbound(deps, flowHooks, result);
+      if (result.created) {
+        await completeVisitorContact(deps, {
+          contactId: result.conversation.contactId,
+          email: input.email,
+          locale: input.locale,
+        });
+        await afterInbound(deps, result);
+      }
       return result;
     },
     visitorSnapshot: (channelId, address) => visitorSnapshot(deps.db, channelId, address),

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { BotMenu } from '@atendo/shared/schemas/channel';
+import { createServer, type RunningServer } from '../../app';
+import { manualClock } from '../../clock';
+import { loadConfig } from '../../config';
+import { migrate, openDatabase, type Database } from '../../db/database';
+import { DEMO_PASSWORD } from '../../demo-data';
+import { createLogger } from '../../logger';
+import type { AppRouter } from '../../router';
+import { seedDemo } from '../../seed';
+import { createDefaultSenderRegistry } from '../registry';
+import { createWebchat, type Webchat } from './create-webchat';
+
+export const WEBCHAT_KEY = 'site-atendo';
+export const WEBCHAT_CHANNEL_ID = 'channel-webchat';
+
+export const TEST_MENU: BotMenu = {
+  greeting: 'Olá! Escolha uma opção:',
+  options: [
+    { key: '1', label: 'Suporte', teamId: 'team-suporte' },
+    { key: '2', label: 'Vendas', teamId: 'team-vendas' },
+  ],
+  invalidReply: 'Não entendi.',
+  timeoutMs: 10 * 60_000,
+  onTimeout: 'route-default-team',
+};
+
+/**
+ * The real server on 127.0.0.1:0 with a temporary SQLite file, the demo organisation, a bot
+ * menu on the demo web chat channel, and the web chat mounted as the coordinator will mount it.
+ */
+export async function startWebchatServer(): Promise<{
+  url: string;
+  db: Database;
+  dataDir: string;
+  webchat: Webchat;
+  agent: (email: string) => Promise<ReturnType<typeof createTRPCClient<AppRouter>>>;
+  stop: () => Promise<void>;
+}> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-webchat-'));
+  const db = openDatabase(dataDir);
+  await migrate(db);
+  const clock = manualClock(Date.UTC(2026, 2, 2, 13, 0, 0));
+  await seedDemo(db, clock);
+  await db
+    .updateTable('channels')
+    .set({ bot_menu: JSON.stringify(TEST_MENU) })
+    .where('id', '=', WEBCHAT_CHANNEL_ID)
+    .execute();
+  const config = loadConfig({ ATENDO_DATA_DIR: dataDir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
+  const senders = createDefaultSenderRegistry();
+  const server = createServer({ config, db, clock, logger: createLogger('silent'), senders });
+  const webchat = createWebchat(server.deps, { tokenSecret: 'test-secret-0123456789abcdef0123' });
+  server.app.use('/webchat', webchat.router);
+  senders.register('webchat', webchat.sender);
+  const running: RunningServer = await server.listen();
+  const url = running.url;
+
+  const agent = async (email: string) => {
+    const anonymous = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
+    const session = await anonymous.auth.login.mutate({ email, password: DEMO_PASSWORD });
+    return createTRPCClient<AppRouter>({
+      links: [
+        httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${session.token}` } }),
+      ],
+    });
+  };
+
+  return {
+    url,
+    db,
+    dataDir,
+    webchat,
+    agent,
+    stop: async () => {
+      webchat.close();
+      await running.close();
+      await db.destroy();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
