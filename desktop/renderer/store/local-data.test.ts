@@ -59,7 +59,9 @@ describe('contact edits', () => {
     await store.editContact('k1', { name: 'Maria Souza' });
     // Meanwhile a colleague edits the same contact.
     server.offline = false;
-    await server.transport().updateContact({ id: 'k1', version: 1, name: 'Maria Lima' });
+    await server
+      .transport()
+      .updateContact({ id: 'k1', version: 1, fields: { ...contact('k1'), name: 'Maria Lima' } });
     await store.flushOutbox();
 
     const [failed] = await until(store.pendingContactEdits$('k1'), (l) => l[0]?.state === 'failed');
@@ -83,9 +85,11 @@ describe('contact edits', () => {
     server.offline = false;
     await store.flushOutbox();
     await until(store.pendingContactEdits$('k1'), (l) => l.length === 0);
+    // Fields the agent did not touch are sent as they saw them, never reset.
     expect(server.get('contacts', 'k1')).toMatchObject({
       name: 'Ana',
       emails: ['ana@example.com'],
+      phones: ['+5511987654321'],
       version: 6,
     });
   });

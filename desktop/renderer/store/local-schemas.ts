@@ -49,7 +49,10 @@ export const ContactEditPayload = z.object({
   contactId: z.string().min(1),
   /** The contact version the agent saw when typing: the server refuses a stale one. */
   baseVersion: z.number().int().nonnegative(),
-  fields: ContactFields.partial(),
+  /** What the agent typed, and only that: shown back to them if the server refuses. */
+  typed: ContactFields.partial(),
+  /** The whole contact to save: what they typed over the version they saw. */
+  fields: ContactFields,
 });
 export type TextPayload = z.infer<typeof TextPayload>;
 export type TemplatePayload = z.infer<typeof TemplatePayload>;

@@ -3,7 +3,12 @@ import type { RxStorage } from 'rxdb';
 import type { ContactFields } from '@atendo/shared/schemas/contact';
 import { openDatabase, wipeDatabase, type AtendoDatabase } from './database';
 import { createDrafts } from './drafts';
-import type { MessageKindToQueue, OutboxPayloadMap, OutboxRecord } from './local-schemas';
+import {
+  ContactEditPayload,
+  type MessageKindToQueue,
+  type OutboxPayloadMap,
+  type OutboxRecord,
+} from './local-schemas';
 import { createOutbox, type StoreNotice } from './outbox';
 import { createQueries } from './queries';
 import { exponentialBackoff, realTimer, type SetTimer } from './stream-hub';
@@ -99,11 +104,13 @@ export async function createLocalStore(options: LocalStoreOptions) {
    * it), and the agent gets a 'contact-conflict' notice with the fields they typed, kept on the
    * failed outbox item until dismissed, so nothing typed is lost silently. Edits are never
    * applied to the replicated contact itself; `pendingContactEdits$` lets the UI overlay them.
-   * A second edit queued behind an unsent one is based on the version the first will create.
+   * The server replaces every field, so the edit sends what was typed over the version it was
+   * typed on. A second edit queued behind an unsent one builds on the first: its fields, and the
+   * version the first will create.
    */
   async function editContact(
     contactId: string,
-    fields: Partial<ContactFields>,
+    typed: Partial<ContactFields>,
   ): Promise<OutboxRecord> {
     const contact = await db.contacts.findOne(contactId).exec();
     if (!contact) throw new Error(`Contact ${contactId} is not in the local store.`);
@@ -111,12 +118,19 @@ export async function createLocalStore(options: LocalStoreOptions) {
     const before = await db.outbox
       .findOne({ selector: { queueKey, state: 'pending' }, sort: [{ order: 'desc' }] })
       .exec();
-    const chained = before ? Number(before.payload['baseVersion']) + 1 : 0;
+    const earlier = before ? ContactEditPayload.safeParse(before.payload) : null;
+    const { name, phones, emails, addresses, customFields } = contact.toMutableJSON();
+    const seen: ContactFields = earlier?.success
+      ? earlier.data.fields
+      : { name, phones, emails, addresses, customFields };
+    const baseVersion = earlier?.success
+      ? Math.max(contact.version, earlier.data.baseVersion + 1)
+      : contact.version;
     return outbox.queue({
       queueKey,
       conversationId: null,
       kind: 'contact-edit',
-      payload: { contactId, baseVersion: Math.max(contact.version, chained), fields },
+      payload: { contactId, baseVersion, typed, fields: { ...seen, ...typed } },
     });
   }
 

@@ -23,7 +23,7 @@ export type StoreNotice =
       clientId: string;
       contactId: string;
       /** What the agent typed, so it can be applied again by hand on the server's version. */
-      typedFields: OutboxPayloadMap['contact-edit']['fields'];
+      typedFields: OutboxPayloadMap['contact-edit']['typed'];
       details: Record<string, string | number | boolean | null>;
     };
 
@@ -147,7 +147,7 @@ export function createOutbox(deps: OutboxDeps) {
         return deps.transport.updateContact({
           id: item.payload.contactId,
           version: item.payload.baseVersion,
-          ...item.payload.fields,
+          fields: item.payload.fields,
         });
     }
   }
@@ -181,7 +181,7 @@ export function createOutbox(deps: OutboxDeps) {
         type: 'contact-conflict',
         clientId: record.id,
         contactId: item.data.payload.contactId,
-        typedFields: item.data.payload.fields,
+        typedFields: item.data.payload.typed,
         details,
       });
     } else {

@@ -20,7 +20,11 @@ export type SendMessageInput =
       caption: string | null;
     };
 
-export type UpdateContactInput = { id: string; version: number } & Partial<ContactFields>;
+/**
+ * `fields` is the whole contact as the agent means it to be (the server replaces all fields);
+ * `version` is the one the edit was made on.
+ */
+export type UpdateContactInput = { id: string; version: number; fields: ContactFields };
 
 /**
  * Everything the local store needs from the server. The store is written against this small

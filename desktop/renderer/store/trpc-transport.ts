@@ -1,11 +1,3 @@
-import {
-  createTRPCUntypedClient,
-  createWSClient,
-  httpBatchLink,
-  splitLink,
-  TRPCClientError,
-  wsLink,
-} from '@trpc/client';
 import { z } from 'zod';
 import {
   Checkpoint,
@@ -15,26 +7,24 @@ import {
   type StreamEvent,
   type SyncDocument,
 } from '@atendo/shared/sync/protocol';
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
+import type { AppRouter } from '@atendo/server/router';
+import { describeApiError } from '../api/api-error';
+import type { ApiClient } from '../api/trpc-client';
 import { RefusalError, type SyncTransport } from './transport';
 
 /*
- * The client is untyped on purpose: `@atendo/server/router` (the AppRouter type) did not exist
- * when this was written. Every answer is parsed with the shared zod schemas instead, which is
- * what a trust boundary needs anyway. Once the router exists, `createTRPCClient<AppRouter>` can
- * replace the path strings below without changing the store.
+ * The store's transport over the app's one tRPC connection (desktop/renderer/api): batched HTTP
+ * for pulls and actions, the websocket for `sync.stream`. The client is typed with the server's
+ * AppRouter, and every answer is still parsed with the shared zod schemas: the network is a
+ * trust boundary whatever the types say.
  */
-
-export type TrpcTransportOptions = {
-  /** e.g. https://atendo.example.com/trpc */
-  httpUrl: string;
-  /** e.g. wss://atendo.example.com/trpc */
-  wsUrl: string;
-  getToken: () => string | Promise<string>;
-};
 
 const documentSchema = (collection: SyncCollection) =>
   SYNC_DOCUMENT_SCHEMAS[collection].and(z.object({ _deleted: z.boolean() }));
 
+// Each collection's schema produces that collection's document type; zod cannot tie the two
+// through a runtime key, hence the one assertion.
 const parseDocuments = (collection: SyncCollection, documents: unknown) =>
   z.array(documentSchema(collection)).parse(documents) as SyncDocument<SyncCollection>[];
 
@@ -63,19 +53,16 @@ export function parseStreamEvent(raw: unknown): StreamEvent {
   return { ...event, documents: parseDocuments(event.collection, event.documents) };
 }
 
-const RefusalData = z.object({
-  atendoCode: z.string(),
-  details: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-    .optional(),
-});
+export function parsePullResult(collection: SyncCollection, raw: unknown): PullResult {
+  const envelope = PullEnvelope.parse(raw);
+  return { ...envelope, documents: parseDocuments(collection, envelope.documents) };
+}
 
-/** Turns a tRPC error that carries a stable Atendo code into a `RefusalError`. */
+/** A refusal with a stable code becomes a `RefusalError`; anything else is left to retry. */
 export function toTransportError(error: unknown): unknown {
-  if (!(error instanceof TRPCClientError)) return error;
-  const data = RefusalData.safeParse(error.data);
-  if (!data.success) return error;
-  return new RefusalError(data.data.atendoCode, error.message, data.data.details ?? {});
+  const failure = describeApiError(error);
+  if (failure.kind !== 'atendo') return error;
+  return new RefusalError(failure.code, failure.message, failure.details);
 }
 
 async function call<T>(run: () => Promise<T>): Promise<T> {
@@ -86,42 +73,60 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createTrpcTransport(options: TrpcTransportOptions): SyncTransport {
-  const wsClient = createWSClient({
+/**
+ * Either the app's existing client (one websocket for everything, preferred), or the addresses
+ * to open a dedicated connection with lazy reconnect and the token as connectionParams.
+ */
+export type TrpcTransportOptions =
+  | { client: ApiClient }
+  | {
+      /** e.g. https://atendo.example.com/trpc */
+      httpUrl: string;
+      /** e.g. wss://atendo.example.com/trpc */
+      wsUrl: string;
+      getToken: () => string | null;
+    };
+
+function clientFor(options: TrpcTransportOptions): ApiClient {
+  if ('client' in options) return options.client;
+  const token = () => options.getToken();
+  const socket = createWSClient({
     url: options.wsUrl,
-    lazy: { enabled: true, closeMs: 0 },
-    connectionParams: async () => ({ token: await options.getToken() }),
+    lazy: { enabled: true, closeMs: 30_000 },
+    connectionParams: () => {
+      const value = token();
+      return value === null ? {} : { token: value };
+    },
   });
-  const client = createTRPCUntypedClient({
+  return createTRPCClient<AppRouter>({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
-        true: wsLink({ client: wsClient }),
+        true: wsLink({ client: socket }),
         false: httpBatchLink({
           url: options.httpUrl,
-          headers: async () => ({ authorization: `Bearer ${await options.getToken()}` }),
+          headers: (): Record<string, string> => {
+            const value = token();
+            return value === null ? {} : { authorization: `Bearer ${value}` };
+          },
         }),
       }),
     ],
   });
+}
 
+export function createTrpcTransport(options: TrpcTransportOptions): SyncTransport {
+  const client = clientFor(options);
   return {
     pull: (input) =>
-      call(async () => {
-        const raw = PullEnvelope.parse(await client.query('sync.pull', input));
-        const result: PullResult = {
-          ...raw,
-          documents: parseDocuments(input.collection, raw.documents),
-        };
-        return result;
-      }),
+      call(async () => parsePullResult(input.collection, await client.sync.pull.query(input))),
     stream(onEvent, onError) {
-      const subscription = client.subscription('sync.stream', undefined, {
+      const subscription = client.sync.stream.subscribe(undefined, {
         onData: (raw: unknown) => {
           try {
             onEvent(parseStreamEvent(raw));
           } catch (error) {
-            // A malformed event means we may have missed changes: end and resubscribe.
+            // A malformed event means changes may be missing: end it, the store resubscribes.
             subscription.unsubscribe();
             onError(error);
           }
@@ -139,17 +144,37 @@ export function createTrpcTransport(options: TrpcTransportOptions): SyncTranspor
     },
     sendMessage: (input) =>
       call(async () => {
-        const { kind, ...rest } = input;
-        const path = {
-          text: 'conversation.sendText',
-          template: 'conversation.sendTemplate',
-          attachment: 'conversation.sendAttachment',
-        }[kind];
-        await client.mutation(path, rest);
+        switch (input.kind) {
+          case 'text': {
+            const { conversationId, clientId, body } = input;
+            await client.conversation.sendText.mutate({ conversationId, clientId, text: body });
+            return;
+          }
+          case 'template': {
+            const { conversationId, clientId, templateId, params } = input;
+            await client.conversation.sendTemplate.mutate({
+              conversationId,
+              clientId,
+              templateId,
+              params,
+            });
+            return;
+          }
+          case 'attachment': {
+            const { conversationId, clientId, attachmentId, caption } = input;
+            await client.conversation.sendAttachment.mutate({
+              conversationId,
+              clientId,
+              attachmentIds: [attachmentId],
+              caption: caption ?? '',
+            });
+            return;
+          }
+        }
       }),
     updateContact: (input) =>
       call(async () => {
-        await client.mutation('contact.update', input);
+        await client.contact.update.mutate(input);
       }),
   };
 }

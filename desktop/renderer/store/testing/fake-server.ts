@@ -97,7 +97,7 @@ export class FakeServer {
         };
       },
       sendMessage: (input) => this.sendMessage(input),
-      updateContact: async ({ id, version, ...fields }) => {
+      updateContact: async ({ id, version, fields }) => {
         this.ensureOnline();
         const current = this.get('contacts', id);
         if (!current) throw new RefusalError('not-found', 'No such contact.');
