@@ -1,4 +1,4 @@
-import express, { type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { AtendoError, isAtendoError } from '@atendo/shared/errors';
 import { bearerToken, agentForToken } from './auth/sessions';
 import type { Deps } from './services/deps';
@@ -32,25 +32,23 @@ function sendError(res: Response, logger: Logger, error: unknown): void {
     .json({ error: { atendoCode: null, message: 'Internal server error', details: {} } });
 }
 
-const readBody = (req: Request, res: Response, limit: number): Promise<Buffer> =>
-  new Promise((resolve, reject) => {
-    express.raw({ type: () => true, limit })(req, res, (error?: unknown) => {
-      if (error !== undefined) {
-        const tooLarge =
-          typeof error === 'object' &&
-          error !== null &&
-          'type' in error &&
-          error.type === 'entity.too.large';
-        reject(
-          tooLarge
-            ? new AtendoError('attachment-too-large', 'file too large', { maxBytes: limit })
-            : error,
-        );
-        return;
-      }
-      resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
-    });
-  });
+const tooLarge = (limit: number): AtendoError =>
+  new AtendoError('attachment-too-large', 'file too large', { maxBytes: limit });
+
+/** Reads the raw body, refusing as soon as it passes the limit (before reading, when declared). */
+async function readBody(req: Request, limit: number): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
+  const stream: AsyncIterable<unknown> = req;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
 
 /**
  * `POST /api/conversations/:id/uploads`: the raw file as the body, its type in Content-Type and
@@ -67,7 +65,7 @@ export function uploadRoute(deps: Deps) {
       const mimeType = req.headers['content-type'] ?? '';
       const rawName = req.headers['x-file-name'];
       const fileName = decodeURIComponent(typeof rawName === 'string' ? rawName : '');
-      const body = await readBody(req, res, await uploadLimit(deps, conversationId));
+      const body = await readBody(req, await uploadLimit(deps, conversationId));
       const attachment = await storeUpload(deps, agent, {
         conversationId,
         fileName,

@@ -34,5 +34,7 @@ export async function migrate(db: Database): Promise<void> {
     provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
   });
   const { error } = await migrator.migrateToLatest();
-  if (error !== undefined) throw error instanceof Error ? error : new Error(String(error));
+  if (error !== undefined) {
+    throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+  }
 }

@@ -65,7 +65,7 @@ export async function receiveInboundMessage(
     const channel = await requireChannel(trx, input.channelId);
     const contactId = await resolveContact(trx, deps, channel, input, now);
     const open = await loadOpenConversation(trx, contactId, channel.id);
-    const before = open ?? (await openConversation(trx, deps, channel, contactId, now));
+    const before = open ?? openConversation(deps, channel, contactId, now);
     const message = inboundMessage(deps.newId(), before.id, input, now);
     const received: Conversation = {
       ...withLastMessage(before, message),
@@ -116,13 +116,12 @@ const inboundMessage = (
 });
 
 /** A fresh conversation for a contact who writes in: to the bot menu when there is one. */
-async function openConversation(
-  trx: Tx,
+function openConversation(
   deps: Deps,
   channel: Channel,
   contactId: string,
   now: number,
-): Promise<Conversation> {
+): Conversation {
   const menu = channel.botMenu;
   return {
     id: deps.newId(),

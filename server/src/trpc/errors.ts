@@ -1,4 +1,4 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import type { ErrorCode } from '@atendo/shared/errors';
 
 type TRPCCode = TRPCError['code'];

@@ -16,7 +16,8 @@ export type ErrorData = {
   issues?: { path: string; message: string }[];
 };
 
-function atendoData(error: TRPCError): ErrorData {
+/** The stable code and details a failed procedure reports to clients. */
+export function atendoData(error: TRPCError): ErrorData {
   const cause = error.cause;
   if (isAtendoError(cause)) return { atendoCode: cause.code, details: cause.details };
   if (cause instanceof ZodError) {

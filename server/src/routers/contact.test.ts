@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ANA, BRUNO, createHarness, expectDenied, type Harness } from '../testing/harness';
+
+describe('contacts', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  const count = async (table: 'contacts' | 'changes'): Promise<number> =>
+    (
+      await h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+
+  it('creates a contact with phones in E.164 and finds it by name, digits or e-mail', async () => {
+    const ana = await h.as(ANA);
+    const created = await ana.contact.create({
+      name: 'Rita Gomes',
+      phones: ['(11) 98888-7777'],
+      emails: ['rita@example.com'],
+    });
+    expect(created).toMatchObject({ phones: ['+5511988887777'], version: 0 });
+    for (const query of ['rita', '88887', 'RITA@example']) {
+      expect((await ana.contact.search({ query })).map((c) => c.id)).toEqual([created.id]);
+    }
+    expect(await ana.contact.get({ id: created.id })).toEqual(created);
+  });
+
+  it.each([
+    ['a phone that is not one', { name: 'X', phones: ['ligar amanhã'] }],
+    ['an empty name', { name: '  ', phones: [] }],
+    ['a bad e-mail', { name: 'X', emails: ['nope'] }],
+  ])('refuses %s as invalid-input and writes nothing', async (_label, input) => {
+    const ana = await h.as(ANA);
+    const before = [await count('contacts'), await count('changes')];
+    const denied = await expectDenied(ana.contact.create(input), 'invalid-input');
+    expect(denied.atendoCode).toBe('invalid-input');
+    expect([await count('contacts'), await count('changes')]).toEqual(before);
+  });
+
+  it('refuses an edit based on a stale version, naming the current one', async () => {
+    const ana = await h.as(ANA);
+    const bruno = await h.as(BRUNO);
+    const fields = {
+      name: 'Maria O. Silva',
+      phones: ['+5511987650001'],
+      emails: [],
+      addresses: [],
+      customFields: {},
+    };
+    const edited = await ana.contact.update({ id: 'contact-maria', version: 0, fields });
+    expect(edited.version).toBe(1);
+    const denied = await expectDenied(
+      bruno.contact.update({
+        id: 'contact-maria',
+        version: 0,
+        fields: { ...fields, name: 'Outra' },
+      }),
+      'conflict',
+    );
+    expect(denied.details).toEqual({ currentVersion: 1 });
+    expect((await ana.contact.get({ id: 'contact-maria' })).name).toBe('Maria O. Silva');
+  });
+
+  it('refuses bad input to a conversation procedure with the issues and no message written', async () => {
+    const ana = await h.as(ANA);
+    await ana.conversation.take({ conversationId: 'conv-pedro-1' });
+    const messages = await h.db.selectFrom('messages').select('id').execute();
+    const denied = await expectDenied(
+      ana.conversation.sendText({ conversationId: 'conv-pedro-1', clientId: 'x', text: '   ' }),
+      'invalid-input',
+    );
+    expect(denied.issues?.[0]?.path).toBe('text');
+    expect(await h.db.selectFrom('messages').select('id').execute()).toHaveLength(messages.length);
+  });
+});

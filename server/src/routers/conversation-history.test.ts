@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../auth/password';
+import { DEMO_PASSWORD } from '../demo-data';
+import { insertAgent } from '../services/directory-writer';
+import { ANA, CARLA, DIEGO, createHarness, expectDenied, type Harness } from '../testing/harness';
+
+describe('history and monitoring scope', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+    // A Vendas agent without the history-all permission.
+    await insertAgent(
+      h.db,
+      {
+        id: 'agent-eva',
+        name: 'Eva Rocha',
+        email: 'eva@atendo.demo',
+        role: 'agent',
+        teamIds: ['team-vendas'],
+        permissions: [],
+        presence: 'offline',
+        capacity: 5,
+        updatedAt: h.clock.now(),
+      },
+      await hashPassword(DEMO_PASSWORD),
+    );
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('shows a team its own history and hides other teams without history-all', async () => {
+    const eva = await h.as('eva@atendo.demo');
+    expect(await eva.conversation.history({ contactId: 'contact-maria' })).toEqual([]);
+    await expectDenied(
+      eva.conversation.timeline({ conversationId: 'conv-maria-1' }),
+      'history-forbidden',
+    );
+    const ana = await h.as(ANA);
+    const history = await ana.conversation.history({ contactId: 'contact-maria' });
+    expect(history.map((c) => c.id)).toEqual(['conv-maria-1']);
+    const timeline = await ana.conversation.timeline({ conversationId: 'conv-maria-1' });
+    expect(timeline[0]?.body).toBe('Oi, meu aplicativo não abre desde ontem.');
+  });
+
+  it('shows every team history to an agent with history-all', async () => {
+    const diego = await h.as(DIEGO);
+    expect(
+      (await diego.conversation.history({ contactId: 'contact-maria' })).map((c) => c.id),
+    ).toEqual(['conv-maria-1']);
+    expect(await diego.conversation.timeline({ conversationId: 'conv-maria-1' })).toHaveLength(6);
+  });
+
+  it('keeps monitoring for supervisors', async () => {
+    const ana = await h.as(ANA);
+    await expectDenied(ana.monitoring.list(), 'forbidden');
+    await expectDenied(ana.monitoring.forceClose({ conversationId: 'conv-pedro-1' }), 'forbidden');
+    const carla = await h.as(CARLA);
+    const all = await carla.monitoring.list();
+    expect(all.map((i) => i.conversation.id)).toEqual(['conv-pedro-1']);
+    expect(await carla.monitoring.list({ minWaitingMs: 10 * 60_000 })).toEqual([]);
+    const reassigned = await carla.monitoring.reassign({
+      conversationId: 'conv-pedro-1',
+      agentId: 'agent-ana',
+    });
+    expect(reassigned).toMatchObject({ state: 'active', ownerId: 'agent-ana' });
+    const back = await carla.monitoring.sendBackToQueue({ conversationId: 'conv-pedro-1' });
+    expect(back).toMatchObject({ state: 'queued', ownerId: null });
+    const closed = await carla.monitoring.forceClose({ conversationId: 'conv-pedro-1' });
+    expect(closed).toMatchObject({ state: 'closed', csatDeadline: null });
+    const timeline = await carla.conversation.timeline({ conversationId: 'conv-pedro-1' });
+    expect(timeline.at(-1)?.system).toEqual({
+      type: 'closed',
+      byAgentId: 'agent-carla',
+      dispositionId: null,
+      forced: true,
+    });
+  });
+
+  it('lists the contact open conversations on other channels', async () => {
+    const ana = await h.as(ANA);
+    const others = await ana.conversation.otherChannels({
+      contactId: 'contact-pedro',
+      exceptChannelId: 'channel-webchat',
+    });
+    expect(others).toEqual([
+      {
+        id: 'conv-pedro-1',
+        channelId: 'channel-whatsapp',
+        state: 'queued',
+        teamId: 'team-suporte',
+        ownerId: null,
+        ownerName: null,
+      },
+    ]);
+    expect(
+      await ana.conversation.otherChannels({
+        contactId: 'contact-pedro',
+        exceptChannelId: 'channel-whatsapp',
+      }),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
+import type { ErrorCode } from '@atendo/shared/errors';
+import { createServer, type AtendoServer } from '../app';
+import { login } from '../auth/sessions';
+import { manualClock, type ManualClock } from '../clock';
+import { loadConfig, type Config } from '../config';
+import { migrate, openDatabase, type Database } from '../db/database';
+import { DEMO_PASSWORD } from '../demo-data';
+import { createLogger } from '../logger';
+import { appRouter } from '../router';
+import { seedDemo } from '../seed';
+import type { Deps } from '../services/deps';
+import { contextForToken } from '../trpc/context';
+import { atendoData, createCallerFactory, type ErrorData } from '../trpc/trpc';
+
+/*
+ * A real server stack on a temporary SQLite file with the demo organisation and a clock the
+ * test moves by hand. Callers go through the tRPC router exactly as the desktop does.
+ */
+
+export const START = Date.UTC(2026, 2, 2, 13, 0, 0);
+
+export type Harness = {
+  dir: string;
+  db: Database;
+  deps: Deps;
+  clock: ManualClock;
+  config: Config;
+  server: AtendoServer;
+  as(email: string): Promise<Caller>;
+  close(): Promise<void>;
+};
+
+const createCaller = createCallerFactory(appRouter);
+export type Caller = ReturnType<typeof createCaller>;
+
+export async function createHarness(): Promise<Harness> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-server-'));
+  const db = openDatabase(dir);
+  await migrate(db);
+  const clock = manualClock(START);
+  await seedDemo(db, clock);
+  const config = loadConfig({ ATENDO_DATA_DIR: dir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
+  let next = 0;
+  const server = createServer({
+    config,
+    db,
+    clock,
+    logger: createLogger('silent'),
+    newId: () => `id-${++next}`,
+  });
+  const deps = server.deps;
+  return {
+    dir,
+    db,
+    deps,
+    clock,
+    config,
+    server,
+    as: async (email) => {
+      const session = await login(db, {
+        email,
+        password: DEMO_PASSWORD,
+        now: clock.now(),
+        ttlMs: config.sessionTtlMs,
+      });
+      return createCaller(await contextForToken(deps, config, session.token));
+    },
+    close: async () => {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Awaits a call that must fail and returns the stable error data a client would receive. */
+export async function failure(call: Promise<unknown>): Promise<ErrorData> {
+  try {
+    await call;
+  } catch (error) {
+    if (error instanceof TRPCError) return atendoData(error);
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+export async function expectDenied(call: Promise<unknown>, code: ErrorCode): Promise<ErrorData> {
+  const data = await failure(call);
+  expect(data.atendoCode).toBe(code);
+  return data;
+}
+
+export const ANA = 'ana@atendo.demo';
+export const BRUNO = 'bruno@atendo.demo';
+export const CARLA = 'carla@atendo.demo';
+export const DIEGO = 'diego@atendo.demo';
