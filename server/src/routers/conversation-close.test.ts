@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { receiveInboundMessage } from '../services/inbound';
 import { runTimers } from '../services/timers';
-import { ANA, BRUNO, createHarness, expectDenied, type Harness } from '../testing/harness';
+import { ANA, BRUNO, DIEGO, createHarness, expectDenied, type Harness } from '../testing/harness';
 
 const DAY = 24 * 3_600_000;
 

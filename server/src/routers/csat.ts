@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id } from '@atendo/shared/schemas/common';
 import { CsatScore } from '@atendo/shared/schemas/catalog';
-import { answerCsat } from '../services/csat';
+import { answerCsatForContact } from '../services/csat';
 import { authedProcedure, router } from '../trpc/trpc';
 
 /**
@@ -17,5 +17,5 @@ export const csatRouter = router({
         comment: z.string().trim().max(1000).nullable().default(null),
       }),
     )
-    .mutation(({ ctx, input }) => answerCsat(ctx.deps, input)),
+    .mutation(({ ctx, input }) => answerCsatForContact(ctx.deps, ctx.agent, input)),
 });

@@ -1,4 +1,7 @@
+import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
+import { supervises } from '@atendo/shared/rules/permissions';
+import type { Agent } from '@atendo/shared/schemas/agent';
 import { canAnswerCsat } from '@atendo/shared/rules/csat';
 import { nextState } from '@atendo/shared/rules/lifecycle';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -43,11 +46,32 @@ export async function recordCsatAnswer(
   return after;
 }
 
-/** The contact's 1–5 answer, arriving through a channel adapter or the web chat widget. */
+/** The contact's own 1–5 answer, from a channel adapter (web chat widget, WhatsApp reply). */
 export async function answerCsat(deps: Deps, input: CsatInput): Promise<Conversation> {
   const now = deps.clock.now();
   return inTransaction(deps, async (trx) => {
     const before = await requireConversation(trx, input.conversationId);
+    return recordCsatAnswer(trx, deps, before, input, now);
+  });
+}
+
+/**
+ * The contact's answer recorded by an agent (read out on a call, typed from another channel):
+ * only the agent who served it, the conversation's team or a supervisor may record it.
+ */
+export async function answerCsatForContact(
+  deps: Deps,
+  actor: Agent,
+  input: CsatInput,
+): Promise<Conversation> {
+  const now = deps.clock.now();
+  return inTransaction(deps, async (trx) => {
+    const before = await requireConversation(trx, input.conversationId);
+    const inScope =
+      supervises(actor) || before.ownerId === actor.id || actor.teamIds.includes(before.teamId);
+    if (!inScope) {
+      throw new AtendoError('forbidden', 'not your team conversation', { teamId: before.teamId });
+    }
     return recordCsatAnswer(trx, deps, before, input, now);
   });
 }
