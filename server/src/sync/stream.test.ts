@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import { connectClient, pullAll, StreamRecorder } from './test-client';
-import { ANA, CARLA, useSyncServer } from './test-fixture';
+import { ANA, CARLA, DIEGO, useSyncServer } from './test-fixture';
 import { fanoutFor } from './fanout';
 import { addTag, moveAgent, openConversation } from './test-writes';
 
@@ -13,7 +13,10 @@ describe('sync.stream', () => {
   it('pushes an agent only what its teams may see', async () => {
     const ana = await f.signIn(ANA);
     const stream = new StreamRecorder(ana);
+    // Diego (Vendas) streams at the same time, so the one fan-out serves two scopes at once.
+    const diego = new StreamRecorder(await f.signIn(DIEGO));
     await stream.until((s) => s.count('connected') === 1);
+    await diego.until((s) => s.count('connected') === 1);
 
     await openConversation(f.app, {
       id: 'conv-vendas-1',
@@ -37,6 +40,9 @@ describe('sync.stream', () => {
     expect(stream.documents('tags').map((d) => d.id)).toEqual(['tag-suporte-1']);
     expect(stream.documents('messages').map((d) => d.id)).toEqual(['conv-suporte-1-m0']);
     expect(stream.errors).toEqual([]);
+    await diego.until((s) => s.documents('tags').some((t) => t.id === 'tag-vendas-1'));
+    expect(diego.documents('conversations').map((d) => d.id)).toEqual(['conv-vendas-1']);
+    expect(diego.documents('tags').map((d) => d.id)).toEqual(['tag-vendas-1']);
   });
 
   it('sends every supervisor change of both teams, with a checkpoint the pull accepts', async () => {
