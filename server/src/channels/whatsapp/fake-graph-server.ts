@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 /**
  * A local stand-in for Meta's Graph API (Meta cannot be reached from our machines). It speaks
@@ -28,19 +27,6 @@ export type InjectedFailure =
 
 type StoredMedia = { bytes: Buffer; mimeType: string };
 
-export type FakeGraphServer = {
-  baseUrl: string;
-  accessToken: string;
-  requests: RecordedRequest[];
-  /** Requests to the messages endpoint only, with their JSON bodies. */
-  sends(): RecordedRequest[];
-  failNextSends(count: number, failure: InjectedFailure): void;
-  /** Makes media available as if a contact had sent it; returns its media id. */
-  addMedia(bytes: Buffer, mimeType: string): string;
-  media(mediaId: string): StoredMedia | undefined;
-  close(): Promise<void>;
-};
-
 const TITLES: Readonly<Record<number, string>> = {
   130429: 'Rate limit hit',
   131026: 'Message undeliverable',
@@ -49,68 +35,109 @@ const TITLES: Readonly<Record<number, string>> = {
   131056: '(Business Account, Consumer Account) pair rate limit hit',
 };
 
+/** Starts the fake on 127.0.0.1 with a free port; `close()` it when done. */
 export async function startFakeGraphServer(
   options: { accessToken?: string } = {},
 ): Promise<FakeGraphServer> {
-  const accessToken = options.accessToken ?? 'test-access-token';
-  const state = {
-    requests: [] as RecordedRequest[],
-    failures: [] as InjectedFailure[],
-    media: new Map<string, StoredMedia>(),
-    counter: 0,
-  };
-  const server = createServer((req, res) => {
-    handle(req, res).catch((cause: unknown) => {
-      reply(res, 500, { error: { message: String(cause), type: 'OAuthException', code: 1 } });
-    });
-  });
+  const fake = new FakeGraphServer(options.accessToken ?? 'test-access-token');
+  await fake.listen();
+  return fake;
+}
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+export class FakeGraphServer {
+  /** Every request received, in arrival order; tests may clear it with `length = 0`. */
+  readonly requests: RecordedRequest[] = [];
+  baseUrl = '';
+  private readonly failures: InjectedFailure[] = [];
+  private readonly stored = new Map<string, StoredMedia>();
+  private counter = 0;
+  private readonly server: Server;
+
+  constructor(readonly accessToken: string) {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((cause: unknown) => {
+        reply(res, 500, errorEnvelope(1, String(cause), 'OAuthException'));
+      });
+    });
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no TCP address');
+    this.baseUrl = `http://127.0.0.1:${address.port}`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.close((err) => {
+        if (err) reject(err);
+        else resolve();
+      });
+    });
+  }
+
+  /** Requests to the messages endpoint only, with their JSON bodies. */
+  sends(): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'));
+  }
+
+  failNextSends(count: number, failure: InjectedFailure): void {
+    for (let i = 0; i < count; i++) this.failures.push(failure);
+  }
+
+  /** Makes media available as if a contact had sent it; returns its media id. */
+  addMedia(bytes: Buffer, mimeType: string): string {
+    this.counter += 1;
+    const id = String(1_000_000_000_000 + this.counter);
+    this.stored.set(id, { bytes, mimeType });
+    return id;
+  }
+
+  media(mediaId: string): StoredMedia | undefined {
+    return this.stored.get(mediaId);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake.local');
-    const raw = await readBody(req);
-    const recorded = await record(req, url, raw);
-    state.requests.push(recorded);
-    if (recorded.authorization !== `Bearer ${accessToken}`) {
+    const recorded = await record(req, url, await readBody(req));
+    this.requests.push(recorded);
+    if (recorded.authorization !== `Bearer ${this.accessToken}`) {
       reply(res, 401, errorEnvelope(190, 'Invalid OAuth access token.', 'OAuthException'));
       return;
     }
-    route(url, recorded, res);
-  }
-
-  function route(url: URL, recorded: RecordedRequest, res: ServerResponse): void {
     const parts = url.pathname.split('/').filter(Boolean);
     const [, first, second] = parts;
     if (parts[0] === 'media-download' && parts[1] !== undefined) {
-      serveBytes(parts[1], res);
+      this.serveBytes(parts[1], res);
     } else if (recorded.method === 'POST' && second === 'messages') {
-      answerSend(recorded, res);
+      this.answerSend(recorded, res);
     } else if (recorded.method === 'POST' && second === 'media') {
-      answerUpload(recorded, res);
+      this.answerUpload(recorded, res);
     } else if (recorded.method === 'GET' && first !== undefined && second === undefined) {
-      answerMediaUrl(first, res);
+      this.answerMediaUrl(first, res);
     } else {
       reply(res, 404, errorEnvelope(100, 'Unsupported request', 'GraphMethodException'));
     }
   }
 
-  function answerSend(recorded: RecordedRequest, res: ServerResponse): void {
-    const failure = state.failures.shift();
+  private answerSend(recorded: RecordedRequest, res: ServerResponse): void {
+    const failure = this.failures.shift();
     if (failure !== undefined) {
       replyFailure(res, failure);
       return;
     }
     const to = readTo(recorded.json);
-    state.counter += 1;
-    const wamid = `wamid.FAKE${String(state.counter).padStart(8, '0')}`;
+    this.counter += 1;
     reply(res, 200, {
       messaging_product: 'whatsapp',
       contacts: [{ input: to, wa_id: to.replace(/\D/g, '') }],
-      messages: [{ id: wamid }],
+      messages: [{ id: `wamid.FAKE${String(this.counter).padStart(8, '0')}` }],
     });
   }
 
-  function answerUpload(recorded: RecordedRequest, res: ServerResponse): void {
-    if (recorded.form?.messaging_product !== 'whatsapp' || recorded.form.file === undefined) {
+  private answerUpload(recorded: RecordedRequest, res: ServerResponse): void {
+    if (recorded.form?.messaging_product !== 'whatsapp' || recorded.file === null) {
       reply(
         res,
         400,
@@ -118,22 +145,19 @@ export async function startFakeGraphServer(
       );
       return;
     }
-    const id = addMedia(
-      recorded.file ?? Buffer.alloc(0),
-      recorded.form.type ?? 'application/octet-stream',
-    );
+    const id = this.addMedia(recorded.file, recorded.form.type ?? 'application/octet-stream');
     reply(res, 200, { id });
   }
 
-  function answerMediaUrl(mediaId: string, res: ServerResponse): void {
-    const media = state.media.get(mediaId);
+  private answerMediaUrl(mediaId: string, res: ServerResponse): void {
+    const media = this.stored.get(mediaId);
     if (media === undefined) {
       reply(res, 404, errorEnvelope(100, 'Unsupported get request.', 'GraphMethodException'));
       return;
     }
     reply(res, 200, {
       messaging_product: 'whatsapp',
-      url: `${baseUrl}/media-download/${mediaId}`,
+      url: `${this.baseUrl}/media-download/${mediaId}`,
       mime_type: media.mimeType,
       sha256: createHash('sha256').update(media.bytes).digest('hex'),
       file_size: media.bytes.length,
@@ -141,8 +165,8 @@ export async function startFakeGraphServer(
     });
   }
 
-  function serveBytes(mediaId: string, res: ServerResponse): void {
-    const media = state.media.get(mediaId);
+  private serveBytes(mediaId: string, res: ServerResponse): void {
+    const media = this.stored.get(mediaId);
     if (media === undefined) {
       reply(res, 404, errorEnvelope(100, 'Not found', 'GraphMethodException'));
       return;
@@ -150,35 +174,6 @@ export async function startFakeGraphServer(
     res.writeHead(200, { 'content-type': media.mimeType, 'content-length': media.bytes.length });
     res.end(media.bytes);
   }
-
-  function addMedia(bytes: Buffer, mimeType: string): string {
-    state.counter += 1;
-    const id = String(1_000_000_000_000 + state.counter);
-    state.media.set(id, { bytes, mimeType });
-    return id;
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  return {
-    baseUrl,
-    accessToken,
-    requests: state.requests,
-    sends: () => state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages')),
-    failNextSends: (count, failure) => {
-      for (let i = 0; i < count; i++) state.failures.push(failure);
-    },
-    addMedia,
-    media: (mediaId) => state.media.get(mediaId),
-    close: () =>
-      new Promise<void>((resolve, reject) =>
-        server.close((err) => {
-          if (err) reject(err);
-          else resolve();
-        }),
-      ),
-  };
 }
 
 async function record(req: IncomingMessage, url: URL, raw: Buffer): Promise<RecordedRequest> {

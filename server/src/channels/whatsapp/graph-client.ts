@@ -48,107 +48,109 @@ export type MediaContent = {
 export type TemplateContent = { name: string; language: string; params: Record<string, string> };
 export type UploadInput = { bytes: Uint8Array; mimeType: string; fileName: string };
 
-const SendResponse = z.object({
-  messaging_product: z.literal('whatsapp'),
-  contacts: z.array(z.object({ input: z.string(), wa_id: z.string() })).optional(),
-  messages: z.array(z.object({ id: z.string().min(1) })).min(1),
-});
+/** The send answer, reduced to the wamid (for statuses) and the contact's canonical wa_id. */
+const SendResponse = z
+  .object({
+    messaging_product: z.literal('whatsapp'),
+    contacts: z.array(z.object({ input: z.string(), wa_id: z.string() })).optional(),
+    messages: z.tuple([z.object({ id: z.string().min(1) })], z.unknown()),
+  })
+  .transform((r): SentMessage => ({
+    wamid: r.messages[0].id,
+    waId: r.contacts?.[0]?.wa_id ?? null,
+  }));
 const UploadResponse = z.object({ id: z.string().min(1) });
-const MediaUrlResponse = z.object({
-  url: z.url(),
-  mime_type: z.string(),
-  sha256: z.string().optional(),
-  file_size: z.union([z.number(), z.string()]).optional(),
-});
+const MediaUrlResponse = z
+  .object({
+    url: z.url(),
+    mime_type: z.string(),
+    sha256: z.string().optional(),
+    file_size: z.union([z.number(), z.string()]).optional(),
+  })
+  .transform((r): MediaInfo => ({
+    url: r.url,
+    mimeType: r.mime_type,
+    sha256: r.sha256 ?? null,
+    fileSize: r.file_size === undefined ? null : Number(r.file_size),
+  }));
+
+type ClientContext = { http: GraphHttpOptions; root: string; phoneNumberId: string };
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
 
 /** A Cloud API client for one business phone number. */
 export function createGraphClient(config: GraphClientConfig) {
-  const root = `${(config.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '')}/${config.apiVersion ?? DEFAULT_GRAPH_API_VERSION}`;
-  const http: GraphHttpOptions = {
-    fetch: config.fetch ?? globalThis.fetch,
-    sleep: config.sleep ?? realSleep,
-    retry: config.retry ?? DEFAULT_RETRY_POLICY,
-    accessToken: config.accessToken,
-    logger: config.logger,
+  const baseUrl = (config.baseUrl ?? DEFAULT_GRAPH_BASE_URL).replace(/\/+$/, '');
+  const ctx: ClientContext = {
+    root: `${baseUrl}/${config.apiVersion ?? DEFAULT_GRAPH_API_VERSION}`,
+    phoneNumberId: config.phoneNumberId,
+    http: {
+      fetch: config.fetch ?? globalThis.fetch,
+      sleep: config.sleep ?? realSleep,
+      retry: config.retry ?? DEFAULT_RETRY_POLICY,
+      accessToken: config.accessToken,
+      logger: config.logger,
+    },
   };
-  const phonePath = `${root}/${encodeURIComponent(config.phoneNumberId)}`;
-
-  const sendMessage = (to: string, message: object): Promise<GraphResult<SentMessage>> => {
-    const body = JSON.stringify({
-      messaging_product: 'whatsapp',
-      recipient_type: 'individual',
-      to,
-      ...message,
-    });
-    return withRetry(http, 'send', async () => {
-      const result = await graphRequest(
-        http,
-        { method: 'POST', url: `${phonePath}/messages`, body },
-        readJson(SendResponse),
-      );
-      if (!result.ok) return result;
-      const first = result.value.messages[0];
-      if (first === undefined) return { ok: false, failure: unexpected() };
-      return {
-        ok: true,
-        value: { wamid: first.id, waId: result.value.contacts?.[0]?.wa_id ?? null },
-      };
-    });
-  };
-
   return {
-    sendText: (to: string, content: TextContent) =>
-      sendMessage(to, {
-        type: 'text',
-        text: { body: content.body, preview_url: content.previewUrl ?? false },
-      }),
-
-    sendMedia: (to: string, content: MediaContent) => sendMessage(to, mediaMessage(content)),
-
+    sendText: (to: string, content: TextContent) => sendMessage(ctx, to, textMessage(content)),
+    sendMedia: (to: string, content: MediaContent) => sendMessage(ctx, to, mediaMessage(content)),
     sendTemplate: (to: string, content: TemplateContent) =>
-      sendMessage(to, templateMessage(content)),
-
-    uploadMedia: (input: UploadInput): Promise<GraphResult<{ id: string }>> =>
-      withRetry(http, 'upload', () => {
-        // A fresh form each attempt: a consumed body stream cannot be sent twice.
-        const form = new FormData();
-        form.set('messaging_product', 'whatsapp');
-        form.set('type', input.mimeType);
-        form.set('file', new Blob([input.bytes], { type: input.mimeType }), input.fileName);
-        return graphRequest(
-          http,
-          { method: 'POST', url: `${phonePath}/media`, body: form },
-          readJson(UploadResponse),
-        );
-      }),
-
-    getMediaUrl: (mediaId: string): Promise<GraphResult<MediaInfo>> =>
-      withRetry(http, 'media-url', async () => {
-        const url = `${root}/${encodeURIComponent(mediaId)}?phone_number_id=${encodeURIComponent(config.phoneNumberId)}`;
-        const result = await graphRequest(http, { method: 'GET', url }, readJson(MediaUrlResponse));
-        if (!result.ok) return result;
-        const { url: mediaUrl, mime_type, sha256, file_size } = result.value;
-        return {
-          ok: true,
-          value: {
-            url: mediaUrl,
-            mimeType: mime_type,
-            sha256: sha256 ?? null,
-            fileSize: file_size === undefined ? null : Number(file_size),
-          },
-        };
-      }),
-
-    /** The media URL needs the same bearer token and expires after a few minutes. */
-    downloadMedia: (url: string): Promise<GraphResult<Buffer>> =>
-      withRetry(http, 'media-download', () =>
-        graphRequest(http, { method: 'GET', url }, async (response) =>
-          Buffer.from(await response.arrayBuffer()),
-        ),
-      ),
+      sendMessage(ctx, to, templateMessage(content)),
+    uploadMedia: (input: UploadInput) => uploadMedia(ctx, input),
+    getMediaUrl: (mediaId: string) => getMediaUrl(ctx, mediaId),
+    downloadMedia: (url: string) => downloadMedia(ctx, url),
   };
+}
+
+function sendMessage(
+  ctx: ClientContext,
+  to: string,
+  message: object,
+): Promise<GraphResult<SentMessage>> {
+  const body = JSON.stringify({
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to,
+    ...message,
+  });
+  const url = `${ctx.root}/${encodeURIComponent(ctx.phoneNumberId)}/messages`;
+  return withRetry(ctx.http, 'send', () =>
+    graphRequest(ctx.http, { method: 'POST', url, body }, readJson(SendResponse)),
+  );
+}
+
+function uploadMedia(ctx: ClientContext, input: UploadInput): Promise<GraphResult<{ id: string }>> {
+  const url = `${ctx.root}/${encodeURIComponent(ctx.phoneNumberId)}/media`;
+  return withRetry(ctx.http, 'upload', () => {
+    // A fresh form each attempt: a consumed body stream cannot be sent twice.
+    const form = new FormData();
+    form.set('messaging_product', 'whatsapp');
+    form.set('type', input.mimeType);
+    form.set('file', new Blob([input.bytes], { type: input.mimeType }), input.fileName);
+    return graphRequest(ctx.http, { method: 'POST', url, body: form }, readJson(UploadResponse));
+  });
+}
+
+function getMediaUrl(ctx: ClientContext, mediaId: string): Promise<GraphResult<MediaInfo>> {
+  const query = `phone_number_id=${encodeURIComponent(ctx.phoneNumberId)}`;
+  const url = `${ctx.root}/${encodeURIComponent(mediaId)}?${query}`;
+  return withRetry(ctx.http, 'media-url', () =>
+    graphRequest(ctx.http, { method: 'GET', url }, readJson(MediaUrlResponse)),
+  );
+}
+
+/** The media URL needs the same bearer token and expires after a few minutes. */
+function downloadMedia(ctx: ClientContext, url: string): Promise<GraphResult<Buffer>> {
+  return withRetry(ctx.http, 'media-download', () =>
+    graphRequest(ctx.http, { method: 'GET', url }, async (response) =>
+      Buffer.from(await response.arrayBuffer()),
+    ),
+  );
+}
+
+function textMessage(content: TextContent): object {
+  return { type: 'text', text: { body: content.body, preview_url: content.previewUrl ?? false } };
 }
 
 function mediaMessage(content: MediaContent): object {
@@ -177,16 +179,5 @@ export function templateMessage(content: TemplateContent): object {
   return {
     type: 'template',
     template: { name: content.name, language: { code: content.language }, components },
-  };
-}
-
-function unexpected() {
-  return {
-    code: 'whatsapp-0' as const,
-    message: 'unexpected response from the Graph API',
-    retryable: false,
-    closesWindow: false,
-    metaCode: null,
-    details: null,
   };
 }
