@@ -73,7 +73,9 @@ export type OpenDatabaseOptions = {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<AtendoDatabase> {
   const base = options.storage ?? getRxStorageDexie();
-  const devMode = options.devMode ?? import.meta.env.DEV;
+  // `import.meta.env.DEV` comes first so a build, where it is the constant false, drops the
+  // dev-mode branch and its imports entirely; `devMode: false` turns it off in development.
+  const devMode = import.meta.env.DEV && (options.devMode ?? true);
   const storage = devMode ? await withDevMode(base) : base;
   const database = await createRxDatabase<AtendoCollections>({
     name: options.name,
@@ -93,8 +95,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Atendo
 
 /**
  * Removes every trace of the local database so it can be created again from the server. RxDB's
- * own removal reads the database's internal store first; when that store is what is broken, the
- * IndexedDB databases behind the Dexie storage are deleted by name instead.
+ * own removal only empties the Dexie tables: a table left with another shape (an incompatible or
+ * corrupt database) would break the new one, so the IndexedDB databases behind the Dexie storage
+ * are then deleted by name as well. RxDB's removal may itself fail on a broken internal store.
  */
 export async function wipeDatabase(
   name: string,
@@ -103,8 +106,9 @@ export async function wipeDatabase(
   try {
     await removeRxDatabase(name, storage ?? getRxStorageDexie(), false);
   } catch {
-    await deleteIndexedDbDatabases(`rxdb-dexie-${name}--`);
+    // What could not be removed through RxDB is deleted below.
   }
+  await deleteIndexedDbDatabases(`rxdb-dexie-${name}--`);
 }
 
 async function deleteIndexedDbDatabases(prefix: string): Promise<void> {

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RxStorage } from 'rxdb';
+import { createRxDatabase, type RxStorage } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { StoreNotice } from './outbox';
 import { contact, conversation, until } from './testing/fixtures';
 import { closeAllStores, setupStore } from './testing/harness';
@@ -112,6 +113,36 @@ describe('opening the database', () => {
     expect(await second.db.conversations.findOne('c1').exec()).not.toBeNull();
     const pulls = server.pulls.filter((p) => p.collection === 'conversations');
     expect(pulls.at(-1)?.checkpoint).toBeNull();
+  });
+
+  it('also recovers from a database left in a shape this version cannot open', async () => {
+    const { server, name, start } = setupStore('incompatible');
+    server.put('conversations', conversation('c1'));
+    // A database of the same name whose drafts collection has another schema.
+    const stale = await createRxDatabase({
+      name,
+      storage: wrappedValidateAjvStorage({ storage: getRxStorageDexie() }),
+      multiInstance: false,
+    });
+    await stale.addCollections({
+      drafts: {
+        schema: {
+          version: 0,
+          primaryKey: 'key',
+          type: 'object',
+          properties: { key: { type: 'string', maxLength: 10 } },
+          required: ['key'],
+        },
+      },
+    });
+    await stale.close();
+
+    const wiped: unknown[] = [];
+    const store = await start({ onWiped: (e) => wiped.push(e) });
+    expect(wiped).toHaveLength(1);
+    await store.saveDraft('c1', 'works');
+    await store.awaitInitialSync();
+    expect(await store.db.conversations.findOne('c1').exec()).not.toBeNull();
   });
 });
 

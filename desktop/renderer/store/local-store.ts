@@ -22,7 +22,7 @@ export type LocalStoreOptions = {
   now: () => number;
   storage?: RxStorage<unknown, unknown>;
   newId?: () => string;
-  /** Defaults to `import.meta.env.DEV`. */
+  /** Dev-mode checks; only ever on in development (`import.meta.env.DEV`), default on there. */
   devMode?: boolean;
   setTimer?: SetTimer;
   retryDelayMs?: (attempt: number) => number;
