@@ -4,12 +4,15 @@ import { ERROR_CODES } from '@atendo/shared/errors';
 import type { ApiFailure } from './api-error';
 
 const UploadAnswer = z.object({ attachment: Attachment });
+// The upload route answers a refusal as `{ error: { atendoCode, message, details } }`.
 const UploadError = z.object({
-  atendoCode: z.enum(ERROR_CODES),
-  details: z
-    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
-    .optional(),
-  message: z.string().optional(),
+  error: z.object({
+    atendoCode: z.enum(ERROR_CODES),
+    details: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .optional(),
+    message: z.string().optional(),
+  }),
 });
 
 export type UploadResult =
@@ -45,15 +48,16 @@ export async function uploadAttachment(input: {
     const parsed = UploadAnswer.safeParse(json);
     if (parsed.success) return { ok: true, attachment: parsed.data.attachment };
   }
-  const error = UploadError.safeParse(json);
-  if (error.success) {
+  const parsedError = UploadError.safeParse(json);
+  if (parsedError.success) {
+    const refusal = parsedError.data.error;
     return {
       ok: false,
       failure: {
         kind: 'atendo',
-        code: error.data.atendoCode,
-        details: error.data.details ?? {},
-        message: error.data.message ?? '',
+        code: refusal.atendoCode,
+        details: refusal.details ?? {},
+        message: refusal.message ?? '',
       },
     };
   }

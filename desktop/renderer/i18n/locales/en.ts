@@ -25,6 +25,7 @@ export const en: Messages = {
     invalidEmail: 'Enter a valid email',
     passwordRequired: 'Enter your password',
     failed: 'Could not sign in',
+    wrongCredentials: 'Wrong email or password.',
     unreachable: 'Could not reach the server at {{url}}. Check the address and the network.',
   },
   presence: {

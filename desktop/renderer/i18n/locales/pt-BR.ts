@@ -28,6 +28,7 @@ export const ptBR = {
     invalidEmail: 'Informe um e-mail válido',
     passwordRequired: 'Informe a senha',
     failed: 'Não foi possível entrar',
+    wrongCredentials: 'E-mail ou senha incorretos.',
     unreachable: 'Não foi possível falar com o servidor em {{url}}. Verifique o endereço e a rede.',
   },
   presence: {

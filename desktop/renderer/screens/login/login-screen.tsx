@@ -57,7 +57,9 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
       ? null
       : failure.kind === 'network'
         ? t('login.unreachable', { url: serverUrl })
-        : errorText(t, failure);
+        : failure.kind === 'atendo' && failure.code === 'unauthenticated'
+          ? t('login.wrongCredentials')
+          : errorText(t, failure);
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-body)" pos="relative">

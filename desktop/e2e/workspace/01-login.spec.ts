@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { LoginPage } from './pages/login-page';
+import { WorkspacePage } from './pages/workspace-page';
+import { ACCOUNTS, DEMO_PASSWORD, saveScreenshot, serverUrl } from './support/atendo';
+
+test('the login screen is prefilled with the server it is served from', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto(serverUrl());
+  await expect(login.serverUrl).toHaveValue(serverUrl());
+  await saveScreenshot(page, 'login');
+});
+
+test('wrong credentials are explained, right ones open the workspace', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto(serverUrl());
+  await login.signIn(ACCOUNTS.ana.email, 'not-the-password');
+  await expect(login.error).toContainText('E-mail ou senha incorretos.');
+
+  await page.getByLabel('Senha').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Entrar' }).click();
+  const workspace = new WorkspacePage(page);
+  await workspace.waitUntilReady();
+  await expect(page.getByRole('button', { name: `Conta de ${ACCOUNTS.ana.name}` })).toBeVisible();
+
+  // The session survives a reload (token in localStorage in the browser build).
+  await page.reload();
+  await workspace.waitUntilReady();
+});

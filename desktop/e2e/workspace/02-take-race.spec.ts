@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+import { CHANNELS, contactWrites, saveScreenshot, signIn } from './support/atendo';
+
+test('two agents click the same queued conversation: one takes it, the other is told who', async ({
+  browser,
+}) => {
+  const ana = await signIn(browser, 'ana');
+  const bruno = await signIn(browser, 'bruno');
+  const contact = await contactWrites(CHANNELS.receptivo, 'Olá, minha internet caiu.');
+
+  for (const agent of [ana, bruno]) {
+    await agent.workspace.showTab('Em espera');
+    await expect(agent.workspace.row(contact.name)).toBeVisible();
+  }
+
+  await Promise.all([
+    ana.workspace.row(contact.name).click(),
+    bruno.workspace.row(contact.name).click(),
+  ]);
+
+  const anaWon = await ana.workspace.conversation.title
+    .filter({ hasText: contact.name })
+    .isVisible()
+    .catch(() => false);
+  const [winner, loser, winnerName] = anaWon
+    ? [ana, bruno, 'Ana Souza']
+    : [bruno, ana, 'Bruno Lima'];
+  await expect(winner.workspace.conversation.title).toHaveText(contact.name);
+  await expect(winner.workspace.conversation.state).toHaveText('Em atendimento');
+  await expect(
+    loser.workspace.notice(`Este atendimento já foi assumido por ${winnerName}.`),
+  ).toBeVisible();
+  // The loser's queue no longer shows it, without a reload.
+  await expect(loser.workspace.row(contact.name)).toHaveCount(0);
+
+  await winner.workspace.conversation.send('Olá! Vou verificar sua conexão agora mesmo.');
+  await expect(winner.workspace.conversation.messages('Vou verificar sua conexão')).toBeVisible();
+  await saveScreenshot(winner.page, 'workspace-conversation');
+
+  await ana.context.close();
+  await bruno.context.close();
+});

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { CHANNELS, contactWrites, signIn } from './support/atendo';
+
+test('typing offline queues the message; after reconnecting it is delivered exactly once', async ({
+  browser,
+}) => {
+  const ana = await signIn(browser, 'ana');
+  const contact = await contactWrites(CHANNELS.receptivo, 'Vocês estão aí?', {
+    name: 'Igor Offline',
+  });
+  const view = ana.workspace.conversation;
+  await ana.workspace.take(contact.name);
+  await expect(view.title).toHaveText(contact.name);
+
+  await ana.context.setOffline(true);
+  await expect(ana.workspace.offlineBanner).toBeVisible();
+  await view.send('Estamos sim! Mensagem escrita sem conexão.');
+  await expect(view.outbox('Mensagem escrita sem conexão')).toHaveAttribute(
+    'data-state',
+    'pending',
+  );
+
+  await ana.context.setOffline(false);
+  await expect(ana.workspace.offlineBanner).toBeHidden();
+  await expect(view.messages('Mensagem escrita sem conexão')).toHaveCount(1);
+  await expect(view.outbox()).toHaveCount(0);
+
+  // A reload reads the replicated copy: still exactly one.
+  await ana.page.reload();
+  await ana.workspace.open(contact.name);
+  await expect(view.messages('Mensagem escrita sem conexão')).toHaveCount(1);
+
+  await ana.context.close();
+});

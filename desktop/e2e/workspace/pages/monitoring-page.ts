@@ -1,0 +1,30 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The supervisor's monitoring table with its filters and row actions. */
+export class MonitoringPage {
+  constructor(readonly page: Page) {}
+
+  get region(): Locator {
+    return this.page.getByRole('region', { name: 'Monitoramento' });
+  }
+
+  row(contactName: string): Locator {
+    return this.page.getByTestId('monitoring-row').filter({ hasText: contactName });
+  }
+
+  async filter(label: 'Equipe' | 'Agente' | 'Estado' | 'Canal', option: string): Promise<void> {
+    await this.region.getByRole('textbox', { name: label }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async forceClose(contactName: string): Promise<void> {
+    await this.row(contactName)
+      .getByRole('button', { name: `Finalizar: ${contactName}` })
+      .click();
+    const dialog = this.page.getByRole('dialog', {
+      name: `Finalizar atendimento de ${contactName}?`,
+    });
+    await dialog.getByRole('button', { name: 'Finalizar' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
