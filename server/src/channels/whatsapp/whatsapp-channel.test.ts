@@ -1,86 +1,26 @@
-import type { Attachment } from '@atendo/shared/schemas/message';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeGraphServer, type FakeGraphServer } from './fake-graph-server';
+import { buildMessageWebhook, sampleMessage, signWebhook, type SampleType } from './fake-webhooks';
 import {
-  buildMessageWebhook,
-  buildStatusWebhook,
-  sampleMessage,
-  signWebhook,
-  type SampleType,
-  type StatusInput,
-} from './fake-webhooks';
-import type { StoreMediaInput } from './inbound-media';
-import { recordingSleep, silentLogger } from './test-support';
-import {
-  createWhatsAppChannel,
-  type InboundMessageInput,
-  type StatusUpdateInput,
-  type WhatsAppChannel,
-} from './whatsapp-channel';
+  createTestChannel,
+  serverSide,
+  TEST_APP_SECRET as appSecret,
+  TEST_PHONE_NUMBER_ID as phoneNumberId,
+  type ServerSide,
+} from './test-support';
+import type { InboundMessageInput, WhatsAppChannel } from './whatsapp-channel';
 
-const appSecret = 'meta-app-secret';
-const phoneNumberId = '106540352242922';
 const from = '5511987654321';
 const timestamp = 1_717_000_000;
 
-/** The server side as plain recorders; de-duplication by wamid mirrors the server's ingest. */
-function serverSide() {
-  const ingested: InboundMessageInput[] = [];
-  const stored = new Map<string, InboundMessageInput>();
-  const statuses: StatusUpdateInput[] = [];
-  const media: StoreMediaInput[] = [];
-  return {
-    ingested,
-    stored,
-    statuses,
-    media,
-    ingest: (input: InboundMessageInput) => {
-      ingested.push(input);
-      if (!stored.has(input.channelMessageId)) stored.set(input.channelMessageId, input);
-      return Promise.resolve();
-    },
-    updateStatus: (input: StatusUpdateInput) => {
-      statuses.push(input);
-      return Promise.resolve();
-    },
-    storeMedia: (input: StoreMediaInput): Promise<Attachment> => {
-      media.push(input);
-      return Promise.resolve({
-        id: `att-${media.length}`,
-        fileName: input.fileName,
-        mimeType: input.mimeType,
-        size: input.bytes.length,
-        mediaType: input.mediaType,
-        ...(input.mediaType === 'sticker' ? { animated: input.animated } : {}),
-      });
-    },
-  };
-}
-
 let fake: FakeGraphServer;
-let server: ReturnType<typeof serverSide>;
+let server: ServerSide;
 let channel: WhatsAppChannel;
 
 beforeEach(async () => {
   fake = await startFakeGraphServer();
   server = serverSide();
-  channel = createWhatsAppChannel({
-    config: {
-      channelId: 'ch-wa-1',
-      phoneNumberId,
-      accessToken: fake.accessToken,
-      appSecret,
-      verifyToken: 'verify-me',
-      graphBaseUrl: fake.baseUrl,
-      retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 40 },
-    },
-    ingest: server.ingest,
-    updateStatus: server.updateStatus,
-    storeMedia: server.storeMedia,
-    now: () => 1_717_000_500_000,
-    logger: silentLogger,
-    sleep: recordingSleep().sleep,
-  });
+  channel = createTestChannel(fake, server).channel;
 });
 afterEach(() => fake.close());
 
@@ -297,110 +237,13 @@ describe('inbound messages', () => {
   });
 
   it('answers 500 when the server fails to store, so Meta delivers again', async () => {
-    const failing = createWhatsAppChannel({
-      config: {
-        channelId: 'c',
-        phoneNumberId,
-        accessToken: 't',
-        appSecret,
-        verifyToken: 'v',
-        graphBaseUrl: fake.baseUrl,
-      },
+    const failing = createTestChannel(fake, server, {
       ingest: () => Promise.reject(new Error('database is locked')),
-      updateStatus: server.updateStatus,
-      storeMedia: server.storeMedia,
-      now: () => 0,
-      logger: silentLogger,
-    });
+    }).channel;
     const { rawBody, signature } = signWebhook(messageWebhook('text'), appSecret);
     expect(await failing.handleWebhook(rawBody, signature)).toEqual({
       status: 500,
       reason: 'processing-failed',
     });
-  });
-});
-
-describe('delivery statuses', () => {
-  const status = (
-    s: StatusInput['status'],
-    offset: number,
-    errors?: StatusInput['errors'],
-  ): StatusInput => ({
-    id: 'wamid.OUT',
-    status: s,
-    timestamp: timestamp + offset,
-    recipientId: from,
-    ...(errors === undefined ? {} : { errors }),
-  });
-
-  it('passes statuses on in arrival order, out-of-order and duplicates included', async () => {
-    const statuses = [
-      status('sent', 0),
-      status('read', 5),
-      status('delivered', 3),
-      status('read', 5),
-      status('played', 9),
-    ];
-    expect(await post(buildStatusWebhook({ phoneNumberId, statuses }))).toMatchObject({
-      status: 200,
-      statuses: 5,
-    });
-    expect(server.statuses.map((s) => [s.status, s.at])).toEqual([
-      ['sent', timestamp * 1000],
-      ['read', (timestamp + 5) * 1000],
-      ['delivered', (timestamp + 3) * 1000],
-      ['read', (timestamp + 5) * 1000],
-      ['read', (timestamp + 9) * 1000],
-    ]);
-    expect(
-      server.statuses.every(
-        (s) => s.error === null && !s.closesWindow && s.channelId === 'ch-wa-1',
-      ),
-    ).toBe(true);
-  });
-
-  it.each([
-    [131047, { code: 'window-closed', message: 'window closed — send a template' }, true],
-    [
-      131026,
-      {
-        code: 'undeliverable',
-        message: 'undeliverable: Receiver is incapable of receiving this message',
-      },
-      false,
-    ],
-    [
-      131049,
-      {
-        code: 'ecosystem-limit',
-        message:
-          'not delivered to keep ecosystem engagement healthy: Receiver is incapable of receiving this message',
-      },
-      false,
-    ],
-    [130429, { code: 'rate-limited', message: 'throughput limit' }, false],
-    [
-      131000,
-      {
-        code: 'whatsapp-131000',
-        message: 'failed: Receiver is incapable of receiving this message',
-      },
-      false,
-    ],
-  ])('maps a failed status with %i', async (code, error, closesWindow) => {
-    const errors = [
-      { code, title: 'Some title', details: 'Receiver is incapable of receiving this message' },
-    ];
-    await post(buildStatusWebhook({ phoneNumberId, statuses: [status('failed', 1, errors)] }));
-    expect(server.statuses).toEqual([
-      {
-        channelId: 'ch-wa-1',
-        channelMessageId: 'wamid.OUT',
-        status: 'failed',
-        error,
-        closesWindow,
-        at: (timestamp + 1) * 1000,
-      },
-    ]);
   });
 });
