@@ -27,14 +27,19 @@ export type SyncEngineOptions = {
   onConnected: () => void;
 };
 
-type Connection = 'connecting' | 'connected' | 'down';
+export type Connection = 'connecting' | 'connected' | 'down';
 
 const collectionOf = (db: AtendoDatabase, name: SyncCollection): RxCollection<unknown> =>
   db.collections[name] as unknown as RxCollection<unknown>;
 
-function deriveStatus(connection: Connection, active: boolean, failing: boolean): SyncStatus {
+export function deriveStatus(
+  connection: Connection,
+  active: boolean,
+  failing: boolean,
+): SyncStatus {
   if (connection === 'down') return 'offline';
-  if (failing) return 'error';
+  // Pulls failing before the stream ever connected: most likely no network at all.
+  if (failing) return connection === 'connecting' ? 'offline' : 'error';
   if (active || connection === 'connecting') return 'syncing';
   return 'online';
 }

@@ -137,6 +137,14 @@ export function createTrpcTransport(options: TrpcTransportOptions): SyncTranspor
         onComplete: () => {
           onError(new Error('The change stream ended.'));
         },
+        // tRPC would quietly reconnect and resubscribe by itself; reporting the lost socket
+        // lets the store show "offline" and resync once it is back.
+        onConnectionStateChange: (state) => {
+          if (state.state === 'connecting' && state.error !== null) {
+            subscription.unsubscribe();
+            onError(toTransportError(state.error));
+          }
+        },
       });
       return () => {
         subscription.unsubscribe();
