@@ -25,6 +25,7 @@ const STRINGS = {
     'attachment-too-large': 'O arquivo é grande demais.',
     'attachment-type-not-allowed': 'Este tipo de arquivo não é aceito.',
     'invalid-input': 'Verifique os dados informados.',
+    'csat-not-pending': 'Esta avaliação não está mais disponível.',
     error: 'Não foi possível enviar. Tente novamente.',
   },
   en: {
@@ -51,6 +52,7 @@ const STRINGS = {
     'attachment-too-large': 'The file is too large.',
     'attachment-type-not-allowed': 'This type of file is not accepted.',
     'invalid-input': 'Please check what you entered.',
+    'csat-not-pending': 'This rating is no longer open.',
     error: 'Could not send. Please try again.',
   },
 } as const;

@@ -1,5 +1,6 @@
 /** Lives inside the shadow root, so neither the host page's CSS nor ours leaks across. */
 export const WIDGET_CSS = `
+[hidden] { display: none !important; }
 :host { all: initial; font: 14px/1.4 system-ui, sans-serif; color: #1d2330; }
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; border: 0;
   border-radius: 24px; padding: 12px 18px; background: #1f6feb; color: #fff; cursor: pointer;

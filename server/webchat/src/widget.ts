@@ -5,6 +5,7 @@ import type {
 } from '../../src/channels/webchat/protocol';
 import { WidgetApiError, createApi } from './api';
 import { errorText, pickLocale, translator, type StringKey } from './i18n';
+import { h } from './dom';
 import { buildView, renderMessage } from './view';
 
 /**
@@ -23,10 +24,16 @@ const t = translator(locale);
 const api = createApi(base, channelKey);
 const host = document.createElement('div');
 host.setAttribute('data-atendo-webchat', channelKey);
-document.body.append(host);
+// An async script in <head> may run before <body> exists; the host joins the page when it does.
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', () => {
+    document.body.append(host);
+  });
+} else document.body.append(host);
 const view = buildView(host, t);
 const seen = new Set<string>();
 let source: EventSource | null = null;
+let connection = 0;
 let retryDelay = 1000;
 let csatScore = 0;
 
@@ -76,7 +83,9 @@ function onEvent(event: VisitorEvent) {
 
 /** After any drop we reload the transcript first, so nothing sent meanwhile is missed. */
 async function connect() {
+  const generation = ++connection;
   source?.close();
+  source = null;
   try {
     const transcript = await api.transcript();
     transcript.messages.forEach(addMessage);
@@ -87,6 +96,8 @@ async function connect() {
     else scheduleReconnect();
     return;
   }
+  // A newer connect() started while this one awaited the transcript: let that one win.
+  if (generation !== connection) return;
   source = api.events(onEvent, () => {
     source?.close();
     scheduleReconnect();
@@ -137,25 +148,36 @@ view.composer.addEventListener('submit', (event) => {
   if (!text) return;
   view.textInput.value = '';
   // The same id on a retry lets the server store the message once.
-  void sendWithRetry(crypto.randomUUID(), (id) => api.send(id, text));
+  sendWithRetry(crypto.randomUUID(), (id) => api.send(id, text));
 });
 
 view.fileInput.addEventListener('change', () => {
   const file = view.fileInput.files?.[0];
   view.fileInput.value = '';
-  if (file) void sendWithRetry(crypto.randomUUID(), (id) => api.upload(id, file));
+  if (file) sendWithRetry(crypto.randomUUID(), (id) => api.upload(id, file));
 });
 
-async function sendWithRetry(id: string, send: (id: string) => Promise<unknown>, attempt = 0) {
+const isNetworkError = (error: unknown): boolean =>
+  !(error instanceof WidgetApiError) || error.code === 'network';
+
+/**
+ * Retries a request that never got an answer (a dropped keep-alive connection, a flaky mobile
+ * network) with backoff. Messages keep their client id across attempts, so the server stores
+ * each once; other refusals are shown at once.
+ */
+async function withRetry(send: () => Promise<unknown>, attempt = 0): Promise<void> {
   try {
-    await send(id);
+    await send();
     view.error.textContent = '';
   } catch (error) {
-    const isNetwork = !(error instanceof WidgetApiError) || error.code === 'network';
-    if (isNetwork && attempt < 4) {
-      setTimeout(() => void sendWithRetry(id, send, attempt + 1), 1000 * 2 ** attempt);
-    } else showError(error);
+    if (!isNetworkError(error) || attempt >= 4) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** attempt));
+    await withRetry(send, attempt + 1);
   }
+}
+
+function sendWithRetry(id: string, send: (id: string) => Promise<unknown>) {
+  withRetry(() => send(id)).catch(showError);
 }
 
 for (const button of view.scoreButtons) {
@@ -169,10 +191,24 @@ for (const button of view.scoreButtons) {
 }
 
 view.csatSend.addEventListener('click', () => {
-  api.answerCsat(csatScore, view.csatComment.value.trim()).then(() => {
+  view.csatSend.disabled = true;
+  const thank = () => {
     view.csat.hidden = true;
-    view.status.textContent = t('csatThanks');
-  }, showError);
+    // A line in the conversation, not the status bar, which the 'closed' state replaces.
+    view.list.append(h('div', { class: 'msg system', role: 'note' }, [t('csatThanks')]));
+  };
+  let tries = 0;
+  withRetry(() => {
+    tries += 1;
+    return api.answerCsat(csatScore, view.csatComment.value.trim());
+  }).then(thank, (error: unknown) => {
+    // A retry after a lost response finds the rating already recorded: that is success.
+    if (tries > 1 && error instanceof WidgetApiError && error.code === 'csat-not-pending') thank();
+    else {
+      view.csatSend.disabled = false;
+      showError(error);
+    }
+  });
 });
 
 const stored = readStored();

@@ -129,8 +129,12 @@ describe('web chat, end to end', () => {
       .where('conversation_id', '=', conversationId)
       .executeTakeFirstOrThrow();
     expect(answer).toMatchObject({ score: 5, comment: 'Great' });
-    const stored = await ana.conversation.get.query({ conversationId }).catch(() => null);
-    expect(stored?.state ?? 'closed').toBe('closed');
+    const closed = await server.db
+      .selectFrom('conversations')
+      .select(['state', 'disposition_id'])
+      .where('id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    expect(closed).toEqual({ state: 'closed', disposition_id: 'disp-duvida-produto' });
 
     // A reload reads the transcript: the agent's name is there, internal lines are not.
     const transcript = (await (

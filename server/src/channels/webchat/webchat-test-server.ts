@@ -43,7 +43,14 @@ export async function startWebchatServer(): Promise<{
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-webchat-'));
   const db = openDatabase(dataDir);
   await migrate(db);
-  const clock = manualClock(Date.UTC(2026, 2, 2, 13, 0, 0));
+  // Every reading moves time on by a millisecond, so timelines have a stable order.
+  const start = manualClock(Date.UTC(2026, 2, 2, 13, 0, 0));
+  const clock = {
+    now: () => {
+      start.advance(1);
+      return start.now();
+    },
+  };
   await seedDemo(db, clock);
   await db
     .updateTable('channels')
@@ -52,7 +59,7 @@ export async function startWebchatServer(): Promise<{
     .execute();
   const config = loadConfig({ ATENDO_DATA_DIR: dataDir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
   const senders = createDefaultSenderRegistry();
-  const server = createServer({ config, db, clock, logger: createLogger('silent'), senders });
+  const server = createServer({ config, db, clock, logger: createLogger(process.env.WEBCHAT_TEST_LOG === '1' ? 'debug' : 'silent'), senders });
   const webchat = createWebchat(server.deps, { tokenSecret: 'test-secret-0123456789abcdef0123' });
   server.app.use('/webchat', webchat.router);
   senders.register('webchat', webchat.sender);

@@ -1,0 +1,75 @@
+import { expect, test } from '@playwright/test';
+import { startWebchatServer, WEBCHAT_KEY } from '../../src/channels/webchat/webchat-test-server';
+
+/*
+ * The contact's side in a real browser: the demo page embeds the widget with one script tag,
+ * and an agent answers through the real tRPC API.
+ */
+
+let server: Awaited<ReturnType<typeof startWebchatServer>>;
+test.beforeAll(async () => {
+  server = await startWebchatServer();
+});
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('a visitor chats through the bot, an agent and the rating, and keeps it on reload', async ({
+  page,
+}) => {
+  await page.goto(`${server.url}/webchat/demo?channel=${WEBCHAT_KEY}`);
+  const launcher = page.locator('[data-atendo-webchat] .launcher');
+  await expect(launcher).toHaveText('Chat with us');
+  // The host page paints every button hot pink; the shadow root keeps the widget's own colours.
+  expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+    'rgb(31, 111, 235)',
+  );
+  await launcher.click();
+  await page.getByLabel('Name').fill('Paula Visitante');
+  await page.getByLabel('E-mail').fill('paula@example.com');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+
+  const input = page.getByPlaceholder('Type your message…');
+  await input.fill('Oi!');
+  await input.press('Enter');
+  await expect(page.getByText('1 - Suporte')).toBeVisible();
+  await input.fill('1');
+  await input.press('Enter');
+  await expect(page.getByText('Waiting for an agent…')).toBeVisible();
+
+  const conversation = await server.db
+    .selectFrom('conversations')
+    .select('id')
+    .where('state', '=', 'queued')
+    .where('channel_id', '=', 'channel-webchat')
+    .executeTakeFirstOrThrow();
+  const ana = await server.agent('ana@atendo.demo');
+  await ana.conversation.take.mutate({ conversationId: conversation.id });
+  await ana.conversation.sendText.mutate({
+    conversationId: conversation.id,
+    clientId: 'ana-widget-1',
+    text: 'Olá Paula, em que posso ajudar?',
+  });
+  const bubble = page.locator('.msg.outbound', { hasText: 'Olá Paula' });
+  await expect(bubble.locator('.author')).toHaveText('Ana Souza');
+
+  await page.reload();
+  await page.locator('[data-atendo-webchat] .launcher').click();
+  await expect(page.locator('.msg.outbound', { hasText: 'Olá Paula' })).toBeVisible();
+
+  await ana.conversation.close.mutate({
+    conversationId: conversation.id,
+    dispositionId: 'disp-duvida-produto',
+  });
+  await expect(page.getByText('How would you rate this conversation?')).toBeVisible();
+  await page.getByRole('button', { name: '4', exact: true }).click();
+  await page.getByPlaceholder('Comment (optional)').fill('Rápido');
+  await page.getByRole('button', { name: 'Send rating' }).click();
+  await expect(page.getByText('Thank you for your rating!')).toBeVisible();
+  const answer = await server.db
+    .selectFrom('csat_answers')
+    .selectAll()
+    .where('conversation_id', '=', conversation.id)
+    .executeTakeFirstOrThrow();
+  expect(answer).toMatchObject({ score: 4, comment: 'Rápido' });
+});
