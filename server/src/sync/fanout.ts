@@ -11,6 +11,7 @@ import { changedAgentIds, feedHead, readAudienceWindow } from './feed-reads';
 import { databaseInstanceId } from './instance';
 import { changeEvents, routeHits } from './routing';
 import { syncScope, type SyncScope } from './scope';
+import { SyncDocumentCache } from './visibility';
 
 export type FanoutOptions = {
   /** Sequences read per round, so a burst is delivered in bounded slices. */
@@ -145,12 +146,14 @@ export class SyncFanout {
     for (const route of routes) {
       for (const entry of route.values()) refs.set(docKey(entry.collection, entry.docId), entry);
     }
-    const current = await loadCurrentDocuments(this.db, [...refs.values()]);
+    const documents = new SyncDocumentCache(
+      await loadCurrentDocuments(this.db, [...refs.values()]),
+    );
     subscribers.forEach((subscriber, index) => {
       const route = routes[index];
       if (route === undefined) return;
       const checkpoint = { seq: upTo, epoch: subscriber.scope.epoch };
-      for (const event of changeEvents(route, current, checkpoint)) subscriber.queue.push(event);
+      for (const event of changeEvents(route, documents, checkpoint)) subscriber.queue.push(event);
     });
   }
 

@@ -7,7 +7,7 @@ import { docKey, loadCurrentDocuments } from './documents';
 import { feedHead, readKeyWindow, type AudienceHit } from './feed-reads';
 import { databaseInstanceId } from './instance';
 import { syncScope, type SyncScope } from './scope';
-import { documentsFor, foldVisibility, type Visibility } from './visibility';
+import { documentsFor, foldVisibility, SyncDocumentCache, type Visibility } from './visibility';
 
 /**
  * One page of a collection for one agent: the documents whose latest change since the
@@ -34,7 +34,7 @@ export async function pullCollection(
   });
   const current = await loadCurrentDocuments(db, [...page.visible.values()]);
   return {
-    documents: documentsFor(page.visible.values(), current),
+    documents: documentsFor(page.visible, new SyncDocumentCache(current)),
     checkpoint: { seq: page.checkpoint, epoch: scope.epoch },
     reset: false,
   };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FeedCollection } from './collections';
 import type { AudienceHit } from './feed-reads';
 import { changeEvents, routeHits } from './routing';
+import { SyncDocumentCache } from './visibility';
 
 const hit = (
   seq: number,
@@ -73,10 +74,14 @@ describe('changeEvents', () => {
         updatedAt: 1,
       },
     };
-    const events = changeEvents(route ?? new Map(), new Map([['team/t1', team]]), {
-      seq: 5,
-      epoch: 'e',
-    });
+    const events = changeEvents(
+      route ?? new Map(),
+      new SyncDocumentCache(new Map([['team/t1', team]])),
+      {
+        seq: 5,
+        epoch: 'e',
+      },
+    );
     expect(events).toEqual([
       {
         type: 'changes',

@@ -1,8 +1,12 @@
 import type { StreamEvent, SyncCollection } from '@atendo/shared/sync/protocol';
 import { syncCollectionOf } from './collections';
-import type { SyncPayload } from './documents';
 import type { AudienceHit } from './feed-reads';
-import { documentsFor, foldVisibility, type Visibility } from './visibility';
+import {
+  documentsFor,
+  foldVisibility,
+  type SyncDocumentCache,
+  type Visibility,
+} from './visibility';
 
 /**
  * Splits one window of audience hits among subscribers by their keys: each subscriber gets,
@@ -28,20 +32,20 @@ export function routeHits(
 /** One `changes` event per replicated collection that has documents for this subscriber. */
 export function changeEvents(
   visible: ReadonlyMap<string, Visibility>,
-  current: ReadonlyMap<string, SyncPayload>,
+  documents: SyncDocumentCache,
   checkpoint: { seq: number; epoch: string },
 ): StreamEvent[] {
-  const byCollection = new Map<SyncCollection, Visibility[]>();
-  for (const entry of visible.values()) {
-    const collection = syncCollectionOf(entry.collection);
+  const byCollection = new Map<SyncCollection, [string, Visibility][]>();
+  for (const pair of visible) {
+    const collection = syncCollectionOf(pair[1].collection);
     const list = byCollection.get(collection);
-    if (list === undefined) byCollection.set(collection, [entry]);
-    else list.push(entry);
+    if (list === undefined) byCollection.set(collection, [pair]);
+    else list.push(pair);
   }
   const events: StreamEvent[] = [];
   for (const [collection, entries] of byCollection) {
-    const documents = documentsFor(entries, current);
-    if (documents.length > 0) events.push({ type: 'changes', collection, documents, checkpoint });
+    const sent = documentsFor(entries, documents);
+    if (sent.length > 0) events.push({ type: 'changes', collection, documents: sent, checkpoint });
   }
   return events;
 }

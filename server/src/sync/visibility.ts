@@ -27,19 +27,39 @@ export function foldVisibility(
 }
 
 /**
- * The documents to send: the current version for a grant, the last known version flagged
- * `_deleted` for a removal (the agent was allowed to see it until this change, and the client's
- * store needs a whole document to delete). A document missing from its table has nothing to
- * send and is skipped.
+ * The replicated form of each loaded document, made once per round and shared by every
+ * subscriber that receives it: the current version for a grant, and the last known version
+ * flagged `_deleted` for a removal (the agent was allowed to see it until this change, and the
+ * client's store needs a whole document to delete). Events are only serialised, never changed.
  */
-export function documentsFor(
-  visible: Iterable<Visibility>,
-  current: ReadonlyMap<string, SyncPayload>,
-): SyncDocument<SyncCollection>[] {
-  const documents: SyncDocument<SyncCollection>[] = [];
-  for (const entry of visible) {
-    const doc = current.get(docKey(entry.collection, entry.docId));
-    if (doc !== undefined) documents.push({ ...doc, _deleted: !entry.granted });
+export class SyncDocumentCache {
+  private readonly live = new Map<string, SyncDocument<SyncCollection>>();
+  private readonly removed = new Map<string, SyncDocument<SyncCollection>>();
+
+  constructor(private readonly current: ReadonlyMap<string, SyncPayload>) {}
+
+  /** Undefined when the document is missing from its table: there is nothing to send. */
+  get(key: string, deleted: boolean): SyncDocument<SyncCollection> | undefined {
+    const made = deleted ? this.removed : this.live;
+    const cached = made.get(key);
+    if (cached !== undefined) return cached;
+    const doc = this.current.get(key);
+    if (doc === undefined) return undefined;
+    const document = { ...doc, _deleted: deleted };
+    made.set(key, document);
+    return document;
   }
-  return documents;
+}
+
+/** The documents to send for these visibility entries (keyed by `docKey`), in their order. */
+export function documentsFor(
+  visible: Iterable<[string, Visibility]>,
+  documents: SyncDocumentCache,
+): SyncDocument<SyncCollection>[] {
+  const result: SyncDocument<SyncCollection>[] = [];
+  for (const [key, entry] of visible) {
+    const doc = documents.get(key, !entry.granted);
+    if (doc !== undefined) result.push(doc);
+  }
+  return result;
 }
