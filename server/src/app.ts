@@ -39,6 +39,17 @@ const ConnectionParams = z
   .nullable()
   .optional();
 
+type ErrorLog = (opts: { error: { code: string }; path?: string | undefined }) => void;
+
+// Expected failures (AtendoError, bad input) are the client's business; only the unexpected
+// ones are the operator's.
+const logUnexpected =
+  (logger: Logger): ErrorLog =>
+  ({ error, path }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR')
+      logger.error({ err: error, path }, 'procedure failed');
+  };
+
 /** Builds the HTTP API (tRPC at /trpc, uploads, health) and, on listen, the websocket on /trpc. */
 export function createServer(options: ServerOptions): AtendoServer {
   const { config, logger } = options;
@@ -50,10 +61,6 @@ export function createServer(options: ServerOptions): AtendoServer {
     logger,
     senders: options.senders ?? createDefaultSenderRegistry(),
     dataDir: config.dataDir,
-  };
-  const onError = ({ error, path }: { error: { code: string }; path?: string | undefined }) => {
-    if (error.code === 'INTERNAL_SERVER_ERROR')
-      logger.error({ err: error, path }, 'procedure failed');
   };
   const app = express();
   app.disable('x-powered-by');
@@ -67,50 +74,49 @@ export function createServer(options: ServerOptions): AtendoServer {
       router: appRouter,
       createContext: ({ req }) =>
         contextForToken(deps, config, bearerToken(req.headers.authorization)),
-      onError,
+      onError: logUnexpected(logger),
     }),
   );
+  return { app, deps, listen: () => listen(app, deps, config) };
+}
 
-  const listen = async (): Promise<RunningServer> => {
-    const server = http.createServer(app);
-    const wss = new WebSocketServer({ server, path: '/trpc' });
-    const handler = applyWSSHandler({
-      wss,
-      router: appRouter,
-      createContext: ({ info }) => {
-        const params = ConnectionParams.safeParse(info.connectionParams);
-        return contextForToken(deps, config, params.success ? (params.data?.token ?? null) : null);
-      },
-      onError,
+/** Serves the app and a websocket (tRPC subscriptions, token in connectionParams) on one port. */
+async function listen(app: express.Express, deps: Deps, config: Config): Promise<RunningServer> {
+  const server = http.createServer(app);
+  const wss = new WebSocketServer({ server, path: '/trpc' });
+  const handler = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext: ({ info }) => {
+      const params = ConnectionParams.safeParse(info.connectionParams);
+      return contextForToken(deps, config, params.success ? (params.data?.token ?? null) : null);
+    },
+    onError: logUnexpected(deps.logger),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const close = async (): Promise<void> => {
+    // Clients reconnect (and resync) instead of waiting on a dead socket.
+    handler.broadcastReconnectNotification();
+    wss.clients.forEach((client) => {
+      client.terminate();
     });
+    await new Promise<void>((resolve) => {
+      wss.close(() => {
+        resolve();
+      });
+    });
+    server.closeAllConnections();
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(config.port, config.host, resolve);
+      server.close((error) => {
+        if (error) reject(error);
+        else resolve();
+      });
     });
-    const address = server.address();
-    const port = typeof address === 'object' && address !== null ? address.port : config.port;
-    const url = `http://${config.host}:${port}`;
-    return {
-      url,
-      close: async () => {
-        handler.broadcastReconnectNotification();
-        wss.clients.forEach((client) => {
-          client.terminate();
-        });
-        await new Promise<void>((resolve) => {
-          wss.close(() => {
-            resolve();
-          });
-        });
-        server.closeAllConnections();
-        await new Promise<void>((resolve, reject) => {
-          server.close((error) => {
-            if (error) reject(error);
-            else resolve();
-          });
-        });
-      },
-    };
   };
-  return { app, deps, listen };
+  return { url: `http://${config.host}:${port}`, close };
 }

@@ -1,5 +1,5 @@
 import { ensure } from '@atendo/shared/rules/decision';
-import { closeDecision } from '@atendo/shared/rules/close-conversation';
+import { closeDecision, type CloseOutcome } from '@atendo/shared/rules/close-conversation';
 import { csatPrompt } from '@atendo/shared/rules/csat';
 import { nextState } from '@atendo/shared/rules/lifecycle';
 import { canClose, canForceClose } from '@atendo/shared/rules/permissions';
@@ -8,7 +8,7 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
 import { dispositionFromRow } from '../repo/catalog';
 import { deliverMessage } from './delivery';
-import { inTransaction, type Deps } from './deps';
+import { inTransaction, type Deps, type Tx } from './deps';
 import { systemMessage, withLastMessage, writeConversation } from './conversation-writer';
 import { requireConversation, requireTeam } from './lookup';
 
@@ -33,6 +33,32 @@ const csatQuestion = (id: string, conversationId: string, now: number): Message 
 
 export type CloseInput = { conversationId: string; dispositionId: string | null; forced: boolean };
 
+/** Where the close leads, per the lifecycle and the team's disposition and CSAT settings. */
+async function decideClose(
+  trx: Tx,
+  before: Conversation,
+  input: CloseInput,
+  now: number,
+): Promise<CloseOutcome> {
+  const team = await requireTeam(trx, before.teamId);
+  const event = input.forced ? 'force-close' : 'close';
+  ensure(nextState(before.state, event, { csatEnabled: team.settings.csatEnabled }));
+  const rows = await trx
+    .selectFrom('dispositions')
+    .selectAll()
+    .where('team_id', '=', team.id)
+    .execute();
+  return ensure(
+    closeDecision({
+      team: team.settings,
+      dispositionId: input.dispositionId,
+      dispositions: rows.map(dispositionFromRow),
+      now,
+      forced: input.forced,
+    }),
+  );
+}
+
 /**
  * Closes a conversation: with the team's disposition rule, then CSAT when the team asks for it.
  * A supervisor's forced close needs no disposition and asks nothing.
@@ -46,26 +72,7 @@ export async function closeConversation(
   const result = await inTransaction(deps, async (trx) => {
     const before = await requireConversation(trx, input.conversationId);
     ensure(input.forced ? canForceClose(actor) : canClose(actor, before));
-    const team = await requireTeam(trx, before.teamId);
-    ensure(
-      nextState(before.state, input.forced ? 'force-close' : 'close', {
-        csatEnabled: team.settings.csatEnabled,
-      }),
-    );
-    const rows = await trx
-      .selectFrom('dispositions')
-      .selectAll()
-      .where('team_id', '=', team.id)
-      .execute();
-    const outcome = ensure(
-      closeDecision({
-        team: team.settings,
-        dispositionId: input.dispositionId,
-        dispositions: rows.map(dispositionFromRow),
-        now,
-        forced: input.forced,
-      }),
-    );
+    const outcome = await decideClose(trx, before, input, now);
     const closed = outcome.nextState === 'closed';
     let after: Conversation = {
       ...before,
@@ -77,16 +84,16 @@ export async function closeConversation(
       botDeadline: null,
       updatedAt: now,
     };
+    const { dispositionId } = outcome;
     const event = {
       type: 'closed' as const,
       byAgentId: actor.id,
-      dispositionId: outcome.dispositionId,
+      dispositionId,
       forced: input.forced,
     };
     const messages = [systemMessage(deps.newId(), after.id, event, now, actor.id)];
-    let question: Message | null = null;
-    if (!closed) {
-      question = csatQuestion(deps.newId(), after.id, now);
+    const question = closed ? null : csatQuestion(deps.newId(), after.id, now);
+    if (question) {
       messages.push(
         systemMessage(deps.newId(), after.id, { type: 'csat-requested' }, now),
         question,

@@ -61,21 +61,7 @@ export async function writeConversation(trx: Tx, write: ConversationWrite): Prom
   // A new audience (say, the agent it was transferred to) must receive the backlog, and an old
   // one must drop it, so every earlier message is re-announced with the new keys.
   if (gained.length > 0 || revokes.length > 0) {
-    const earlier = await trx
-      .selectFrom('messages')
-      .select('id')
-      .where('conversation_id', '=', after.id)
-      .orderBy('created_at')
-      .execute();
-    for (const { id } of earlier) {
-      await recordChange(trx, {
-        collection: 'message',
-        docId: id,
-        grants,
-        revokes,
-        at: after.updatedAt,
-      });
-    }
+    await reannounceMessages(trx, after, grants, revokes);
   }
   for (const message of write.messages ?? []) {
     await trx.insertInto('messages').values(messageToRow(message, after.channelId)).execute();
@@ -86,6 +72,24 @@ export async function writeConversation(trx: Tx, write: ConversationWrite): Prom
       revokes: [],
       at: message.updatedAt,
     });
+  }
+}
+
+async function reannounceMessages(
+  trx: Tx,
+  conversation: Conversation,
+  grants: string[],
+  revokes: string[],
+): Promise<void> {
+  const earlier = await trx
+    .selectFrom('messages')
+    .select('id')
+    .where('conversation_id', '=', conversation.id)
+    .orderBy('created_at')
+    .execute();
+  for (const { id } of earlier) {
+    const at = conversation.updatedAt;
+    await recordChange(trx, { collection: 'message', docId: id, grants, revokes, at });
   }
 }
 

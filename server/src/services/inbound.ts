@@ -1,7 +1,4 @@
-import { botDeadline, botMenuText, botReply } from '@atendo/shared/rules/bot-menu';
-import { canAnswerCsat, parseCsatAnswer } from '@atendo/shared/rules/csat';
-import { ensure } from '@atendo/shared/rules/decision';
-import { nextState } from '@atendo/shared/rules/lifecycle';
+import { botDeadline } from '@atendo/shared/rules/bot-menu';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Attachment, Message } from '@atendo/shared/schemas/message';
@@ -9,8 +6,8 @@ import { loadOpenConversation } from '../repo/conversations';
 import { messageFromRow } from '../repo/messages';
 import { deliverMessage } from './delivery';
 import { inTransaction, type Deps, type Tx } from './deps';
-import { systemMessage, withLastMessage, writeConversation } from './conversation-writer';
-import { recordCsatAnswer } from './csat';
+import { withLastMessage, writeConversation } from './conversation-writer';
+import { continueConversation, greeting } from './inbound-reactions';
 import { resolveContact } from './inbound-contact';
 import { requireChannel, requireConversation } from './lookup';
 
@@ -46,22 +43,8 @@ export async function receiveInboundMessage(
 ): Promise<InboundResult> {
   const now = deps.clock.now();
   const result = await inTransaction(deps, async (trx) => {
-    const duplicate = await trx
-      .selectFrom('messages')
-      .selectAll()
-      .where('channel_id', '=', input.channelId)
-      .where('channel_message_id', '=', input.channelMessageId)
-      .executeTakeFirst();
-    if (duplicate) {
-      const conversation = await requireConversation(trx, duplicate.conversation_id);
-      return {
-        conversation,
-        message: messageFromRow(duplicate),
-        created: false,
-        conversationCreated: false,
-        replies: [],
-      };
-    }
+    const duplicate = await findDuplicate(trx, input);
+    if (duplicate) return duplicate;
     const channel = await requireChannel(trx, input.channelId);
     const contactId = await resolveContact(trx, deps, channel, input, now);
     const open = await loadOpenConversation(trx, contactId, channel.id);
@@ -71,17 +54,19 @@ export async function receiveInboundMessage(
       ...withLastMessage(before, message),
       lastInboundAt: Math.max(before.lastInboundAt ?? 0, input.sentAt),
     };
+    if (open === null) {
+      const { started, follow } = greeting(deps, channel, received, now);
+      await writeConversation(trx, {
+        before: null,
+        after: received,
+        messages: [started, message, follow],
+      });
+      const replies = follow.status === 'queued' ? [follow.id] : [];
+      return { conversation: received, message, created: true, conversationCreated: true, replies };
+    }
     await writeConversation(trx, { before: open, after: received, messages: [message] });
-    const { conversation, replies } = await react(
-      trx,
-      deps,
-      channel,
-      received,
-      message,
-      now,
-      open === null,
-    );
-    return { conversation, message, created: true, conversationCreated: open === null, replies };
+    const reaction = await continueConversation(trx, deps, channel, received, message, now);
+    return { ...reaction, message, created: true, conversationCreated: false };
   });
   for (const reply of result.replies) await deliverMessage(deps, reply);
   return {
@@ -90,6 +75,23 @@ export async function receiveInboundMessage(
     created: result.created,
     conversationCreated: result.conversationCreated,
   };
+}
+
+/** The stored result for a message the channel delivered before, if it did. */
+async function findDuplicate(
+  trx: Tx,
+  input: InboundInput,
+): Promise<(InboundResult & { replies: string[] }) | null> {
+  const row = await trx
+    .selectFrom('messages')
+    .selectAll()
+    .where('channel_id', '=', input.channelId)
+    .where('channel_message_id', '=', input.channelMessageId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const conversation = await requireConversation(trx, row.conversation_id);
+  const message = messageFromRow(row);
+  return { conversation, message, created: false, conversationCreated: false, replies: [] };
 }
 
 const inboundMessage = (
@@ -143,99 +145,4 @@ function openConversation(
     botDeadline: menu ? botDeadline(menu, now) : null,
     updatedAt: now,
   };
-}
-
-/** The automatic message the bot sends (menu, "did not understand"). */
-const botMessage = (id: string, conversationId: string, body: string, now: number): Message => ({
-  id,
-  conversationId,
-  direction: 'outbound',
-  kind: 'text',
-  authorAgentId: null,
-  body,
-  attachments: [],
-  template: null,
-  system: null,
-  status: 'queued',
-  error: null,
-  channelMessageId: null,
-  clientId: null,
-  createdAt: now,
-  updatedAt: now,
-});
-
-/** What the conversation does with the new message: bot menu, CSAT answer, or nothing. */
-async function react(
-  trx: Tx,
-  deps: Deps,
-  channel: Channel,
-  conversation: Conversation,
-  message: Message,
-  now: number,
-  fresh: boolean,
-): Promise<{ conversation: Conversation; replies: string[] }> {
-  const menu = channel.botMenu;
-  if (fresh) {
-    const started = systemMessage(
-      deps.newId(),
-      conversation.id,
-      { type: 'started', agentId: null },
-      now,
-    );
-    const extra: Message[] = [started];
-    if (menu) extra.push(botMessage(deps.newId(), conversation.id, botMenuText(menu), now));
-    else
-      extra.push(
-        systemMessage(
-          deps.newId(),
-          conversation.id,
-          { type: 'queued', teamId: conversation.teamId },
-          now,
-        ),
-      );
-    await writeConversation(trx, { before: conversation, after: conversation, messages: extra });
-    return { conversation, replies: extra.filter((m) => m.status === 'queued').map((m) => m.id) };
-  }
-  if (conversation.state === 'bot' && menu) {
-    const reply = botReply(menu, message.body);
-    if (reply.kind === 'invalid') {
-      const text = botMessage(
-        deps.newId(),
-        conversation.id,
-        `${menu.invalidReply}\n${botMenuText(menu)}`,
-        now,
-      );
-      await writeConversation(trx, { before: conversation, after: conversation, messages: [text] });
-      return { conversation, replies: [text.id] };
-    }
-    const { to } = ensure(nextState('bot', 'bot-routed'));
-    const after: Conversation = {
-      ...conversation,
-      state: to,
-      teamId: reply.teamId,
-      queuedAt: now,
-      botDeadline: null,
-      updatedAt: now,
-    };
-    const queued = systemMessage(
-      deps.newId(),
-      conversation.id,
-      { type: 'queued', teamId: reply.teamId },
-      now,
-    );
-    await writeConversation(trx, { before: conversation, after, messages: [queued] });
-    return { conversation: after, replies: [] };
-  }
-  const answer = conversation.state === 'awaiting_csat' ? parseCsatAnswer(message.body) : null;
-  if (answer && canAnswerCsat(conversation, now).ok) {
-    const after = await recordCsatAnswer(
-      trx,
-      deps,
-      conversation,
-      { conversationId: conversation.id, ...answer },
-      now,
-    );
-    return { conversation: after, replies: [] };
-  }
-  return { conversation, replies: [] };
 }

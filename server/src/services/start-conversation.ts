@@ -22,9 +22,49 @@ export type StartInput = {
 
 export type StartResult = { conversation: Conversation; message: Message; resumed: boolean };
 
+/** Applies the start rule; answers the channel and the actor's own open conversation, if any. */
+async function checkStart(
+  trx: Tx,
+  actor: Agent,
+  input: StartInput,
+): Promise<{ channel: Channel; resume: Conversation | null }> {
+  const channel = await requireChannel(trx, input.channelId);
+  await requireContact(trx, input.contactId);
+  const open = await loadOpenConversation(trx, input.contactId, input.channelId);
+  const summary = open && { ...open, ownerName: await agentName(trx, open.ownerId) };
+  const decision = ensure(canStartConversation({ actor, channel, open: summary }));
+  return { channel, resume: decision.resumeConversationId === null ? null : open };
+}
+
+type Stored = StartResult & { fresh: boolean };
+
+async function storeStart(
+  trx: Tx,
+  deps: Deps,
+  actor: Agent,
+  input: StartInput,
+  now: number,
+): Promise<Stored> {
+  const { channel, resume } = await checkStart(trx, actor, input);
+  const resumed = resume !== null;
+  const earlier = resume ? await messageByClientId(trx, resume.id, input.clientId) : null;
+  if (resume && earlier) return { conversation: resume, message: earlier, resumed, fresh: false };
+  const base = resume ?? (await newConversation(trx, deps, actor, channel, input.contactId, now));
+  const { clientId, content } = input;
+  const compose = { actor, conversation: base, channel, clientId, content, now };
+  const message = await composeOutbound(trx, deps.newId(), compose);
+  const startedEvent = { type: 'started' as const, agentId: actor.id };
+  const started = systemMessage(deps.newId(), base.id, startedEvent, now, actor.id);
+  const after = withLastMessage(base, message);
+  const messages = resumed ? [message] : [started, message];
+  await writeConversation(trx, { before: resume, after, messages });
+  return { conversation: after, message, resumed, fresh: true };
+}
+
 /**
  * Starts a conversation with a contact on a channel (or resumes the actor's own open one) and
- * sends the first message, all in one transaction; delivery follows the commit.
+ * sends the first message, all in one transaction; delivery follows the commit. A retry with
+ * the same clientId returns the first attempt's message.
  */
 export async function startConversation(
   deps: Deps,
@@ -32,54 +72,11 @@ export async function startConversation(
   input: StartInput,
 ): Promise<StartResult> {
   const now = deps.clock.now();
-  const result = await inTransaction(deps, async (trx) => {
-    const channel = await requireChannel(trx, input.channelId);
-    await requireContact(trx, input.contactId);
-    const open = await loadOpenConversation(trx, input.contactId, input.channelId);
-    const decision = ensure(
-      canStartConversation({
-        actor,
-        channel,
-        open: open && { ...open, ownerName: await agentName(trx, open.ownerId) },
-      }),
-    );
-    const resumed = decision.resumeConversationId !== null && open !== null;
-    if (resumed) {
-      const earlier = await messageByClientId(trx, open.id, input.clientId);
-      if (earlier) return { conversation: open, message: earlier, resumed, fresh: false };
-    }
-    const before = resumed ? open : null;
-    const base = before ?? (await newConversation(trx, deps, actor, channel, input.contactId, now));
-    const message = await composeOutbound(trx, deps.newId(), {
-      actor,
-      conversation: base,
-      channel,
-      clientId: input.clientId,
-      content: input.content,
-      now,
-    });
-    const started = systemMessage(
-      deps.newId(),
-      base.id,
-      { type: 'started', agentId: actor.id },
-      now,
-      actor.id,
-    );
-    const after = withLastMessage(base, message);
-    await writeConversation(trx, {
-      before,
-      after,
-      messages: resumed ? [message] : [started, message],
-    });
-    return { conversation: after, message, resumed, fresh: true };
-  });
-  if (!result.fresh) return result;
-  const delivered = await deliverMessage(deps, result.message.id);
-  return {
-    conversation: result.conversation,
-    message: delivered ?? result.message,
-    resumed: result.resumed,
-  };
+  const stored = await inTransaction(deps, (trx) => storeStart(trx, deps, actor, input, now));
+  const { conversation, resumed } = stored;
+  if (!stored.fresh) return { conversation, message: stored.message, resumed };
+  const delivered = await deliverMessage(deps, stored.message.id);
+  return { conversation, message: delivered ?? stored.message, resumed };
 }
 
 async function newConversation(

@@ -132,6 +132,11 @@ async function createConversations(db: Kysely<unknown>): Promise<void> {
     .on('conversations')
     .column('contact_id')
     .execute();
+  await createConversationLinks(db);
+  await createMessages(db);
+}
+
+async function createConversationLinks(db: Kysely<unknown>): Promise<void> {
   for (const [table, column, ref] of [
     ['conversation_participants', 'agent_id', 'agents.id'],
     ['conversation_tags', 'tag_id', 'tags.id'],
@@ -143,7 +148,6 @@ async function createConversations(db: Kysely<unknown>): Promise<void> {
       .addPrimaryKeyConstraint(`${table}_pk`, ['conversation_id', column])
       .execute();
   }
-  await createMessages(db);
 }
 
 async function createMessages(db: Kysely<unknown>): Promise<void> {
