@@ -35,6 +35,20 @@ export function createWebchatRouter(ports: WebchatPorts, hub: VisitorHub, logger
   const assets = createWidgetAssets();
   const json = express.json({ limit: '16kb' });
 
+  // The widget runs on customers' sites, so every call is cross-origin. Visitors authenticate
+  // with a bearer token, never a cookie, so any origin may call without credentials.
+  router.use((req, res, next) => {
+    res.set({
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers':
+        'authorization, content-type, x-file-name, x-client-message-id',
+      'access-control-max-age': '600',
+    });
+    if (req.method === 'OPTIONS') res.status(204).end();
+    else next();
+  });
+
   async function visitorFrom(req: Request, queryToken = false): Promise<Visitor> {
     const header = req.headers.authorization ?? '';
     const fromQuery = queryToken && typeof req.query.token === 'string' ? req.query.token : '';

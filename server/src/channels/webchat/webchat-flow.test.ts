@@ -168,6 +168,20 @@ describe('web chat, end to end', () => {
     });
   });
 
+  it('answers the browser preflight of a customer site (cross-origin)', async () => {
+    const response = await fetch(`${server.url}/webchat/sessions/messages`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://loja.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-headers')).toContain('authorization');
+  });
+
   it('refuses an unknown channel key', async () => {
     const response = await post('/webchat/no-such-site/sessions', {
       name: 'X',

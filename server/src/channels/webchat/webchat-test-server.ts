@@ -11,8 +11,8 @@ import { DEMO_PASSWORD } from '../../demo-data';
 import { createLogger } from '../../logger';
 import type { AppRouter } from '../../router';
 import { seedDemo } from '../../seed';
-import { createDefaultSenderRegistry } from '../registry';
-import { createWebchat, type Webchat } from './create-webchat';
+import type { Webchat } from './create-webchat';
+import { mountWebchat } from './mount-webchat';
 
 export const WEBCHAT_KEY = 'site-atendo';
 export const WEBCHAT_CHANNEL_ID = 'channel-webchat';
@@ -58,11 +58,9 @@ export async function startWebchatServer(): Promise<{
     .where('id', '=', WEBCHAT_CHANNEL_ID)
     .execute();
   const config = loadConfig({ ATENDO_DATA_DIR: dataDir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
-  const senders = createDefaultSenderRegistry();
-  const server = createServer({ config, db, clock, logger: createLogger(process.env.WEBCHAT_TEST_LOG === '1' ? 'debug' : 'silent'), senders });
-  const webchat = createWebchat(server.deps, { tokenSecret: 'test-secret-0123456789abcdef0123' });
-  server.app.use('/webchat', webchat.router);
-  senders.register('webchat', webchat.sender);
+  const logger = createLogger(process.env.WEBCHAT_TEST_LOG === '1' ? 'debug' : 'silent');
+  const server = createServer({ config, db, clock, logger });
+  const webchat = mountWebchat(server.app, server.deps);
   const running: RunningServer = await server.listen();
   const url = running.url;
 
