@@ -67,7 +67,7 @@ describe('sync.stream', () => {
   });
 
   it('refuses a stream without a valid token', async () => {
-    const anonymous = connectClient(f.server.url, null);
+    const anonymous = connectClient(f.server, null);
     const stream = new StreamRecorder(anonymous);
     await stream.until((s) => s.errors.length === 1);
     const [error] = stream.errors;

@@ -1,4 +1,4 @@
-import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
 import { WebSocket } from 'ws';
 import type {
   Checkpoint,
@@ -6,25 +6,38 @@ import type {
   StreamEvent,
   SyncCollection,
 } from '@atendo/shared/sync/protocol';
-import type { TestRouter } from './test-harness';
+import type { AppRouter } from '../router';
+import type { TestServer } from './test-harness';
 
 /*
- * A client the way the desktop app connects: @trpc/client over a real websocket, with the
- * token in connectionParams, reconnecting quickly so restart tests stay short.
+ * A client the way the desktop app connects: queries over HTTP with a bearer token, the stream
+ * over a real websocket with the token in connectionParams, reconnecting quickly so restart
+ * tests stay short.
  */
 
 export type TestClient = ReturnType<typeof connectClient>;
 
-export function connectClient(url: string, token: string | null) {
+export function connectClient(server: Pick<TestServer, 'wsUrl' | 'httpUrl'>, token: string | null) {
   const ws = createWSClient({
-    url,
+    url: server.wsUrl,
     WebSocket: WebSocket as unknown as NonNullable<
       Parameters<typeof createWSClient>[0]['WebSocket']
     >,
     connectionParams: token === null ? {} : { token },
     retryDelayMs: () => 20,
   });
-  const trpc = createTRPCClient<TestRouter>({ links: [wsLink({ client: ws })] });
+  const trpc = createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: ws }),
+        false: httpBatchLink({
+          url: server.httpUrl,
+          headers: () => (token === null ? {} : { authorization: `Bearer ${token}` }),
+        }),
+      }),
+    ],
+  });
   return { trpc, close: () => ws.close() };
 }
 

@@ -55,15 +55,15 @@ export function useSyncServer(): Fixture {
     },
     signIn: async (email) => {
       const { app, server } = now();
-      const client = connectClient(server.url, await tokenFor(app, email));
+      const client = connectClient(server, await tokenFor(app, email));
       clients.push(client);
       return client;
     },
     restart: async () => {
       const { app, server } = now();
       await app.db.destroy();
-      const reopened = await openTestApp(app.dir);
-      current = { app: reopened, server: await startTestServer(reopened, server.port) };
+      const reopened = await openTestApp(app.dir, server.port);
+      current = { app: reopened, server: await startTestServer(reopened) };
     },
   };
 }

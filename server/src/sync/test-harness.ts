@@ -1,55 +1,59 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
-import { WebSocketServer } from 'ws';
-import { z } from 'zod';
+import { createServer, type AtendoServer } from '../app';
 import { login } from '../auth/sessions';
-import { createDefaultSenderRegistry } from '../channels/registry';
 import { manualClock, type ManualClock } from '../clock';
 import { loadConfig, type Config } from '../config';
 import { migrate, openDatabase, type Database } from '../db/database';
 import { DEMO_PASSWORD } from '../demo-data';
-import { createChangeNotifier } from '../feed/change-notifier';
 import { createLogger } from '../logger';
 import { seedDemo } from '../seed';
 import type { Deps } from '../services/deps';
-import { contextForToken } from '../trpc/context';
-import { router } from '../trpc/trpc';
-import { syncRouter } from './router';
 
 /*
- * What the sync tests need and the app does not give them in one piece: a seeded database in a
- * temporary folder, a manual clock, and a real websocket server mounting `sync` on loopback.
+ * The real app (express, tRPC over HTTP and the websocket at /trpc) on a seeded SQLite file in
+ * a temporary folder, with a manual clock: what the sync tests run against.
  */
 
-export const testRouter = router({ sync: syncRouter });
-export type TestRouter = typeof testRouter;
-
-export type TestApp = { dir: string; db: Database; deps: Deps; clock: ManualClock; config: Config };
+export type TestApp = {
+  dir: string;
+  db: Database;
+  clock: ManualClock;
+  config: Config;
+  server: AtendoServer;
+  deps: Deps;
+};
 
 const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 
-/** A migrated, demo-seeded database in a fresh folder. */
-export async function openTestApp(dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-sync-'))) {
+/**
+ * Opens (migrating and seeding on first use) the database in `dir` and builds the app on it;
+ * `port` 0 picks a free port when the app listens.
+ */
+export async function openTestApp(
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-sync-')),
+  port = 0,
+): Promise<TestApp> {
   const db = openDatabase(dir);
   await migrate(db);
   const clock = manualClock(START);
   await seedDemo(db, clock);
+  const config = loadConfig({
+    ATENDO_DATA_DIR: dir,
+    ATENDO_HOST: '127.0.0.1',
+    ATENDO_PORT: String(port),
+    LOG_LEVEL: 'silent',
+  });
   let nextId = 0;
-  const deps: Deps = {
+  const server = createServer({
+    config,
     db,
     clock,
-    newId: () => `id-${++nextId}`,
-    feed: createChangeNotifier(),
     logger: createLogger('silent'),
-    senders: createDefaultSenderRegistry(),
-    dataDir: dir,
-  };
-  const config = loadConfig({ ATENDO_DATA_DIR: dir, LOG_LEVEL: 'silent', ATENDO_PORT: '0' });
-  return { dir, db, deps, clock, config } satisfies TestApp;
+    newId: () => `id-${++nextId}`,
+  });
+  return { dir, db, clock, config, server, deps: server.deps };
 }
 
 /** Signs a demo agent in and returns its bearer token. */
@@ -63,48 +67,16 @@ export async function tokenFor(app: TestApp, email: string): Promise<string> {
   return session.token;
 }
 
-export type TestServer = { port: number; url: string; close(): Promise<void> };
+export type TestServer = { port: number; wsUrl: string; httpUrl: string; close(): Promise<void> };
 
-const ConnectionParams = z.object({ token: z.string().min(1).optional() }).nullable();
-
-/** Serves the sync router over a websocket on 127.0.0.1; `port` 0 picks a free one. */
-export async function startTestServer(app: TestApp, port = 0): Promise<TestServer> {
-  const server = http.createServer();
-  const wss = new WebSocketServer({ server });
-  const handler = applyWSSHandler({
-    wss,
-    router: testRouter,
-    createContext: ({ info }) => {
-      const params = ConnectionParams.safeParse(info.connectionParams);
-      const token = params.success ? (params.data?.token ?? null) : null;
-      return contextForToken(app.deps, app.config, token);
-    },
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  const bound = portOf(server.address());
+/** Starts the app listening on loopback. */
+export async function startTestServer(app: TestApp): Promise<TestServer> {
+  const running = await app.server.listen();
+  const port = Number(new URL(running.url).port);
   return {
-    port: bound,
-    url: `ws://127.0.0.1:${bound}`,
-    close: async () => {
-      handler.broadcastReconnectNotification();
-      for (const client of wss.clients) client.terminate();
-      await new Promise<void>((resolve) => {
-        wss.close(() => {
-          resolve();
-        });
-      });
-      await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-      });
-    },
+    port,
+    wsUrl: `ws://127.0.0.1:${port}/trpc`,
+    httpUrl: `http://127.0.0.1:${port}/trpc`,
+    close: () => running.close(),
   };
-}
-
-function portOf(address: AddressInfo | string | null): number {
-  if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
-  return address.port;
 }
