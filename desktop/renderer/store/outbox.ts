@@ -6,26 +6,11 @@ import {
   type OutboxPayloadMap,
   type OutboxRecord,
 } from './local-schemas';
+import { sendItem, type StoreNotice } from './outbox-send';
 import type { SetTimer } from './stream-hub';
 import { isRefusal, type SyncTransport } from './transport';
 
-/** Something the agent must be told: a refusal, or an edit the server version replaced. */
-export type StoreNotice =
-  | {
-      type: 'message-refused';
-      clientId: string;
-      conversationId: string;
-      code: string;
-      details: Record<string, string | number | boolean | null>;
-    }
-  | {
-      type: 'contact-conflict';
-      clientId: string;
-      contactId: string;
-      /** What the agent typed, so it can be applied again by hand on the server's version. */
-      typedFields: OutboxPayloadMap['contact-edit']['typed'];
-      details: Record<string, string | number | boolean | null>;
-    };
+export type { StoreNotice } from './outbox-send';
 
 export type OutboxDeps = {
   db: AtendoDatabase;
@@ -118,40 +103,6 @@ export function createOutbox(deps: OutboxDeps) {
   };
   const removeItem = (id: string): Promise<void> => serial(() => removeNow(id));
 
-  async function send(record: OutboxRecord): Promise<void> {
-    const item = OutboxItem.parse(record);
-    const clientId = record.id;
-    switch (item.kind) {
-      case 'text':
-        return deps.transport.sendMessage({
-          kind: 'text',
-          clientId,
-          conversationId: item.conversationId,
-          ...item.payload,
-        });
-      case 'template':
-        return deps.transport.sendMessage({
-          kind: 'template',
-          clientId,
-          conversationId: item.conversationId,
-          ...item.payload,
-        });
-      case 'attachment':
-        return deps.transport.sendMessage({
-          kind: 'attachment',
-          clientId,
-          conversationId: item.conversationId,
-          ...item.payload,
-        });
-      case 'contact-edit':
-        return deps.transport.updateContact({
-          id: item.payload.contactId,
-          version: item.payload.baseVersion,
-          fields: item.payload.fields,
-        });
-    }
-  }
-
   /** Keeps a sent message in the outbox until replication brings it, so it never blinks out. */
   const markDelivered = (record: OutboxRecord): Promise<void> =>
     serial(async () => {
@@ -197,7 +148,7 @@ export function createOutbox(deps: OutboxDeps) {
 
   async function deliver(record: OutboxRecord): Promise<Outcome> {
     try {
-      await send(record);
+      await sendItem(deps.transport, record);
     } catch (error) {
       if (stopped) return 'gone';
       if (isRefusal(error)) {
