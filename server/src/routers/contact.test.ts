@@ -68,6 +68,21 @@ describe('contacts', () => {
     expect((await ana.contact.get({ id: 'contact-maria' })).name).toBe('Maria O. Silva');
   });
 
+  it('notes the edit in the timeline of the contact open conversation', async () => {
+    const ana = await h.as(ANA);
+    await ana.conversation.take({ conversationId: 'conv-pedro-1' });
+    const fields = {
+      name: 'Pedro H. Santos',
+      phones: ['+5531987650003'],
+      emails: [],
+      addresses: [],
+      customFields: {},
+    };
+    await ana.contact.update({ id: 'contact-pedro', version: 0, fields });
+    const timeline = await ana.conversation.timeline({ conversationId: 'conv-pedro-1' });
+    expect(timeline.at(-1)?.system).toEqual({ type: 'contact-edited', byAgentId: 'agent-ana' });
+  });
+
   it('refuses bad input to a conversation procedure with the issues and no message written', async () => {
     const ana = await h.as(ANA);
     await ana.conversation.take({ conversationId: 'conv-pedro-1' });

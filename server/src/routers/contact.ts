@@ -16,7 +16,7 @@ export const contactRouter = router({
 
   update: authedProcedure
     .input(z.object({ id: Id, version: z.number().int().nonnegative(), fields: ContactInput }))
-    .mutation(({ ctx, input }) => updateContact(ctx.deps, input)),
+    .mutation(({ ctx, input }) => updateContact(ctx.deps, ctx.agent, input)),
 
   search: authedProcedure
     .input(

@@ -55,6 +55,11 @@ describe('closing, CSAT and timers', () => {
       dispositionId: 'disp-duvida-cobranca',
       csatDeadline: h.clock.now() + DAY,
     });
+    // Diego (Vendas) neither served it nor is in its team.
+    await expectDenied(
+      (await h.as(DIEGO)).csat.answer({ conversationId: 'conv-pedro-1', score: 1 }),
+      'forbidden',
+    );
     const answered = await ana.csat.answer({
       conversationId: 'conv-pedro-1',
       score: 5,

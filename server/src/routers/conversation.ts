@@ -3,8 +3,12 @@ import { Id } from '@atendo/shared/schemas/common';
 import { AtendoError } from '@atendo/shared/errors';
 import { supervises } from '@atendo/shared/rules/permissions';
 import { closeConversation } from '../services/close-conversation';
-import { contactHistory, conversationTimeline, otherChannels } from '../services/history';
-import { requireConversation } from '../services/lookup';
+import {
+  contactHistory,
+  conversationTimeline,
+  otherChannels,
+  readConversation,
+} from '../services/history';
 import { listMine } from '../services/my-lists';
 import { OutboundContent, sendMessage } from '../services/outbound';
 import { inviteParticipant, removeParticipant } from '../services/participants';
@@ -35,11 +39,9 @@ export const conversationRouter = router({
 
   listMine: authedProcedure.query(({ ctx }) => listMine(ctx.deps, ctx.agent)),
 
-  get: authedProcedure.input(ConversationRef).query(async ({ ctx, input }) => {
-    // Reading one is as private as reading its timeline.
-    await conversationTimeline(ctx.deps, ctx.agent, input.conversationId);
-    return requireConversation(ctx.deps.db, input.conversationId);
-  }),
+  get: authedProcedure
+    .input(ConversationRef)
+    .query(({ ctx, input }) => readConversation(ctx.deps, ctx.agent, input.conversationId)),
 
   take: authedProcedure
     .input(ConversationRef)

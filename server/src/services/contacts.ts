@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { AtendoError } from '@atendo/shared/errors';
 import { normalisePhone } from '@atendo/shared/phone';
 import { ChannelAddress, type Contact } from '@atendo/shared/schemas/contact';
+import type { Agent } from '@atendo/shared/schemas/agent';
 import { loadContacts } from '../repo/contacts';
-import { inTransaction, type Deps } from './deps';
+import { hydrateConversations } from '../repo/conversations';
+import { systemMessage, writeConversation } from './conversation-writer';
+import { inTransaction, type Deps, type Tx } from './deps';
 import { writeContact } from './contact-writer';
 import { requireContact } from './lookup';
 
@@ -50,6 +53,7 @@ export async function createContact(deps: Deps, input: ContactInput): Promise<Co
  */
 export async function updateContact(
   deps: Deps,
+  actor: Agent,
   input: { id: string; version: number; fields: ContactInput },
 ): Promise<Contact> {
   const now = deps.clock.now();
@@ -69,8 +73,34 @@ export async function updateContact(
       version: before.version + 1,
     };
     await writeContact(trx, before, after);
+    await noteEditInOpenConversations(trx, deps, actor, after.id, now);
     return after;
   });
+}
+
+// The timelines of the contact's live conversations record who changed the contact, and when.
+async function noteEditInOpenConversations(
+  trx: Tx,
+  deps: Deps,
+  actor: Agent,
+  contactId: string,
+  now: number,
+): Promise<void> {
+  const rows = await trx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('contact_id', '=', contactId)
+    .where('state', '<>', 'closed')
+    .execute();
+  for (const before of await hydrateConversations(trx, rows)) {
+    const event = { type: 'contact-edited' as const, byAgentId: actor.id };
+    const note = systemMessage(deps.newId(), before.id, event, now, actor.id);
+    await writeConversation(trx, {
+      before,
+      after: { ...before, updatedAt: now },
+      messages: [note],
+    });
+  }
 }
 
 export const getContact = (deps: Deps, id: string): Promise<Contact> => requireContact(deps.db, id);

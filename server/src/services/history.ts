@@ -48,23 +48,39 @@ export async function contactHistory(
   return hydrateConversations(deps.db, rows);
 }
 
-/** A conversation's messages, for its participants, supervisors and whoever may see its history. */
+/**
+ * Whether the actor may read a conversation: those who serve it, its team while it is queued,
+ * supervisors, and whoever may see it in the contact's history.
+ */
+export function ensureCanRead(actor: Agent, conversation: Conversation): void {
+  const serves =
+    conversation.ownerId === actor.id || conversation.participantIds.includes(actor.id);
+  const queuedForMe =
+    conversation.state === 'queued' && actor.teamIds.includes(conversation.teamId);
+  if (serves || queuedForMe || supervises(actor)) return;
+  const decision = canSeeConversationHistory(actor, conversation);
+  if (!decision.ok) throw new AtendoError(decision.reason, 'not in your history', decision.details);
+}
+
+/** A conversation's messages, oldest first, for those who may read it. */
 export async function conversationTimeline(
   deps: Deps,
   actor: Agent,
   conversationId: string,
 ): Promise<Message[]> {
-  const conversation = await requireConversation(deps.db, conversationId);
-  const serves =
-    conversation.ownerId === actor.id || conversation.participantIds.includes(actor.id);
-  const queuedForMe =
-    conversation.state === 'queued' && actor.teamIds.includes(conversation.teamId);
-  if (!serves && !queuedForMe && !supervises(actor)) {
-    const decision = canSeeConversationHistory(actor, conversation);
-    if (!decision.ok)
-      throw new AtendoError(decision.reason, 'not in your history', decision.details);
-  }
+  ensureCanRead(actor, await requireConversation(deps.db, conversationId));
   return loadTimeline(deps.db, conversationId);
+}
+
+/** One conversation, for those who may read it. */
+export async function readConversation(
+  deps: Deps,
+  actor: Agent,
+  conversationId: string,
+): Promise<Conversation> {
+  const conversation = await requireConversation(deps.db, conversationId);
+  ensureCanRead(actor, conversation);
+  return conversation;
 }
 
 export type OtherChannelConversation = {
