@@ -18,7 +18,8 @@ export function foldVisibility(
     const key = docKey(hit.collection, hit.docId);
     const seen = into.get(key);
     if (seen === undefined || seen.seq < hit.seq) {
-      into.set(key, { ...hit, granted: hit.granted });
+      const { collection, docId, seq, granted } = hit;
+      into.set(key, { collection, docId, seq, granted });
     } else if (seen.seq === hit.seq && hit.granted) {
       seen.granted = true;
     }
