@@ -1,4 +1,5 @@
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, createWSClient, httpLink, TRPCClientError, wsLink } from '@trpc/client';
+import { WebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from './app';
 import type { AppRouter } from './router';
@@ -77,6 +78,36 @@ describe('the HTTP server on loopback', () => {
     await client.auth.logout.mutate();
     const afterLogout = await client.auth.me.query().catch((e: unknown) => e);
     expect((afterLogout as TRPCClientError<AppRouter>).data?.atendoCode).toBe('unauthenticated');
+  });
+
+  it('serves tRPC over a websocket on /trpc, authenticated by connectionParams', async () => {
+    const token = (
+      await clientFor(running.url, () => null).auth.login.mutate({
+        email: ANA,
+        password: 'atendo-demo',
+      })
+    ).token;
+    const connect = (params: Record<string, string>) => {
+      const ws = createWSClient({
+        url: `${running.url.replace('http', 'ws')}/trpc`,
+        // The ws package implements the browser WebSocket API the client expects.
+        WebSocket: WebSocket as unknown as NonNullable<
+          Parameters<typeof createWSClient>[0]['WebSocket']
+        >,
+        connectionParams: params,
+      });
+      return { ws, client: createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] }) };
+    };
+    const signedIn = connect({ token });
+    const anonymous = connect({});
+    try {
+      expect(await signedIn.client.auth.me.query()).toMatchObject({ id: 'agent-ana' });
+      const refused = await anonymous.client.auth.me.query().catch((e: unknown) => e);
+      expect((refused as TRPCClientError<AppRouter>).data?.atendoCode).toBe('unauthenticated');
+    } finally {
+      await signedIn.ws.close();
+      await anonymous.ws.close();
+    }
   });
 
   it('uploads an attachment and sends it', async () => {
