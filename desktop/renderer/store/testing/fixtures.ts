@@ -77,9 +77,9 @@ export function manualTimers() {
   };
 }
 
-/** Waits for the first value that passes `predicate`; fails the test after two seconds. */
+/** Waits for the first value that passes `predicate`; fails the test after five seconds. */
 export const until = <T>(source: Observable<T>, predicate: (value: T) => boolean): Promise<T> =>
-  firstValueFrom(source.pipe(filter(predicate), timeout(2_000)));
+  firstValueFrom(source.pipe(filter(predicate), timeout(5_000)));
 
 let counter = 0;
 export const uniqueName = (label: string): string => `t${Date.now()}${counter++}-${label}`;
