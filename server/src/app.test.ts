@@ -135,6 +135,14 @@ describe('the HTTP server on loopback', () => {
     const ok = await upload('application/pdf', new Uint8Array([37, 80, 68, 70]));
     expect(ok.status).toBe(201);
     const { attachment } = (await ok.json()) as { attachment: { id: string } };
+    const download = (auth: boolean) =>
+      fetch(`${running.url}/api/attachments/${attachment.id}`, {
+        headers: auth ? { authorization: `Bearer ${token}` } : {},
+      });
+    expect((await download(false)).status).toBe(401);
+    const file = await download(true);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
     h.deps.senders.register('whatsapp', () =>
       Promise.resolve({ ok: true, channelMessageId: 'wamid.doc' }),
     );

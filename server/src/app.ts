@@ -15,7 +15,7 @@ import type { Logger } from './logger';
 import { appRouter } from './router';
 import type { Deps } from './services/deps';
 import { contextForToken } from './trpc/context';
-import { uploadRoute } from './upload-route';
+import { attachmentRoute, uploadRoute } from './attachment-routes';
 
 export type ServerOptions = {
   config: Config;
@@ -68,6 +68,7 @@ export function createServer(options: ServerOptions): AtendoServer {
     res.json({ ok: true });
   });
   app.post('/api/conversations/:id/uploads', uploadRoute(deps));
+  app.get('/api/attachments/:id', attachmentRoute(deps));
   app.use(
     '/trpc',
     createExpressMiddleware({

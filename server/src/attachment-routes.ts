@@ -1,7 +1,10 @@
 import type { Request, Response } from 'express';
 import { AtendoError, isAtendoError } from '@atendo/shared/errors';
 import { bearerToken, agentForToken } from './auth/sessions';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Deps } from './services/deps';
+import { readConversation } from './services/history';
 import { storeUpload, uploadLimit } from './services/uploads';
 import type { Logger } from './logger';
 import { trpcCodeFor } from './trpc/errors';
@@ -73,6 +76,39 @@ export function uploadRoute(deps: Deps) {
         body,
       });
       res.status(201).json({ attachment });
+    } catch (error) {
+      sendError(res, deps.logger, error);
+    }
+  };
+}
+
+/**
+ * `GET /api/attachments/:id`: an uploaded file, for agents who may read its conversation. The
+ * stored name is the server's id, so the request never names a path.
+ */
+export function attachmentRoute(deps: Deps) {
+  return async (req: Request<{ id: string }>, res: Response): Promise<void> => {
+    try {
+      const token = bearerToken(req.headers.authorization);
+      const agent = token ? await agentForToken(deps.db, token, deps.clock.now()) : null;
+      if (!agent) throw new AtendoError('unauthenticated', 'sign in first');
+      const upload = await deps.db
+        .selectFrom('uploads')
+        .selectAll()
+        .where('id', '=', req.params.id)
+        .executeTakeFirst();
+      if (!upload)
+        throw new AtendoError('not-found', 'attachment not found', {
+          entity: 'upload',
+          id: req.params.id,
+        });
+      await readConversation(deps, agent, upload.conversation_id);
+      res.setHeader('Content-Type', upload.mime_type);
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(upload.file_name)}`,
+      );
+      res.send(await fs.readFile(path.join(deps.dataDir, upload.path)));
     } catch (error) {
       sendError(res, deps.logger, error);
     }
