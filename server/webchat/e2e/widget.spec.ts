@@ -1,23 +1,43 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { startWebchatServer, WEBCHAT_KEY } from '../../src/channels/webchat/webchat-test-server';
 
 /*
- * The contact's side in a real browser: the demo page embeds the widget with one script tag,
- * and an agent answers through the real tRPC API.
+ * The contact's side in a real browser: a customer's page on another origin embeds the widget
+ * with one script tag, and an agent answers through the real tRPC API.
  */
 
 let server: Awaited<ReturnType<typeof startWebchatServer>>;
+let customerSite: http.Server;
+let customerUrl = '';
+
+// The customer's own site, on another origin, with nothing but the one script tag.
+const customerPage = (atendoUrl: string) => `<!doctype html><html><head><meta charset="utf-8">
+<style>button { background: hotpink !important; font-size: 30px; }</style></head>
+<body><h1>Loja Exemplo</h1>
+<script src="${atendoUrl}/webchat/widget.js" data-channel="${WEBCHAT_KEY}" async></script>
+</body></html>`;
+
 test.beforeAll(async () => {
   server = await startWebchatServer();
+  customerSite = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(customerPage(server.url));
+  });
+  await new Promise<void>((resolve) => customerSite.listen(0, '127.0.0.1', resolve));
+  customerUrl = `http://127.0.0.1:${(customerSite.address() as AddressInfo).port}/`;
 });
 test.afterAll(async () => {
+  customerSite.closeAllConnections();
+  await new Promise((resolve) => customerSite.close(resolve));
   await server.stop();
 });
 
 test('a visitor chats through the bot, an agent and the rating, and keeps it on reload', async ({
   page,
 }) => {
-  await page.goto(`${server.url}/webchat/demo?channel=${WEBCHAT_KEY}`);
+  await page.goto(customerUrl);
   const launcher = page.locator('[data-atendo-webchat] .launcher');
   await expect(launcher).toHaveText('Chat with us');
   // The host page paints every button hot pink; the shadow root keeps the widget's own colours.

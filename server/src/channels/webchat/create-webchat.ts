@@ -16,7 +16,6 @@ import {
   storeVisitorFile,
   visitorSnapshot,
 } from './visitor-records';
-import { verifyVisitorToken } from './visitor-token';
 import { createWebchatSender } from './webchat-sender';
 
 export type WebchatOptions = {
@@ -83,8 +82,6 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
       unsubscribe();
       hub.closeAll();
     },
-    /** For tests and tools: the claims inside a visitor token. */
-    readToken: (token: string) => verifyVisitorToken(options.tokenSecret, token),
   };
 }
 

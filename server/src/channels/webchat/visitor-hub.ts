@@ -85,12 +85,12 @@ export function createVisitorHub(deps: {
 
   return {
     /** Attaches an SSE response; the first push carries the current state. */
-    connect(visitor: Visitor, res: Response, seenIds: readonly string[]): Promise<void> {
+    connect(visitor: Visitor, res: Response): Promise<void> {
       const key = keyOf(visitor);
       let stream = streams.get(key);
       if (!stream) {
         stream = {
-          ...{ visitor, connections: new Set<Response>(), sentIds: new Set(seenIds) },
+          ...{ visitor, connections: new Set<Response>(), sentIds: new Set<string>() },
           ...{ state: null, refreshing: null, again: false },
         };
         streams.set(key, stream);
@@ -112,7 +112,6 @@ export function createVisitorHub(deps: {
     refreshAll(): Promise<void> {
       return Promise.all([...streams.values()].map(refreshStream)).then(() => undefined);
     },
-    isConnected: (visitor: Visitor): boolean => streams.has(keyOf(visitor)),
     /** Ends every stream, for a clean server shutdown. */
     closeAll(): void {
       for (const stream of streams.values()) for (const res of stream.connections) res.end();

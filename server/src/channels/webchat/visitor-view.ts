@@ -1,6 +1,5 @@
 import type { Message } from '@atendo/shared/schemas/message';
-import type { ConversationState } from '@atendo/shared/schemas/conversation';
-import type { VisitorConversationState, VisitorMessage } from './protocol';
+import type { VisitorMessage } from './protocol';
 
 /**
  * What of a conversation's timeline the visitor may see: its own messages and what was sent to
@@ -28,5 +27,3 @@ export function visitorMessage(
     createdAt: message.createdAt,
   };
 }
-
-export const visitorState = (state: ConversationState): VisitorConversationState => state;
