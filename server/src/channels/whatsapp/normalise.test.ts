@@ -119,6 +119,15 @@ describe('normaliseWebhook: messages', () => {
     });
   });
 
+  it('keeps what Meta says an unsupported message was', () => {
+    const message = {
+      ...sampleMessage('unsupported', { id: 'wamid.U', from, timestamp }),
+      unsupported: { type: 'edit' },
+    };
+    const [event] = normalise(buildMessageWebhook({ phoneNumberId, from, messages: [message] }));
+    expect(event).toMatchObject({ messageType: 'unsupported', originalType: 'edit' });
+  });
+
   it('reads a removed reaction as an empty emoji', () => {
     const message = {
       ...sampleMessage('reaction', { id: 'wamid.R', from, timestamp }),

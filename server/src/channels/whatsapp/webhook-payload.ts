@@ -138,7 +138,15 @@ function tagUnknownType(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || !('type' in raw)) return raw;
   const type = raw.type;
   if (typeof type !== 'string' || knownTypes.has(type)) return raw;
-  return { ...raw, type: 'unsupported', originalType: type };
+  return { ...raw, type: 'unsupported', originalType: metaUnsupportedType(raw) ?? type };
+}
+
+/** Newer API versions say what an `unsupported` message was: `unsupported: {type: "edit"}`. */
+function metaUnsupportedType(raw: object): string | undefined {
+  if (!('unsupported' in raw)) return undefined;
+  const detail = raw.unsupported;
+  if (typeof detail !== 'object' || detail === null || !('type' in detail)) return undefined;
+  return typeof detail.type === 'string' ? detail.type : undefined;
 }
 
 export const WhatsAppMessage = z.preprocess(
