@@ -113,8 +113,9 @@ async function toIngestInput(
 
 function toStatusInput(channelId: string, event: InboundStatusEvent): StatusUpdateInput {
   const first = event.errors[0];
+  // Only a failure marks the message; errors on another status are warnings, kept in the logs.
   const failure =
-    event.status === 'failed' || first !== undefined
+    event.status === 'failed'
       ? classifyCloudApiError({
           code: first?.code,
           message: first?.message ?? first?.title,
