@@ -3,6 +3,7 @@ import { csatPrompt } from '@atendo/shared/rules/csat';
 import { loadChannel } from '../../repo/directory';
 import { answerCsat } from '../../services/csat';
 import type { Deps } from '../../services/deps';
+import { contactLocale } from '../conversation-flow/flow-store';
 import { afterInbound } from '../conversation-flow/run-flow';
 import { receiveInboundMessage } from '../../services/inbound';
 import { completeVisitorContact } from './contact-details';
@@ -10,6 +11,7 @@ import type { WebchatPorts } from './ports';
 import { createWebchatRouter } from './router';
 import { createVisitorHub } from './visitor-hub';
 import {
+  contactIdByAddress,
   findWebchatChannel,
   latestConversation,
   markDelivered,
@@ -30,8 +32,10 @@ export type WebchatOptions = {
 export function createWebchat(deps: Deps, options: WebchatOptions) {
   const hub = createVisitorHub({
     snapshot: (channelId, address) => visitorSnapshot(deps.db, channelId, address),
-    // The widget shows its own localized question; this is for clients that render text only.
-    csatPrompt: () => csatPrompt('pt-BR'),
+    csatPrompt: async ({ channelId, address }) => {
+      const contactId = await contactIdByAddress(deps.db, channelId, address);
+      return csatPrompt(contactId ? await contactLocale(deps.db, contactId) : 'pt-BR');
+    },
     logger: deps.logger,
   });
   const ports: WebchatPorts = {

@@ -30,7 +30,7 @@ const write = (res: Response, event: VisitorEvent): void => {
  */
 export function createVisitorHub(deps: {
   snapshot: (channelId: string, address: string) => Promise<VisitorSnapshot>;
-  csatPrompt: (visitor: Visitor) => string;
+  csatPrompt: (visitor: Visitor) => Promise<string>;
   logger: Logger;
 }) {
   const streams = new Map<string, Stream>();
@@ -54,11 +54,8 @@ export function createVisitorHub(deps: {
       stream.state = conversation.state;
       send({ type: 'state', conversationId: conversation.id, state: conversation.state });
       if (conversation.state === 'awaiting_csat') {
-        send({
-          type: 'csat',
-          conversationId: conversation.id,
-          prompt: deps.csatPrompt(stream.visitor),
-        });
+        const prompt = await deps.csatPrompt(stream.visitor);
+        send({ type: 'csat', conversationId: conversation.id, prompt });
       }
     }
   }

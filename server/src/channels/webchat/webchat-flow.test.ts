@@ -110,7 +110,10 @@ describe('web chat, end to end', () => {
 
     await ana.conversation.close.mutate({ conversationId, dispositionId: 'disp-duvida-produto' });
     await stream.next(isState('awaiting_csat'));
-    await stream.next((e): e is Extract<typeof e, { type: 'csat' }> => e.type === 'csat');
+    const asked = await stream.next(
+      (e): e is Extract<typeof e, { type: 'csat' }> => e.type === 'csat',
+    );
+    expect(asked.prompt).toBe(csatPrompt('en'));
 
     // Not an answer: asked again once, in the visitor's language.
     await say('visitor-msg-0003', 'obrigada!');
