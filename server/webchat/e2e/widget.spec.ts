@@ -57,6 +57,19 @@ test('a visitor chats through the bot, an agent and the rating, and keeps it on 
   await input.press('Enter');
   await expect(page.getByText('Waiting for an agent…')).toBeVisible();
 
+  await page.locator('[data-atendo-webchat] input[type=file]').setInputFiles({
+    name: 'nota.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('pedido 123'),
+  });
+  await expect(page.locator('.msg.inbound', { hasText: '📄 nota.txt' })).toBeVisible();
+  await page.locator('[data-atendo-webchat] input[type=file]').setInputFiles({
+    name: 'setup.exe',
+    mimeType: 'application/x-msdownload',
+    buffer: Buffer.from('MZ'),
+  });
+  await expect(page.getByText('This type of file is not accepted.')).toBeVisible();
+
   const conversation = await server.db
     .selectFrom('conversations')
     .select('id')
