@@ -11,6 +11,7 @@ test('typing offline queues the message; after reconnecting it is delivered exac
   const view = ana.workspace.conversation;
   await ana.workspace.take(contact.name);
   await expect(view.title).toHaveText(contact.name);
+  await expect(view.state).toHaveText('Em atendimento');
 
   await ana.context.setOffline(true);
   await expect(ana.workspace.offlineBanner).toBeVisible();

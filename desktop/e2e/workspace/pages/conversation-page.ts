@@ -69,11 +69,11 @@ export class ConversationPage {
     await this.panelButton('Transferir').click();
     const dialog = this.page.getByRole('dialog', { name: 'Transferir atendimento' });
     if (input.team !== undefined) {
-      await dialog.getByRole('textbox', { name: 'Equipe' }).click();
+      await dialog.getByRole('combobox', { name: 'Equipe' }).click();
       await this.page.getByRole('option', { name: input.team, exact: true }).click();
     }
     if (input.agent !== undefined) {
-      await dialog.getByRole('textbox', { name: 'Agente (opcional)' }).click();
+      await dialog.getByRole('combobox', { name: 'Agente (opcional)' }).click();
       await this.page.getByRole('option', { name: input.agent, exact: true }).click();
     }
     if (input.note !== undefined)
@@ -85,8 +85,10 @@ export class ConversationPage {
   async invite(agentName: string): Promise<void> {
     await this.panelButton('Convidar colaboradores').click();
     const dialog = this.page.getByRole('dialog', { name: 'Convidar colaboradores' });
-    await dialog.getByRole('textbox', { name: 'Agentes' }).click();
+    await dialog.getByRole('combobox', { name: 'Agentes' }).click();
     await this.page.getByRole('option', { name: agentName, exact: true }).click();
+    // The multi-select keeps its list open for more picks; clicking elsewhere closes it.
+    await dialog.getByText('Os convidados participam temporariamente', { exact: false }).click();
     await dialog.getByRole('button', { name: 'Convidar' }).click();
     await expect(dialog).toBeHidden();
   }

@@ -13,7 +13,7 @@ export class MonitoringPage {
   }
 
   async filter(label: 'Equipe' | 'Agente' | 'Estado' | 'Canal', option: string): Promise<void> {
-    await this.region.getByRole('textbox', { name: label }).click();
+    await this.region.getByRole('combobox', { name: label }).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 

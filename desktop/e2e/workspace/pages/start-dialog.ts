@@ -10,14 +10,14 @@ export class StartDialog {
 
   async choose(contactName: string, channelLabel: string): Promise<void> {
     await expect(this.dialog).toBeVisible();
-    const contact = this.dialog.getByRole('textbox', { name: 'Contato' });
+    const contact = this.dialog.getByRole('combobox', { name: 'Contato' });
     await contact.click();
     await contact.fill(contactName);
     await this.page
       .getByRole('option', { name: new RegExp(`^${contactName}`) })
       .first()
       .click();
-    await this.dialog.getByRole('textbox', { name: 'Canal' }).click();
+    await this.dialog.getByRole('combobox', { name: 'Canal' }).click();
     await this.page.getByRole('option', { name: channelLabel, exact: true }).click();
   }
 

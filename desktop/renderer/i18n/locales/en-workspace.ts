@@ -45,6 +45,7 @@ export const enWorkspace: WorkspaceMessages = {
     readOnly: 'Read only',
     notYours: '{{name}} is handling this conversation.',
     closedNotice: 'This conversation is closed.',
+    queuedNotice: 'This conversation is queued. Take it from the list to answer.',
   },
   message: {
     queued: 'Queued to send',

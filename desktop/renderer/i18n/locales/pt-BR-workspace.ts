@@ -45,6 +45,7 @@ export const ptBRWorkspace = {
     readOnly: 'Somente leitura',
     notYours: 'Este atendimento está com {{name}}.',
     closedNotice: 'Este atendimento foi finalizado.',
+    queuedNotice: 'Este atendimento está em espera. Assuma-o pela lista para responder.',
   },
   message: {
     queued: 'Na fila de envio',

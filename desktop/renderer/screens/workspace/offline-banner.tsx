@@ -1,5 +1,6 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useBrowserOnline, useReconnectOnOnline } from '../../data/use-online';
 import { useSyncStatus } from '../../data/use-sync-status';
 import { Icon } from '../../ui/icons';
 
@@ -9,7 +10,10 @@ import { Icon } from '../../ui/icons';
  */
 export function OfflineBanner() {
   const { t } = useTranslation();
-  const status = useSyncStatus();
+  const synced = useSyncStatus();
+  const online = useBrowserOnline();
+  useReconnectOnOnline();
+  const status = online ? synced : 'offline';
   if (status === 'online' || status === 'syncing') return null;
   return (
     <Alert

@@ -49,7 +49,7 @@ function ShellLayout() {
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={screen === 'workspace' ? { width: 360, breakpoint: 0 } : undefined}
+      navbar={screen === 'workspace' ? { width: 380, breakpoint: 0 } : undefined}
       padding={0}
     >
       <AppShell.Header>

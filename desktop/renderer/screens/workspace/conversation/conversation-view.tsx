@@ -79,9 +79,11 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
           <Alert color="gray" variant="light">
             {closed
               ? t('conversation.closedNotice')
-              : t('conversation.notYours', {
-                  name: view.owner?.name ?? t('conversation.unknownAgent'),
-                })}
+              : conversation.state === 'queued'
+                ? t('conversation.queuedNotice')
+                : t('conversation.notYours', {
+                    name: view.owner?.name ?? t('conversation.unknownAgent'),
+                  })}
           </Alert>
         </Box>
       )}

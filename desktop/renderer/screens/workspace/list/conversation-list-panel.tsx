@@ -1,4 +1,4 @@
-import { Badge, Group, Select, Stack, Tabs, TextInput } from '@mantine/core';
+import { Badge, Select, Stack, Tabs, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../../ui/icons';
@@ -96,15 +96,15 @@ export function ConversationListPanel(props: ConversationListPanelProps) {
 
 function CountBadge({ count, color }: { count: number; color: string }) {
   return (
-    <Group gap={0}>
-      <Badge
-        size="sm"
-        variant={count > 0 ? 'filled' : 'light'}
-        color={count > 0 ? color : 'gray'}
-        data-testid="tab-count"
-      >
-        {count}
-      </Badge>
-    </Group>
+    <Badge
+      size="sm"
+      circle={count < 10}
+      variant={count > 0 ? 'filled' : 'default'}
+      color={count > 0 ? color : 'gray'}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      data-testid="tab-count"
+    >
+      {count}
+    </Badge>
   );
 }
