@@ -35,6 +35,9 @@ export default tseslint.config(
       'playwright-report/**',
       '.data/**',
       'server/public/**',
+      // Windows Installer JScript (ES3, run by msiexec): not JavaScript for Node or a browser.
+      'build/msi/write-policy.js',
+      '.shot*.mjs',
     ],
   },
   js.configs.recommended,
@@ -57,6 +60,20 @@ export default tseslint.config(
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // CommonJS build hooks run by electron-builder under Node.
+    files: ['build/**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['shared/**/*.ts'],
