@@ -18,10 +18,10 @@ test('two agents click the same queued conversation: one takes it, the other is 
     bruno.workspace.row(contact.name).click(),
   ]);
 
-  const anaWon = await ana.workspace.conversation.title
-    .filter({ hasText: contact.name })
-    .isVisible()
-    .catch(() => false);
+  // Whoever's screen opens the conversation won; the other must be told who.
+  const opened = (agent: typeof ana) =>
+    agent.workspace.conversation.title.filter({ hasText: contact.name }).waitFor();
+  const anaWon = await Promise.any([opened(ana).then(() => true), opened(bruno).then(() => false)]);
   const [winner, loser, winnerName] = anaWon
     ? [ana, bruno, 'Ana Souza']
     : [bruno, ana, 'Bruno Lima'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agent } from '@atendo/shared/schemas/agent';
+import { Agent, Presence } from '@atendo/shared/schemas/agent';
 
 const STORAGE_KEY = 'atendo.session';
 
@@ -7,6 +7,8 @@ const STORAGE_KEY = 'atendo.session';
 export const Session = z.object({
   serverUrl: z.url(),
   token: z.string().min(1),
+  /** Chosen at sign-in and changed from the header; the server holds the truth. */
+  presence: Presence.default('available'),
   agent: Agent.pick({
     id: true,
     name: true,

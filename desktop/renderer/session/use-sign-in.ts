@@ -33,7 +33,14 @@ export function useSignIn() {
         if (input.presence !== 'available') {
           await connection.client.auth.setPresence.mutate({ presence: input.presence });
         }
-        signIn(Session.parse({ serverUrl: input.serverUrl, token, agent: result.agent }));
+        signIn(
+          Session.parse({
+            serverUrl: input.serverUrl,
+            token,
+            presence: input.presence,
+            agent: result.agent,
+          }),
+        );
         return true;
       } catch (error) {
         setFailure(describeApiError(error));

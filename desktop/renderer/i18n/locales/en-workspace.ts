@@ -104,7 +104,8 @@ export const enWorkspace: WorkspaceMessages = {
     attachmentReady: 'Ready to send: {{name}} ({{size}})',
     removeAttachment: 'Remove attachment',
     uploading: 'Uploading attachment…',
-    outboxPending: '{{count}} message(s) waiting for the connection',
+    outboxPending_one: '{{count}} message waiting for the connection',
+    outboxPending_other: '{{count}} messages waiting for the connection',
     draftSaved: 'Draft saved',
   },
   templates: {

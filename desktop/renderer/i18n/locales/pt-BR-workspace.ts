@@ -104,7 +104,8 @@ export const ptBRWorkspace = {
     attachmentReady: 'Pronto para enviar: {{name}} ({{size}})',
     removeAttachment: 'Remover anexo',
     uploading: 'Enviando anexo…',
-    outboxPending: '{{count}} mensagem(ns) aguardando conexão',
+    outboxPending_one: '{{count}} mensagem aguardando conexão',
+    outboxPending_other: '{{count}} mensagens aguardando conexão',
     draftSaved: 'Rascunho salvo',
   },
   templates: {

@@ -44,7 +44,7 @@ export function MonitoringScreen() {
             {t('monitoring.subtitle')}
           </Text>
         </div>
-        <Badge size="lg" variant="light" data-testid="monitoring-count">
+        <Badge size="lg" variant="light" tt="none" data-testid="monitoring-count">
           {t('monitoring.count', { count: rows.length })}
         </Badge>
       </Group>

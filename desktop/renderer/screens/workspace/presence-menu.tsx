@@ -1,7 +1,7 @@
 import { Badge, Menu, UnstyledButton } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Presence } from '@atendo/shared/schemas/agent';
+import { usePresence } from '../../data/presence-context';
 import { useApiAction } from '../../data/use-api-action';
 import { useWorkspace } from '../../data/workspace-context';
 import { useNotify } from '../../ui/notices';
@@ -14,7 +14,7 @@ export function PresenceMenu() {
   const { api } = useWorkspace();
   const notify = useNotify();
   const action = useApiAction();
-  const [presence, setPresence] = useState<Presence>('available');
+  const { presence, setPresence } = usePresence();
   const change = async (next: Extract<Presence, 'available' | 'away'>) => {
     const done = await action.run(() => api.auth.setPresence.mutate({ presence: next }));
     if (done === null) {

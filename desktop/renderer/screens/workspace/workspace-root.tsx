@@ -2,6 +2,7 @@ import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openWorkspace, type WorkspaceServices } from '../../data/workspace-services';
+import { PresenceProvider } from '../../data/presence-context';
 import { WorkspaceProvider } from '../../data/workspace-context';
 import { useSession } from '../../session/session-context';
 import type { Session } from '../../session/session-storage';
@@ -61,7 +62,9 @@ export function WorkspaceRoot({ session }: { session: Session }) {
   return (
     <WorkspaceProvider services={services}>
       <NoticeProvider>
-        <WorkspaceShell />
+        <PresenceProvider initial={session.presence}>
+          <WorkspaceShell />
+        </PresenceProvider>
       </NoticeProvider>
     </WorkspaceProvider>
   );

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../data/workspace-context';
 import { supervises } from '@atendo/shared/rules/permissions';
 import { Icon } from '../../ui/icons';
+import { useDesktopIntegration } from '../../data/use-desktop-integration';
+import { useScreenPop } from '../../data/use-screen-pop';
 import { ConversationView } from './conversation/conversation-view';
 import { ConversationListPanel } from './list/conversation-list-panel';
 import { useWorkspaceList } from './list/use-workspace-list';
@@ -38,6 +40,17 @@ function ShellLayout() {
     teamIds: [...session.agent.teamIds],
     permissions: [...session.agent.permissions],
   });
+  const openConversation = (id: string) => {
+    setScreen('workspace');
+    list.select(id);
+  };
+  useDesktopIntegration({
+    queued: list.queued,
+    active: list.active,
+    openConversationId: list.selectedId,
+    onOpenConversation: openConversation,
+  });
+  useScreenPop(openConversation);
   useWorkspaceShortcuts({
     takeNext: () => void list.takeNext(),
     openHelp: () => {
@@ -102,10 +115,7 @@ function ShellLayout() {
         onClose={() => {
           setStartOpen(false);
         }}
-        onOpenConversation={(id) => {
-          setScreen('workspace');
-          list.select(id);
-        }}
+        onOpenConversation={openConversation}
       />
     </AppShell>
   );
