@@ -36,6 +36,8 @@ test('two agents click the same queued conversation: one takes it, the other is 
   await winner.workspace.conversation.send('Olá! Vou verificar sua conexão agora mesmo.');
   await expect(winner.workspace.conversation.messages('Vou verificar sua conexão')).toBeVisible();
   await saveScreenshot(winner.page, 'workspace-conversation');
+  await winner.page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(winner.page, 'workspace-conversation-dark');
 
   await ana.context.close();
   await bruno.context.close();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support/atendo';
+import { saveScreenshot, signIn } from './support/atendo';
 import { StartDialog } from './pages/start-dialog';
 
 test('outside the window only a template goes out; history is read-only', async ({ browser }) => {
@@ -30,6 +30,7 @@ test('outside the window only a template goes out; history is read-only', async 
   await expect(timeline.getByText('Funcionou, obrigada!')).toBeVisible();
   await expect(timeline.getByText('Histórico somente leitura')).toBeVisible();
   await expect(timeline.getByRole('textbox')).toHaveCount(0);
+  await saveScreenshot(ana.page, 'history');
 
   await ana.context.close();
 });

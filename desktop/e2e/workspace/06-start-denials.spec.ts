@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { StartDialog } from './pages/start-dialog';
-import { CHANNELS, contactWrites, signIn } from './support/atendo';
+import { CHANNELS, contactWrites, saveScreenshot, signIn } from './support/atendo';
 
 test('every refusal to start a conversation is explained with the next step', async ({
   browser,
@@ -38,6 +38,7 @@ test('every refusal to start a conversation is explained with the next step', as
   await start.startWithText('Olá Sofia');
   await expect(start.denial).toHaveAttribute('data-reason', 'contact-busy');
   await expect(start.denial).toContainText('Bruno Lima');
+  await saveScreenshot(ana.page, 'start-denied-contact-busy');
   await start.cancel();
 
   // Closed by another agent and still waiting for the contact's satisfaction score.
