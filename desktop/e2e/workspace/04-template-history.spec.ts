@@ -23,6 +23,7 @@ test('outside the window only a template goes out; history is read-only', async 
   await expect(
     view.windowBanner.getByRole('button', { name: 'Enviar modelo de mensagem' }),
   ).toBeVisible();
+  await saveScreenshot(ana.page, 'conversation-window-closed');
 
   const drawer = await view.openHistory();
   await drawer.getByTestId('history-item').first().click();

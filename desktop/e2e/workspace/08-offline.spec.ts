@@ -31,5 +31,14 @@ test('typing offline queues the message; after reconnecting it is delivered exac
   await ana.workspace.open(contact.name);
   await expect(view.messages('Mensagem escrita sem conexão')).toHaveCount(1);
 
+  // What is typed but not sent is a draft, kept per conversation while the agent works elsewhere.
+  await view.composer.fill('Rascunho que não pode se perder');
+  const other = await contactWrites(CHANNELS.receptivo, 'Oi!', { name: 'Joana Rascunho' });
+  await ana.workspace.take(other.name);
+  await expect(view.title).toHaveText(other.name);
+  await expect(view.composer).toHaveValue('');
+  await ana.workspace.open(contact.name);
+  await expect(view.composer).toHaveValue('Rascunho que não pode se perder');
+
   await ana.context.close();
 });
