@@ -27,23 +27,41 @@ export function useApiAction() {
     [t, names],
   );
 
-  const run = async <T>(action: () => Promise<T>, success?: string): Promise<T | null> => {
+  const attempt = async <T>(
+    action: () => Promise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; failure: ApiFailure }> => {
     setPending(true);
     setFailure(null);
     try {
-      const result = await action();
-      if (success !== undefined) notify({ tone: 'success', title: success, text: '' });
-      return result;
+      return { ok: true, value: await action() };
     } catch (error) {
-      setFailure(describeApiError(error));
-      return null;
+      const described = describeApiError(error);
+      setFailure(described);
+      return { ok: false, failure: described };
     } finally {
       setPending(false);
     }
   };
 
+  /** For dialogs: the failure is shown inside the dialog through `failureText`. */
+  const run = async <T>(action: () => Promise<T>, success?: string): Promise<T | null> => {
+    const outcome = await attempt(action);
+    if (!outcome.ok) return null;
+    if (success !== undefined) notify({ tone: 'success', title: success, text: '' });
+    return outcome.value;
+  };
+
+  /** For menus and one-click actions: a failure becomes a notice titled with the action. */
+  const runOrNotify = async <T>(action: () => Promise<T>, title: string): Promise<T | null> => {
+    const outcome = await attempt(action);
+    if (outcome.ok) return outcome.value;
+    notify({ tone: 'error', title, text: describe(outcome.failure) });
+    return null;
+  };
+
   return {
     run,
+    runOrNotify,
     pending,
     failure,
     failureText: failure === null ? null : describe(failure),

@@ -138,6 +138,10 @@ export const enActions: ActionMessages = {
     callOpen: 'Conversation with this contact opened.',
     callNoConversation: 'No open conversation with this contact.',
     unknownCaller: 'This number is not in your contacts.',
+    contactConflict: 'Contact change not applied',
+    contactConflictText:
+      'Someone changed this contact first. The data was refreshed; check it and edit again: {{fields}}.',
+    messageRefused: 'Message not sent',
   },
   shortcuts: {
     title: 'Keyboard shortcuts',

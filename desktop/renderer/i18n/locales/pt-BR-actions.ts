@@ -137,6 +137,10 @@ export const ptBRActions = {
     callOpen: 'Atendimento aberto com este contato.',
     callNoConversation: 'Nenhum atendimento aberto com este contato.',
     unknownCaller: 'Número não cadastrado nos seus contatos.',
+    contactConflict: 'Alteração do contato não aplicada',
+    contactConflictText:
+      'Outra pessoa alterou este contato antes. Os dados foram atualizados; confira e edite de novo: {{fields}}.',
+    messageRefused: 'Mensagem não enviada',
   },
   shortcuts: {
     title: 'Atalhos de teclado',

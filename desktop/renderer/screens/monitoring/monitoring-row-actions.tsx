@@ -7,7 +7,6 @@ import { useApiAction } from '../../data/use-api-action';
 import type { Directory } from '../../data/use-directory';
 import { useWorkspace } from '../../data/workspace-context';
 import { Icon } from '../../ui/icons';
-import { useNotify } from '../../ui/notices';
 
 export type MonitoringRowActionsProps = {
   conversation: DeepReadonly<Conversation>;
@@ -23,15 +22,12 @@ export function MonitoringRowActions({
 }: MonitoringRowActionsProps) {
   const { t } = useTranslation();
   const { api } = useWorkspace();
-  const notify = useNotify();
   const action = useApiAction();
   const [dialog, setDialog] = useState<'close' | 'reassign' | null>(null);
   const [agentId, setAgentId] = useState<string | null>(null);
   const conversationId = conversation.id;
   const run = async (work: () => Promise<unknown>, title: string) => {
-    const done = await action.run(work);
-    if (done === null)
-      notify({ tone: 'error', title, text: action.failureText ?? t('errors.generic') });
+    await action.runOrNotify(work, title);
     setDialog(null);
   };
   const agents = [...directory.agents.values()]

@@ -4,7 +4,6 @@ import type { Presence } from '@atendo/shared/schemas/agent';
 import { usePresence } from '../../data/presence-context';
 import { useApiAction } from '../../data/use-api-action';
 import { useWorkspace } from '../../data/workspace-context';
-import { useNotify } from '../../ui/notices';
 
 const COLORS: Record<Presence, string> = { available: 'green', away: 'yellow', offline: 'gray' };
 
@@ -12,20 +11,14 @@ const COLORS: Record<Presence, string> = { available: 'green', away: 'yellow', o
 export function PresenceMenu() {
   const { t } = useTranslation();
   const { api } = useWorkspace();
-  const notify = useNotify();
   const action = useApiAction();
   const { presence, setPresence } = usePresence();
   const change = async (next: Extract<Presence, 'available' | 'away'>) => {
-    const done = await action.run(() => api.auth.setPresence.mutate({ presence: next }));
-    if (done === null) {
-      notify({
-        tone: 'error',
-        title: t('presence.change'),
-        text: action.failureText ?? t('errors.generic'),
-      });
-      return;
-    }
-    setPresence(next);
+    const done = await action.runOrNotify(
+      () => api.auth.setPresence.mutate({ presence: next }),
+      t('presence.change'),
+    );
+    if (done !== null) setPresence(next);
   };
   return (
     <Menu position="bottom-end">

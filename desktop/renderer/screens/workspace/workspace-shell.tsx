@@ -6,6 +6,7 @@ import { supervises } from '@atendo/shared/rules/permissions';
 import { Icon } from '../../ui/icons';
 import { useDesktopIntegration } from '../../data/use-desktop-integration';
 import { useScreenPop } from '../../data/use-screen-pop';
+import { useStoreNotices } from '../../data/use-store-notices';
 import { ConversationView } from './conversation/conversation-view';
 import { ConversationListPanel } from './list/conversation-list-panel';
 import { useWorkspaceList } from './list/use-workspace-list';
@@ -51,6 +52,7 @@ function ShellLayout() {
     onOpenConversation: openConversation,
   });
   useScreenPop(openConversation);
+  useStoreNotices();
   useWorkspaceShortcuts({
     takeNext: () => void list.takeNext(),
     openHelp: () => {

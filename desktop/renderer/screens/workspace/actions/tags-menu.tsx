@@ -7,7 +7,6 @@ import { useApiAction } from '../../../data/use-api-action';
 import { useObservable } from '../../../data/use-observable';
 import { useWorkspace } from '../../../data/workspace-context';
 import { Icon } from '../../../ui/icons';
-import { useNotify } from '../../../ui/notices';
 
 const NONE: DeepReadonly<Tag>[] = [];
 
@@ -15,7 +14,6 @@ const NONE: DeepReadonly<Tag>[] = [];
 export function TagsMenu({ conversation }: { conversation: DeepReadonly<Conversation> }) {
   const { t } = useTranslation();
   const { api, store } = useWorkspace();
-  const notify = useNotify();
   const action = useApiAction();
   const tags = useObservable(() => store.tagsForTeam$(conversation.teamId), NONE, [
     store,
@@ -23,15 +21,10 @@ export function TagsMenu({ conversation }: { conversation: DeepReadonly<Conversa
   ]);
   const toggle = async (tag: DeepReadonly<Tag>, on: boolean) => {
     const input = { conversationId: conversation.id, tagId: tag.id };
-    const done = await action.run(() =>
-      on ? api.conversation.addTag.mutate(input) : api.conversation.removeTag.mutate(input),
+    await action.runOrNotify(
+      () => (on ? api.conversation.addTag.mutate(input) : api.conversation.removeTag.mutate(input)),
+      t('tags.title'),
     );
-    if (done === null)
-      notify({
-        tone: 'error',
-        title: t('tags.title'),
-        text: action.failureText ?? t('errors.generic'),
-      });
   };
   return (
     <Popover position="bottom-end" shadow="md" withinPortal>

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ERROR_CODES } from '@atendo/shared/errors';
+import { errorText } from '../i18n/error-text';
+import { useNotify } from '../ui/notices';
+import { useWorkspace } from './workspace-context';
+
+/**
+ * What the store reports after the fact: a queued message the server refused, or a contact edit
+ * that lost to someone else's. Nothing typed is dropped silently.
+ */
+export function useStoreNotices(): void {
+  const { t } = useTranslation();
+  const { store } = useWorkspace();
+  const notify = useNotify();
+  useEffect(() => {
+    const subscription = store.notices$.subscribe((notice) => {
+      if (notice.type === 'contact-conflict') {
+        notify({
+          tone: 'error',
+          title: t('notify.contactConflict'),
+          text: t('notify.contactConflictText', {
+            fields: Object.keys(notice.typedFields).join(', '),
+          }),
+        });
+        return;
+      }
+      const code = ERROR_CODES.find((c) => c === notice.code);
+      notify({
+        tone: 'error',
+        title: t('notify.messageRefused'),
+        text:
+          code === undefined
+            ? t('errors.generic')
+            : errorText(t, { kind: 'atendo', code, details: notice.details, message: '' }),
+      });
+    });
+    return () => {
+      subscription.unsubscribe();
+    };
+  }, [store, notify, t]);
+}
