@@ -26,3 +26,26 @@ test('wrong credentials are explained, right ones open the workspace', async ({ 
   await page.reload();
   await workspace.waitUntilReady();
 });
+
+test('a stored session the server no longer knows goes back to the login screen', async ({
+  page,
+}) => {
+  const login = new LoginPage(page);
+  await login.goto(serverUrl());
+  await page.evaluate((url) => {
+    const agent = {
+      id: 'agent-ana',
+      name: 'Ana Souza',
+      email: 'ana@atendo.demo',
+      role: 'agent',
+      teamIds: ['team-suporte'],
+      permissions: [],
+    };
+    localStorage.setItem(
+      'atendo.session',
+      JSON.stringify({ serverUrl: url, token: 'expired-token', presence: 'available', agent }),
+    );
+  }, serverUrl());
+  await page.reload();
+  await expect(page.getByRole('form', { name: 'Entrar no Atendo' })).toBeVisible();
+});

@@ -7,6 +7,7 @@ import { Icon } from '../../ui/icons';
 import { useDesktopIntegration } from '../../data/use-desktop-integration';
 import { useScreenPop } from '../../data/use-screen-pop';
 import { useStoreNotices } from '../../data/use-store-notices';
+import { useSessionCheck } from '../../data/use-session-check';
 import { ConversationView } from './conversation/conversation-view';
 import { ConversationListPanel } from './list/conversation-list-panel';
 import { useWorkspaceList } from './list/use-workspace-list';
@@ -53,6 +54,7 @@ function ShellLayout() {
   });
   useScreenPop(openConversation);
   useStoreNotices();
+  useSessionCheck();
   useWorkspaceShortcuts({
     takeNext: () => void list.takeNext(),
     openHelp: () => {
