@@ -11,6 +11,7 @@ export const en: Messages = {
     language: 'Language',
     logout: 'Sign out',
     help: 'Keyboard shortcuts',
+    closeDialog: 'Close',
   },
   login: {
     title: 'Sign in to Atendo',

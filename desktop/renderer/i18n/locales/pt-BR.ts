@@ -14,6 +14,7 @@ export const ptBR = {
     language: 'Idioma',
     logout: 'Sair',
     help: 'Atalhos de teclado',
+    closeDialog: 'Fechar',
   },
   login: {
     title: 'Entrar no Atendo',
