@@ -18,15 +18,15 @@ export function unnamedControls(page: Page): Promise<string[]> {
           .some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '')
       )
         return true;
-      if (
-        el instanceof HTMLInputElement ||
-        el instanceof HTMLTextAreaElement ||
-        el instanceof HTMLSelectElement
-      ) {
-        if ([...(el.labels ?? [])].some((l) => (l.textContent ?? '').trim() !== '')) return true;
-      }
+      const id = el.getAttribute('id');
+      const label =
+        (id === null
+          ? null
+          : document.querySelector<HTMLLabelElement>(`label[for="${CSS.escape(id)}"]`)) ??
+        el.closest('label');
+      if (label !== null && label.innerText.trim() !== '') return true;
       if ((el.getAttribute('title') ?? '').trim() !== '') return true;
-      return (el.textContent ?? '').trim() !== '';
+      return el.textContent.trim() !== '';
     };
     const visible = (el: Element): boolean => {
       const rect = el.getBoundingClientRect();
@@ -37,6 +37,6 @@ export function unnamedControls(page: Page): Promise<string[]> {
     };
     return [...document.querySelectorAll(selector)]
       .filter((el) => visible(el) && !named(el))
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className.toString().slice(0, 60)}`);
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className.slice(0, 60)}`);
   });
 }
