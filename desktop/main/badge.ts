@@ -1,4 +1,5 @@
 import type { BadgeCounts } from '@atendo/shared/ipc/contract';
+import { MAIN_MESSAGES, type MainMessages } from './messages';
 
 export type BadgeView = {
   /** The number on the dock / taskbar / launcher icon; 0 hides it. */
@@ -12,11 +13,15 @@ export type BadgeView = {
  * The badge counts what needs the agent: conversations waiting in their queues plus unread
  * messages in their own. Large numbers are capped in the label only, never in the count.
  */
-export function badgeView({ queued, unread }: BadgeCounts, appName = 'Atendo'): BadgeView {
+export function badgeView(
+  { queued, unread }: BadgeCounts,
+  messages: MainMessages = MAIN_MESSAGES['pt-BR'],
+  appName = 'Atendo',
+): BadgeView {
   const count = queued + unread;
   const label = count === 0 ? '' : count > 99 ? '99+' : String(count);
   const parts: string[] = [];
-  if (queued > 0) parts.push(`${queued} em espera`);
-  if (unread > 0) parts.push(`${unread} não lidas`);
+  if (queued > 0) parts.push(messages.queued(queued));
+  if (unread > 0) parts.push(messages.unread(unread));
   return { count, label, tooltip: parts.length > 0 ? `${appName} — ${parts.join(', ')}` : appName };
 }

@@ -103,6 +103,9 @@ describe('findDeepLinkInArgv', () => {
       'atendo://call?number=1&event=ringing',
     ],
     [['Atendo.exe', '--x=atendo://call'], null],
+    [['Atendo.exe', 'tel:+5511987654321'], 'tel:+5511987654321'],
+    [['/usr/bin/atendo', '--no-sandbox', 'callto://+5511987654321'], 'callto://+5511987654321'],
+    [['Atendo.exe', '--x=tel:+5511987654321', 'telnet:host'], null],
     [['Atendo.exe'], null],
   ])('%j → %s', (argv, expected) => {
     expect(findDeepLinkInArgv(argv)).toBe(expected);

@@ -1,6 +1,7 @@
 import { CallEvent, DeepLink, type DeepLink as DeepLinkValue } from '@atendo/shared/ipc/contract';
 import { Id } from '@atendo/shared/schemas/common';
 import { dialableNumber } from './dialer/dial-plan';
+import { telScheme } from './tel-link';
 
 /**
  * Parses `atendo://` links. They arrive from softphones' "on incoming call" hooks, from other
@@ -90,10 +91,15 @@ export function parseDeepLink(raw: string, defaultCountry = 'BR'): DeepLinkDecis
 }
 
 /**
- * Finds the deep link among command-line arguments: Windows and Linux start a second instance
- * with the URL as an argument, and softphones' command hooks do the same. Only an argument that
- * is itself the link counts; `--flag=atendo://…` is not one.
+ * Finds the link among command-line arguments: Windows and Linux start a second instance with
+ * the URL as an argument (`atendo://…`, or `tel:…`/`callto:…` when Atendo is their handler),
+ * and softphones' command hooks do the same. Only an argument that is itself the link counts;
+ * `--flag=atendo://…` is not one.
  */
 export function findDeepLinkInArgv(argv: readonly string[]): string | null {
-  return argv.find((arg) => arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}://`)) ?? null;
+  return (
+    argv.find(
+      (arg) => arg.toLowerCase().startsWith(`${DEEP_LINK_SCHEME}://`) || telScheme(arg) !== null,
+    ) ?? null
+  );
 }

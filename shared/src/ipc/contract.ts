@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../schemas/common';
+import { Id, Locale } from '../schemas/common';
 import { E164 } from '../schemas/contact';
 import { ResolvedSettings, UserSettings } from './settings';
 
@@ -31,6 +31,18 @@ export type ConversationLink = z.infer<typeof ConversationLink>;
 export const DeepLink = z.discriminatedUnion('kind', [CallLink, ConversationLink]);
 export type DeepLink = z.infer<typeof DeepLink>;
 
+/**
+ * A `tel:` or `callto:` link the OS handed to Atendo (a number clicked in a browser, an e-mail
+ * or a CRM). It asks the renderer to open the contact with that number (or the add-contact form)
+ * and offer the call; the renderer must not dial without the agent's click, because any web
+ * page can open such a link.
+ */
+export const DialRequest = z.object({
+  number: E164,
+  scheme: z.enum(['tel', 'callto']),
+});
+export type DialRequest = z.infer<typeof DialRequest>;
+
 export const NotificationKind = z.enum(['queue-arrival', 'new-message', 'transfer', 'invite']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
@@ -58,6 +70,8 @@ export const AgentContext = z.object({
   presence: z.enum(['available', 'away', 'offline']),
   /** The conversation on screen: no need to notify about what the agent is reading. */
   openConversationId: Id.nullable(),
+  /** The language the agent chose in the app; main's own texts (tray, dialogs) follow it. */
+  locale: Locale.optional(),
 });
 export type AgentContext = z.infer<typeof AgentContext>;
 
@@ -115,6 +129,7 @@ export const INVOKE_CHANNELS = Object.keys(INVOKE_CONTRACT) as readonly InvokeCh
 /** Main → renderer events (webContents.send / ipcRenderer.on). */
 export const EVENT_CONTRACT = {
   'event:deep-link': DeepLink,
+  'event:dial-request': DialRequest,
   'event:notification-click': z.object({ conversationId: Id }),
   'event:settings-changed': ResolvedSettings,
   /** Native notifications stay silent; the renderer plays the kind's sound from the app. */
