@@ -6,6 +6,9 @@ import { WebSocketServer } from 'ws';
 import { z } from 'zod';
 import { bearerToken } from './auth/sessions';
 import { createDefaultSenderRegistry, type SenderRegistry } from './channels/registry';
+import type { Webchat } from './channels/webchat/create-webchat';
+import { mountWebchat } from './channels/webchat/mount-webchat';
+import { mountWhatsApp, type WhatsAppWiringOptions } from './channels/whatsapp-wiring';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Database } from './db/database';
@@ -24,6 +27,8 @@ export type ServerOptions = {
   logger: Logger;
   senders?: SenderRegistry;
   newId?: IdGenerator;
+  /** Test seams for the WhatsApp adapters (instant retry sleeps). */
+  whatsapp?: WhatsAppWiringOptions;
 };
 
 export type RunningServer = { url: string; close(): Promise<void> };
@@ -31,6 +36,10 @@ export type RunningServer = { url: string; close(): Promise<void> };
 export type AtendoServer = {
   app: express.Express;
   deps: Deps;
+  /** The mounted web chat (its visitor hub), for tests that drive visitors directly. */
+  webchat: Webchat;
+  /** Resolves when every queued WhatsApp send has finished (tests, shutdown). */
+  whatsappIdle(): Promise<void>;
   listen(): Promise<RunningServer>;
 };
 
@@ -50,7 +59,10 @@ const logUnexpected =
       logger.error({ err: error, path }, 'procedure failed');
   };
 
-/** Builds the HTTP API (tRPC at /trpc, uploads, health) and, on listen, the websocket on /trpc. */
+/**
+ * Builds the HTTP API (tRPC at /trpc, uploads, health), the channels (web chat under /webchat,
+ * WhatsApp webhooks under /webhooks/whatsapp) and, on listen, the websocket on /trpc.
+ */
 export function createServer(options: ServerOptions): AtendoServer {
   const { config, logger } = options;
   const deps: Deps = {
@@ -69,6 +81,9 @@ export function createServer(options: ServerOptions): AtendoServer {
   });
   app.post('/api/conversations/:id/uploads', uploadRoute(deps));
   app.get('/api/attachments/:id', attachmentRoute(deps));
+  // Before any JSON body parser: the WhatsApp signature is over the raw bytes.
+  const whatsapp = mountWhatsApp(app, deps, config, options.whatsapp);
+  const webchat = mountWebchat(app, deps);
   app.use(
     '/trpc',
     createExpressMiddleware({
@@ -78,11 +93,26 @@ export function createServer(options: ServerOptions): AtendoServer {
       onError: logUnexpected(logger),
     }),
   );
-  return { app, deps, listen: () => listen(app, deps, config) };
+  const closeChannels = async (): Promise<void> => {
+    webchat.close();
+    await whatsapp.idle();
+  };
+  return {
+    app,
+    deps,
+    webchat,
+    whatsappIdle: () => whatsapp.idle(),
+    listen: () => listen(app, deps, config, closeChannels),
+  };
 }
 
 /** Serves the app and a websocket (tRPC subscriptions, token in connectionParams) on one port. */
-async function listen(app: express.Express, deps: Deps, config: Config): Promise<RunningServer> {
+async function listen(
+  app: express.Express,
+  deps: Deps,
+  config: Config,
+  closeChannels: () => Promise<void>,
+): Promise<RunningServer> {
   const server = http.createServer(app);
   const wss = new WebSocketServer({ server, path: '/trpc' });
   const handler = applyWSSHandler({
@@ -111,6 +141,8 @@ async function listen(app: express.Express, deps: Deps, config: Config): Promise
         resolve();
       });
     });
+    // Web chat visitor streams are long-lived responses: end them before closing connections.
+    await closeChannels();
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => {
       server.close((error) => {

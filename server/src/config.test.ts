@@ -12,7 +12,32 @@ describe('loadConfig', () => {
       seedDemo: true,
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
+      whatsapp: null,
     });
+  });
+
+  it('configures WhatsApp only when the token, app secret and verify token are all set', () => {
+    const secrets = {
+      WHATSAPP_ACCESS_TOKEN: 'token',
+      WHATSAPP_APP_SECRET: 'secret',
+      WHATSAPP_VERIFY_TOKEN: 'verify',
+    };
+    expect(loadConfig({ ...secrets, WHATSAPP_VERIFY_TOKEN: '' }).whatsapp).toBeNull();
+    expect(loadConfig(secrets).whatsapp).toEqual({
+      graphBaseUrl: 'https://graph.facebook.com',
+      apiVersion: 'v23.0',
+      accessToken: 'token',
+      appSecret: 'secret',
+      verifyToken: 'verify',
+      webhookLimitBytes: 5 * 1024 * 1024,
+    });
+    expect(
+      loadConfig({
+        ...secrets,
+        WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9999',
+        WHATSAPP_GRAPH_VERSION: 'v19.0',
+      }).whatsapp,
+    ).toMatchObject({ graphBaseUrl: 'http://127.0.0.1:9999', apiVersion: 'v19.0' });
   });
 
   it('resolves the default data directory at the repository root, not the cwd', () => {
@@ -51,6 +76,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['ATENDO_PUBLIC_URL', 'not a url'],
     ['ATENDO_SESSION_TTL_HOURS', '-1'],
+    ['WHATSAPP_GRAPH_BASE_URL', 'graph'],
+    ['WHATSAPP_GRAPH_VERSION', '21'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

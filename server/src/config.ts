@@ -23,7 +23,30 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 365)
     .default(12),
+  WHATSAPP_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com'),
+  WHATSAPP_GRAPH_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'expected a Graph API version such as v23.0')
+    .default('v23.0'),
+  WHATSAPP_ACCESS_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_APP_SECRET: z.string().min(1).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_WEBHOOK_LIMIT_MB: z.coerce.number().positive().max(100).default(5),
 });
+
+/**
+ * The server-wide WhatsApp Cloud API settings (one Meta app); each WhatsApp channel adds its
+ * phone number id (the channel's externalId). Null when the secrets are not all set: the
+ * server still starts, and the WhatsApp routes and sender say it is not configured.
+ */
+export type WhatsAppConfig = {
+  graphBaseUrl: string;
+  apiVersion: string;
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+  webhookLimitBytes: number;
+};
 
 export type Config = {
   host: string;
@@ -33,6 +56,7 @@ export type Config = {
   seedDemo: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
+  whatsapp: WhatsAppConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -62,5 +86,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemo: e.ATENDO_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.ATENDO_SESSION_TTL_HOURS * 3_600_000,
+    whatsapp: whatsAppConfig(e),
+  };
+}
+
+function whatsAppConfig(e: z.infer<typeof EnvSchema>): WhatsAppConfig | null {
+  const { WHATSAPP_ACCESS_TOKEN: accessToken, WHATSAPP_APP_SECRET: appSecret } = e;
+  const verifyToken = e.WHATSAPP_VERIFY_TOKEN;
+  if (accessToken === undefined || appSecret === undefined || verifyToken === undefined) {
+    return null;
+  }
+  return {
+    graphBaseUrl: e.WHATSAPP_GRAPH_BASE_URL,
+    apiVersion: e.WHATSAPP_GRAPH_VERSION,
+    accessToken,
+    appSecret,
+    verifyToken,
+    webhookLimitBytes: Math.round(e.WHATSAPP_WEBHOOK_LIMIT_MB * 1024 * 1024),
   };
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial';
+import * as inboundFiles from './migrations/0002-inbound-files';
 import type { DB } from './schema';
 
 export type Database = Kysely<DB>;
@@ -25,6 +26,7 @@ export function openDatabase(dataDir: string): Database {
 // Migrations are listed in code, in order; the names sort as the Migrator applies them.
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-inbound-files': inboundFiles,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

@@ -155,7 +155,8 @@ export type SessionsTable = {
 export type UploadsTable = {
   id: string;
   conversation_id: string;
-  agent_id: string;
+  /** Null for a file the contact sent (inbound media). */
+  agent_id: string | null;
   file_name: string;
   mime_type: string;
   size: number;

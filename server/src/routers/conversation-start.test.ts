@@ -91,7 +91,7 @@ describe('conversation.start', () => {
     expect(template.kind).toBe('template');
   });
 
-  it('sends free text at once on web chat, which has no window', async () => {
+  it('accepts free text on web chat, which has no window (undeliverable before the contact opens the widget)', async () => {
     const bruno = await h.as(BRUNO);
     const started = await bruno.conversation.start({
       contactId: 'contact-lucia',
@@ -99,8 +99,11 @@ describe('conversation.start', () => {
       clientId: 'w1',
       content: text('Olá Lúcia'),
     });
+    // No template is demanded; the real web chat sender can only reach a visitor id, and Lúcia
+    // has never opened the widget, so the stored message fails visibly instead of vanishing.
     expect(started.message).toMatchObject({
-      status: 'sent',
+      status: 'failed',
+      error: { code: 'no-address' },
       body: 'Olá Lúcia',
       authorAgentId: 'agent-bruno',
     });

@@ -5,6 +5,7 @@ import { recordChange } from '../feed/change-feed';
 import { messageToRow } from '../repo/messages';
 import type { ConversationsTable } from '../db/schema';
 import type { Tx } from './deps';
+import { sequenceTimeline } from './timeline-order';
 
 /*
  * The single path by which conversations and their messages are written, so every write also
@@ -38,8 +39,12 @@ export type ConversationWrite = {
   messages?: readonly Message[];
 };
 
-/** Writes a conversation, its participants, tags and new messages, and records the changes. */
-export async function writeConversation(trx: Tx, write: ConversationWrite): Promise<void> {
+/**
+ * Writes a conversation, its participants, tags and new messages, and records the changes.
+ * Returns the messages as stored: their `createdAt` may have moved a millisecond or two so the
+ * timeline keeps the order in which they were written (see `sequenceTimeline`).
+ */
+export async function writeConversation(trx: Tx, write: ConversationWrite): Promise<Message[]> {
   const { before, after } = write;
   const row = toRow(after);
   if (before === null) {
@@ -63,7 +68,8 @@ export async function writeConversation(trx: Tx, write: ConversationWrite): Prom
   if (gained.length > 0 || revokes.length > 0) {
     await reannounceMessages(trx, after, grants, revokes);
   }
-  for (const message of write.messages ?? []) {
+  const messages = await inTimelineOrder(trx, before, write.messages ?? []);
+  for (const message of messages) {
     await trx.insertInto('messages').values(messageToRow(message, after.channelId)).execute();
     await recordChange(trx, {
       collection: 'message',
@@ -73,6 +79,24 @@ export async function writeConversation(trx: Tx, write: ConversationWrite): Prom
       at: message.updatedAt,
     });
   }
+  return messages;
+}
+
+async function inTimelineOrder(
+  trx: Tx,
+  before: Conversation | null,
+  messages: readonly Message[],
+): Promise<Message[]> {
+  if (messages.length === 0) return [];
+  const latest =
+    before === null
+      ? undefined
+      : await trx
+          .selectFrom('messages')
+          .select((eb) => eb.fn.max('created_at').as('at'))
+          .where('conversation_id', '=', before.id)
+          .executeTakeFirst();
+  return sequenceTimeline(latest?.at ?? null, messages);
 }
 
 async function reannounceMessages(

@@ -126,7 +126,7 @@ describe('inbound messages and delivery receipts', () => {
       clientId: 'a',
       text: 'Olá',
     });
-    expect(unsent).toMatchObject({ status: 'failed', error: { code: 'no-sender' } });
+    expect(unsent).toMatchObject({ status: 'failed', error: { code: 'channel-not-configured' } });
     h.deps.senders.register('whatsapp', () => Promise.reject(new Error('network down')));
     const thrown = await ana.conversation.sendText({
       conversationId: 'conv-pedro-1',

@@ -1,7 +1,7 @@
 import { botDeadline } from '@atendo/shared/rules/bot-menu';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
-import type { Attachment, Message } from '@atendo/shared/schemas/message';
+import type { Attachment, DeliveryError, Message } from '@atendo/shared/schemas/message';
 import { loadOpenConversation } from '../repo/conversations';
 import { messageFromRow } from '../repo/messages';
 import { deliverMessage } from './delivery';
@@ -21,6 +21,14 @@ export type InboundInput = {
   body: string;
   attachments: Attachment[];
   sentAt: number;
+  /**
+   * Where the adapter stored each attachment's bytes, relative to the data directory, by
+   * attachment id. Each becomes an `uploads` row of the conversation, so agents download the
+   * contact's files through `GET /api/attachments/:id` like their own.
+   */
+  filePaths?: Readonly<Record<string, string>>;
+  /** What went wrong receiving it (media that could not be downloaded), shown to the agent. */
+  error?: DeliveryError | null;
 };
 
 export type InboundResult = {
@@ -56,17 +64,24 @@ export async function receiveInboundMessage(
     };
     if (open === null) {
       const { started, follow } = greeting(deps, channel, received, now);
-      await writeConversation(trx, {
+      const [, stored = message] = await writeConversation(trx, {
         before: null,
         after: received,
         messages: [started, message, follow],
       });
+      await recordInboundFiles(trx, received.id, input, now);
       const replies = follow.status === 'queued' ? [follow.id] : [];
-      return { conversation: received, message, created: true, conversationCreated: true, replies };
+      const conversation = received;
+      return { conversation, message: stored, created: true, conversationCreated: true, replies };
     }
-    await writeConversation(trx, { before: open, after: received, messages: [message] });
-    const reaction = await continueConversation(trx, deps, channel, received, message, now);
-    return { ...reaction, message, created: true, conversationCreated: false };
+    const [stored = message] = await writeConversation(trx, {
+      before: open,
+      after: received,
+      messages: [message],
+    });
+    await recordInboundFiles(trx, received.id, input, now);
+    const reaction = await continueConversation(trx, deps, channel, received, stored, now);
+    return { ...reaction, message: stored, created: true, conversationCreated: false };
   });
   for (const reply of result.replies) await deliverMessage(deps, reply);
   return {
@@ -75,6 +90,34 @@ export async function receiveInboundMessage(
     created: result.created,
     conversationCreated: result.conversationCreated,
   };
+}
+
+/** Registers the contact's files once the conversation they belong to is known. */
+async function recordInboundFiles(
+  trx: Tx,
+  conversationId: string,
+  input: InboundInput,
+  now: number,
+): Promise<void> {
+  for (const attachment of input.attachments) {
+    const path = input.filePaths?.[attachment.id];
+    if (path === undefined) continue;
+    await trx
+      .insertInto('uploads')
+      .values({
+        id: attachment.id,
+        conversation_id: conversationId,
+        agent_id: null,
+        file_name: attachment.fileName,
+        mime_type: attachment.mimeType,
+        size: attachment.size,
+        media_type: attachment.mediaType,
+        animated: attachment.animated === true ? 1 : 0,
+        path,
+        created_at: now,
+      })
+      .execute();
+  }
 }
 
 /** The stored result for a message the channel delivered before, if it did. */
@@ -110,7 +153,7 @@ const inboundMessage = (
   template: null,
   system: null,
   status: 'delivered',
-  error: null,
+  error: input.error ?? null,
   channelMessageId: input.channelMessageId,
   clientId: null,
   createdAt: now,

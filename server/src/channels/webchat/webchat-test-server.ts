@@ -12,7 +12,6 @@ import { createLogger } from '../../logger';
 import type { AppRouter } from '../../router';
 import { seedDemo } from '../../seed';
 import type { Webchat } from './create-webchat';
-import { mountWebchat } from './mount-webchat';
 
 export const WEBCHAT_KEY = 'site-atendo';
 export const WEBCHAT_CHANNEL_ID = 'channel-webchat';
@@ -60,7 +59,8 @@ export async function startWebchatServer(): Promise<{
   const config = loadConfig({ ATENDO_DATA_DIR: dataDir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
   const logger = createLogger(process.env.WEBCHAT_TEST_LOG === '1' ? 'debug' : 'silent');
   const server = createServer({ config, db, clock, logger });
-  const webchat = mountWebchat(server.app, server.deps);
+  // createServer mounts the web chat itself (routes and the 'webchat' sender).
+  const webchat = server.webchat;
   const running: RunningServer = await server.listen();
   const url = running.url;
 

@@ -1,0 +1,82 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Message } from '@atendo/shared/schemas/message';
+import type { Deps } from '../services/deps';
+import type { SendInput, SendResult } from './types';
+import type { OutboundContent, SendOutcome, WhatsAppChannel } from './whatsapp';
+
+/** What a message becomes on WhatsApp: one Cloud API message per attachment, text otherwise. */
+export async function whatsAppContents(deps: Deps, message: Message): Promise<OutboundContent[]> {
+  if (message.kind === 'template' && message.template !== null) {
+    const { name, language, params } = message.template;
+    return [{ type: 'template', name, language, params }];
+  }
+  if (message.kind !== 'media') return [{ type: 'text', body: message.body }];
+  const contents: OutboundContent[] = [];
+  for (const [index, attachment] of message.attachments.entries()) {
+    const row = await deps.db
+      .selectFrom('uploads')
+      .select('path')
+      .where('id', '=', attachment.id)
+      .executeTakeFirst();
+    if (!row) throw new Error(`upload ${attachment.id} has no stored file`);
+    const bytes = await fs.readFile(path.join(deps.dataDir, row.path));
+    // The caption goes with the first file, as the agent wrote one message.
+    const caption = index === 0 && message.body !== '' ? { caption: message.body } : {};
+    contents.push({
+      type: 'media',
+      mediaType: attachment.mediaType,
+      bytes,
+      mimeType: attachment.mimeType,
+      fileName: attachment.fileName,
+      ...caption,
+    });
+  }
+  return contents;
+}
+
+/** The contact's WhatsApp id on this channel (the address their messages came from). */
+export async function whatsAppAddress(deps: Deps, input: SendInput): Promise<string | null> {
+  const row = await deps.db
+    .selectFrom('contact_addresses')
+    .select('address')
+    .where('channel_id', '=', input.channel.id)
+    .where('contact_id', '=', input.contact.id)
+    .executeTakeFirst();
+  if (row) return row.address;
+  // A contact an agent started a conversation with has a phone but no address yet.
+  const phone = input.contact.phones[0];
+  return phone === undefined ? null : phone.replace(/^\+/, '');
+}
+
+/**
+ * Sends every part of the message in order through the channel's per-contact queue. The first
+ * part's wamid identifies the message for status receipts; a failing part stops the rest.
+ */
+export async function sendThroughChannel(
+  channel: WhatsAppChannel,
+  input: { messageId: string; to: string; contents: OutboundContent[] },
+  onWindowClosed: () => Promise<void>,
+): Promise<SendResult> {
+  let first: string | null = null;
+  for (const content of input.contents) {
+    const outcome: SendOutcome = await channel.send({
+      messageId: input.messageId,
+      to: input.to,
+      content,
+    });
+    if (!outcome.ok) {
+      if (outcome.closesWindow) await onWindowClosed();
+      return { ok: false, error: outcome.error, retryable: outcome.retryable };
+    }
+    first ??= outcome.channelMessageId;
+  }
+  if (first === null) {
+    return {
+      ok: false,
+      error: { code: 'empty-message', message: 'the message has nothing to send' },
+      retryable: false,
+    };
+  }
+  return { ok: true, channelMessageId: first };
+}

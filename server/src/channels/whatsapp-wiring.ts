@@ -1,0 +1,190 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import type { Channel } from '@atendo/shared/schemas/channel';
+import type { Config, WhatsAppConfig } from '../config';
+import { loadChannel } from '../repo/directory';
+import { updateDeliveryStatus } from '../services/delivery-status';
+import type { Deps } from '../services/deps';
+import { receiveInboundMessage } from '../services/inbound';
+import { closeCustomerServiceWindow } from '../services/inbound-window';
+import { afterInbound } from './conversation-flow/run-flow';
+import type { ChannelSender } from './types';
+import {
+  createWhatsAppChannel,
+  type InboundMessageInput,
+  type StatusUpdateInput,
+  type StoreMediaInput,
+  type WhatsAppChannel,
+} from './whatsapp';
+import { sendThroughChannel, whatsAppAddress, whatsAppContents } from './whatsapp-sender';
+
+/** Test seams: the fake Graph server's retry timing. */
+export type WhatsAppWiringOptions = { sleep?: (ms: number) => Promise<void> };
+
+const NOT_CONFIGURED =
+  'WhatsApp is not configured on this server: set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET ' +
+  'and WHATSAPP_VERIFY_TOKEN (see docs/configuration.md)';
+
+/** Where inbound media lives, relative to the data directory. */
+const mediaPath = (attachmentId: string): string => path.join('uploads', 'whatsapp', attachmentId);
+
+/**
+ * Plugs the WhatsApp Cloud API channels into the server: `GET/POST /webhooks/whatsapp/:channelId`
+ * (one Atendo channel per business number, its phone number id in `externalId`) and the
+ * 'whatsapp' sender. Without the secrets the server still runs: the webhook answers 503 and
+ * outbound messages fail with `channel-not-configured`, both saying which variables are missing.
+ */
+export function mountWhatsApp(
+  app: express.Express,
+  deps: Deps,
+  config: Config,
+  options: WhatsAppWiringOptions = {},
+): { idle(): Promise<void> } {
+  const wa = config.whatsapp;
+  const adapters = wa === null ? null : createAdapters(deps, wa, options);
+  const route = '/webhooks/whatsapp/:channelId';
+  const refuseUnconfigured = (_req: Request, res: Response, next: NextFunction): void => {
+    if (adapters === null) {
+      res.status(503).json({ error: 'channel-not-configured', message: NOT_CONFIGURED });
+    } else next();
+  };
+  app.get(route, refuseUnconfigured, async (req: Request<{ channelId: string }>, res) => {
+    const adapter = await adapters?.forChannel(req.params.channelId);
+    if (!adapter) return void res.status(404).json({ error: 'unknown WhatsApp channel' });
+    const answer = adapter.handleVerification(req.query);
+    if (answer.status === 200) res.type('text/plain').send(answer.body);
+    else res.status(403).json({ error: answer.reason });
+  });
+  // The signature covers the exact bytes Meta sent: this route must read the raw body.
+  const raw = express.raw({ type: '*/*', limit: wa?.webhookLimitBytes ?? 0 });
+  app.post(route, refuseUnconfigured, raw, async (req: Request<{ channelId: string }>, res) => {
+    const adapter = await adapters?.forChannel(req.params.channelId);
+    if (!adapter) return void res.status(404).json({ error: 'unknown WhatsApp channel' });
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const answer = await adapter.handleWebhook(body, req.get('x-hub-signature-256'));
+    res.sendStatus(answer.status);
+  });
+  deps.senders.register('whatsapp', adapters?.sender ?? notConfiguredSender);
+  return { idle: async () => adapters?.idle() };
+}
+
+const notConfiguredSender: ChannelSender = () =>
+  Promise.resolve({
+    ok: false,
+    error: { code: 'channel-not-configured', message: NOT_CONFIGURED },
+    retryable: false,
+  });
+
+/** One adapter per WhatsApp channel, made on first use from the channel's row. */
+function createAdapters(deps: Deps, wa: WhatsAppConfig, options: WhatsAppWiringOptions) {
+  const adapters = new Map<string, WhatsAppChannel>();
+  const adapterFor = (channel: Channel): WhatsAppChannel => {
+    const known = adapters.get(channel.id);
+    if (known) return known;
+    const adapter = createAdapter(deps, wa, channel, options);
+    adapters.set(channel.id, adapter);
+    return adapter;
+  };
+  const sender: ChannelSender = async (input) => {
+    const to = await whatsAppAddress(deps, input);
+    if (to === null) {
+      const error = { code: 'no-address', message: 'the contact has no WhatsApp number' };
+      return { ok: false, error, retryable: false };
+    }
+    const contents = await whatsAppContents(deps, input.message);
+    const channelId = input.channel.id;
+    return sendThroughChannel(
+      adapterFor(input.channel),
+      { messageId: input.message.id, to, contents },
+      async () => {
+        await closeCustomerServiceWindow(deps, { channelId, messageId: input.message.id });
+      },
+    );
+  };
+  return {
+    sender,
+    forChannel: async (channelId: string): Promise<WhatsAppChannel | null> => {
+      const known = adapters.get(channelId);
+      if (known) return known;
+      const channel = await loadChannel(deps.db, channelId);
+      return channel?.kind === 'whatsapp' ? adapterFor(channel) : null;
+    },
+    idle: async () => {
+      await Promise.all([...adapters.values()].map((adapter) => adapter.idle()));
+    },
+  };
+}
+
+function createAdapter(
+  deps: Deps,
+  wa: WhatsAppConfig,
+  channel: Channel,
+  options: WhatsAppWiringOptions,
+): WhatsAppChannel {
+  return createWhatsAppChannel({
+    config: {
+      channelId: channel.id,
+      phoneNumberId: channel.externalId,
+      accessToken: wa.accessToken,
+      appSecret: wa.appSecret,
+      verifyToken: wa.verifyToken,
+      graphBaseUrl: wa.graphBaseUrl,
+      apiVersion: wa.apiVersion,
+    },
+    ingest: (input) => ingest(deps, input),
+    updateStatus: (input) => updateStatus(deps, input),
+    storeMedia: (input) => storeMedia(deps, input),
+    now: () => deps.clock.now(),
+    logger: deps.logger.child({ channel: 'whatsapp', channelId: channel.id }),
+    ...(options.sleep === undefined ? {} : { sleep: options.sleep }),
+  });
+}
+
+/**
+ * A contact's message: stored (de-duplicated by wamid), then the dialogue runs (bot menu, CSAT
+ * re-ask). A reaction is stored as a text message holding the emoji, so the agent sees it in
+ * the timeline; removing a reaction (empty emoji) is ignored.
+ */
+async function ingest(deps: Deps, m: InboundMessageInput): Promise<void> {
+  if (m.whatsappType === 'reaction' && m.body === '') return;
+  const filePaths = Object.fromEntries(m.attachments.map((a) => [a.id, mediaPath(a.id)]));
+  const result = await receiveInboundMessage(deps, {
+    channelId: m.channelId,
+    address: m.address,
+    profileName: m.profileName,
+    channelMessageId: m.channelMessageId,
+    kind: m.kind,
+    body: m.body,
+    attachments: m.attachments,
+    sentAt: m.sentAt,
+    filePaths,
+    error: m.mediaError,
+  });
+  await afterInbound(deps, result);
+}
+
+async function updateStatus(deps: Deps, s: StatusUpdateInput): Promise<void> {
+  await updateDeliveryStatus(deps, s);
+  if (s.closesWindow) {
+    await closeCustomerServiceWindow(deps, {
+      channelId: s.channelId,
+      channelMessageId: s.channelMessageId,
+    });
+  }
+}
+
+/** Keeps the downloaded bytes under the data directory; the upload row comes with the message. */
+async function storeMedia(deps: Deps, input: StoreMediaInput) {
+  const id = deps.newId();
+  await fs.mkdir(path.join(deps.dataDir, 'uploads', 'whatsapp'), { recursive: true });
+  await fs.writeFile(path.join(deps.dataDir, mediaPath(id)), input.bytes);
+  return {
+    id,
+    fileName: input.fileName,
+    mimeType: input.mimeType,
+    size: input.bytes.length,
+    mediaType: input.mediaType,
+    ...(input.mediaType === 'sticker' ? { animated: input.animated } : {}),
+  };
+}
