@@ -1,0 +1,46 @@
+/**
+ * What the harness page exposes on `window.harness`, shared by the page and the Node helpers
+ * that drive it through Playwright (types only on the Node side).
+ */
+
+export type StartOptions = {
+  /** The local database name, one per agent as in the app. */
+  name: string;
+  token: string;
+  batchSize?: number;
+};
+
+export type OutboxView = { clientId: string; body: string; state: string };
+
+export type RawDocument = { database: string; store: string; doc: unknown };
+
+export type BenchSyncResult = { ms: number; messages: number };
+
+export type HarnessApi = {
+  start(options: StartOptions): Promise<void>;
+  awaitInitialSync(): Promise<void>;
+  status(): string;
+  /** The error message the store reported when it had to wipe the database, if it did. */
+  wipedBecause(): string | null;
+  conversationIds(): Promise<string[]>;
+  messageIds(conversationId: string): Promise<string[]>;
+  count(collection: 'conversations' | 'messages' | 'contacts'): Promise<number>;
+  queueText(conversationId: string, body: string): Promise<string>;
+  outbox(conversationId: string): Promise<OutboxView[]>;
+  saveDraft(conversationId: string, text: string): Promise<void>;
+  draft(conversationId: string): Promise<string>;
+  /** Every record of every IndexedDB database behind this store, read with the raw API. */
+  rawDocuments(name: string): Promise<RawDocument[]>;
+  databaseNames(): Promise<string[]>;
+  /** Creates the store's internal database ahead of it with an incompatible shape. */
+  breakDatabase(name: string): Promise<void>;
+  close(): Promise<void>;
+  /** Benchmarks: see bench/sync-browser.ts. */
+  bench: {
+    initialSync(options: StartOptions): Promise<BenchSyncResult>;
+    rawBulkPut(token: string, chunk: number): Promise<BenchSyncResult & { fetchMs: number }>;
+    /** Arrival time (page Date.now()) of each message id seen inserted since start. */
+    arrivals(ids: string[]): Promise<(number | null)[]>;
+    openConversation(ids: string[]): Promise<number[]>;
+  };
+};

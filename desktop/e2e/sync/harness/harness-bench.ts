@@ -1,0 +1,49 @@
+/*
+ * The in-page halves of bench/sync-browser.ts: the store's initial sync timed end to end, and a
+ * raw Dexie bulkPut of the same message documents as the floor IndexedDB itself sets.
+ */
+import { Dexie } from 'dexie';
+import type { LocalStore } from '../../../renderer/store/local-store';
+import type { SyncTransport } from '../../../renderer/store/transport';
+import type { BenchSyncResult, StartOptions } from './harness-api';
+
+export async function benchInitialSync(
+  options: StartOptions,
+  start: (options: StartOptions) => Promise<LocalStore>,
+): Promise<BenchSyncResult> {
+  const started = performance.now();
+  const store = await start(options);
+  await store.awaitInitialSync();
+  const ms = performance.now() - started;
+  return { ms, messages: await store.db.messages.count().exec() };
+}
+
+/** Every message the agent may see, fetched first (not timed), then written with bulkPut. */
+export async function rawBulkPut(
+  transport: SyncTransport,
+  chunk: number,
+): Promise<BenchSyncResult & { fetchMs: number }> {
+  const fetchStart = performance.now();
+  const documents: unknown[] = [];
+  let checkpoint = null;
+  for (;;) {
+    const page = await transport.pull({ collection: 'messages', checkpoint, limit: 2000 });
+    documents.push(...page.documents);
+    checkpoint = page.checkpoint;
+    if (page.documents.length < 2000) break;
+  }
+  const fetchMs = performance.now() - fetchStart;
+  const db = new Dexie(`raw-bulkput-${String(Date.now())}`);
+  // The same primary key and compound index the store's messages collection declares.
+  db.version(1).stores({ messages: 'id, [conversationId+createdAt]' });
+  await db.open();
+  const started = performance.now();
+  for (let at = 0; at < documents.length; at += chunk) {
+    await db.table('messages').bulkPut(documents.slice(at, at + chunk));
+  }
+  const ms = performance.now() - started;
+  const messages = await db.table('messages').count();
+  db.close();
+  await Dexie.delete(db.name);
+  return { ms, fetchMs, messages };
+}
