@@ -133,6 +133,16 @@ export const DEMO_TEMPLATES = [
     body: 'Olá {{1}}, abrimos o chamado {{2}}. Responda esta mensagem para continuar.',
     footer: null,
   },
+  {
+    // Sent by the system at close when the 24 h window has shut (services/csat-question.ts).
+    id: 'template-csat',
+    name: 'avaliacao_atendimento',
+    teamIds: [],
+    category: 'UTILITY',
+    header: null,
+    body: 'Como você avalia este atendimento? Responda com uma nota de 1 (muito insatisfeito) a 5 (muito satisfeito).',
+    footer: 'Atendo',
+  },
 ] as const;
 
 export const DEMO_TAGS = [

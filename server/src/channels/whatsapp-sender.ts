@@ -36,14 +36,9 @@ export async function whatsAppContents(deps: Deps, message: Message): Promise<Ou
 }
 
 /** The contact's WhatsApp id on this channel (the address their messages came from). */
-export async function whatsAppAddress(deps: Deps, input: SendInput): Promise<string | null> {
-  const row = await deps.db
-    .selectFrom('contact_addresses')
-    .select('address')
-    .where('channel_id', '=', input.channel.id)
-    .where('contact_id', '=', input.contact.id)
-    .executeTakeFirst();
-  if (row) return row.address;
+export function whatsAppAddress(input: SendInput): string | null {
+  const known = input.contact.addresses.find((a) => a.channelId === input.channel.id);
+  if (known) return known.address;
   // A contact an agent started a conversation with has a phone but no address yet.
   const phone = input.contact.phones[0];
   return phone === undefined ? null : phone.replace(/^\+/, '');

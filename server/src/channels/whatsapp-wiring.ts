@@ -87,7 +87,7 @@ function createAdapters(deps: Deps, wa: WhatsAppConfig, options: WhatsAppWiringO
     return adapter;
   };
   const sender: ChannelSender = async (input) => {
-    const to = await whatsAppAddress(deps, input);
+    const to = whatsAppAddress(input);
     if (to === null) {
       const error = { code: 'no-address', message: 'the contact has no WhatsApp number' };
       return { ok: false, error, retryable: false };

@@ -1,35 +1,15 @@
 import { ensure } from '@atendo/shared/rules/decision';
 import { closeDecision, type CloseOutcome } from '@atendo/shared/rules/close-conversation';
-import { csatPrompt } from '@atendo/shared/rules/csat';
 import { nextState } from '@atendo/shared/rules/lifecycle';
 import { canClose, canForceClose } from '@atendo/shared/rules/permissions';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
-import type { Message } from '@atendo/shared/schemas/message';
 import { dispositionFromRow } from '../repo/catalog';
+import { csatQuestion } from './csat-question';
 import { deliverMessage } from './delivery';
 import { inTransaction, type Deps, type Tx } from './deps';
 import { systemMessage, withLastMessage, writeConversation } from './conversation-writer';
 import { requireConversation, requireTeam } from './lookup';
-
-/** The satisfaction question, sent by the system (no agent) right after close. */
-const csatQuestion = (id: string, conversationId: string, now: number): Message => ({
-  id,
-  conversationId,
-  direction: 'outbound',
-  kind: 'text',
-  authorAgentId: null,
-  body: csatPrompt('pt-BR'),
-  attachments: [],
-  template: null,
-  system: null,
-  status: 'queued',
-  error: null,
-  channelMessageId: null,
-  clientId: null,
-  createdAt: now,
-  updatedAt: now,
-});
 
 export type CloseInput = { conversationId: string; dispositionId: string | null; forced: boolean };
 
@@ -92,7 +72,7 @@ export async function closeConversation(
       forced: input.forced,
     };
     const messages = [systemMessage(deps.newId(), after.id, event, now, actor.id)];
-    const question = closed ? null : csatQuestion(deps.newId(), after.id, now);
+    const question = closed ? null : await csatQuestion(trx, after, deps.newId(), now);
     if (question) {
       messages.push(
         systemMessage(deps.newId(), after.id, { type: 'csat-requested' }, now),
