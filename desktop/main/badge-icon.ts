@@ -47,28 +47,35 @@ function discCoverage(x: number, y: number, radius: number): number {
   return inside / 16;
 }
 
+/** The inked cells of the label's glyphs, as [column, row] in glyph-cell units. */
+function inkCells(label: string): [number, number][] {
+  const cells: [number, number][] = [];
+  // Labels are ASCII ("1"…"9", "9+"), so indexing by UTF-16 unit is exact.
+  for (let g = 0; g < label.length; g += 1) {
+    const rows = GLYPHS[label.charAt(g)] ?? [];
+    rows.forEach((row, ry) => {
+      for (let rx = 0; rx < row.length; rx += 1) {
+        if (row.charAt(rx) === '#') cells.push([g * 4 + rx, ry]);
+      }
+    });
+  }
+  return cells;
+}
+
 /** Which pixels the label's glyphs cover, centred, scaled to fill the disc. */
 function inkMask(label: string): Set<number> {
-  const glyphs = [...label].map((c) => GLYPHS[c] ?? GLYPHS['0'] ?? []);
   const scale = label.length === 1 ? 4 : 3;
-  const columns = glyphs.length * 4 - 1;
+  const columns = label.length * 4 - 1;
   const left = Math.floor((OVERLAY_SIZE - columns * scale) / 2);
   const top = Math.floor((OVERLAY_SIZE - 5 * scale) / 2);
   const mask = new Set<number>();
-  glyphs.forEach((rows, g) => {
-    rows.forEach((row, ry) => {
-      [...row].forEach((cell, rx) => {
-        if (cell !== '#') return;
-        for (let py = 0; py < scale; py += 1) {
-          for (let px = 0; px < scale; px += 1) {
-            const x = left + (g * 4 + rx) * scale + px;
-            const y = top + ry * scale + py;
-            mask.add(y * OVERLAY_SIZE + x);
-          }
-        }
-      });
-    });
-  });
+  for (const [cx, cy] of inkCells(label)) {
+    for (let py = 0; py < scale; py += 1) {
+      for (let px = 0; px < scale; px += 1) {
+        mask.add((top + cy * scale + py) * OVERLAY_SIZE + left + cx * scale + px);
+      }
+    }
+  }
   return mask;
 }
 

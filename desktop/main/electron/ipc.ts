@@ -9,7 +9,8 @@ import { planDial } from '../dialer/dial-plan';
 import { checkExternalUrl } from '../external-url';
 import { isAppUrl, type AppLocation } from '../navigation-guard';
 import { runDialAction } from './dialer-runner';
-import { notifyDomainEvent, showBadge } from './notifier';
+import { dialLoopsBack } from '../tel-link';
+import { notifyDomainEvent, refreshTray, showBadge } from './notifier';
 import type { Shell } from './shell-state';
 import { focusWindow } from './window';
 import { shell as electronShell } from 'electron';
@@ -37,6 +38,11 @@ function handlers(shell: Shell, updateSettings: SettingsUpdater): Handlers {
       const { dialer, defaultCountry } = shell.resolved.settings;
       const plan = planDial(number, dialer, defaultCountry);
       if (!plan.ok) return plan;
+      // Atendo answering tel: itself would get its own call back instead of a softphone.
+      if (dialLoopsBack(dialer, (scheme) => app.isDefaultProtocolClient(scheme))) {
+        shell.log.warn({ scheme: dialer.uriScheme }, 'dialer scheme is handled by Atendo');
+        return { ok: false, reason: 'forbidden', details: { why: 'dialer-loops-back' } };
+      }
       const done = await runDialAction(plan.action, shell.log);
       if (!done) return { ok: false, reason: 'forbidden', details: { why: 'dialer-failed' } };
       return { ok: true, via: plan.action.kind, number: plan.number };
@@ -52,6 +58,7 @@ function handlers(shell: Shell, updateSettings: SettingsUpdater): Handlers {
     },
     'agent:context': (context) => {
       shell.agent = context;
+      refreshTray(shell);
       return { ok: true };
     },
     'badge:set': (counts) => {

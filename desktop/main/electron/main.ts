@@ -8,9 +8,11 @@ import { APP_ORIGIN } from '../navigation-guard';
 import { resolveSettings } from '../policy/precedence';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
+import { parseTelLink, telScheme } from '../tel-link';
 import { createTray, notifyCall } from './notifier';
 import { loadMachinePolicy } from './policy-loader';
-import { sendToRenderer, SIGNED_OUT, type Shell } from './shell-state';
+import { sendToRenderer, shellMessages, SIGNED_OUT, type Shell } from './shell-state';
+import { startAutoUpdates } from './updater';
 import { mergeUserSettings, userSettingsStore } from './user-settings-store';
 import { createMainWindow, focusWindow } from './window';
 
@@ -32,7 +34,22 @@ if (!app.requestSingleInstanceLock()) {
   void start();
 }
 
+/** A tel:/callto: link asks the renderer to show that number's contact; it never dials. */
+function handleTelLink(shell: Shell, raw: string): void {
+  const decision = parseTelLink(raw, shell.resolved.settings.defaultCountry);
+  if (!decision.ok) {
+    shell.log.warn({ why: decision.details.why }, 'tel link refused');
+    return;
+  }
+  focusWindow(shell.window);
+  sendToRenderer(shell, 'event:dial-request', decision.request);
+}
+
 function handleDeepLink(shell: Shell, raw: string): void {
+  if (telScheme(raw) !== null) {
+    handleTelLink(shell, raw);
+    return;
+  }
   const decision = parseDeepLink(raw, shell.resolved.settings.defaultCountry);
   if (!decision.ok) {
     shell.log.warn({ why: decision.details.why }, 'deep link refused');
@@ -57,6 +74,7 @@ async function start(): Promise<void> {
     policy,
     resolved: resolveSettings(policy, user),
     agent: SIGNED_OUT,
+    systemLocales: [],
   };
 
   // Deep links that arrive before the window exists wait here, then open once it is ready.
@@ -73,6 +91,8 @@ async function start(): Promise<void> {
   });
 
   await app.whenReady();
+  // The system languages are only known once the app is ready.
+  shell.systemLocales = [...app.getPreferredSystemLanguages(), app.getLocale()];
   const csp = () => contentSecurityPolicy(shell.resolved.settings.serverUrl, devServer);
   handleAppProtocol({
     rendererDir: join(__dirname, '..', 'renderer'),
@@ -95,6 +115,7 @@ async function start(): Promise<void> {
   await openWindow(shell, userData);
   if (pending) handleDeepLink(shell, pending);
   pending = null;
+  startAutoUpdates(shell);
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) void openWindow(shell, userData);
@@ -112,6 +133,7 @@ async function openWindow(shell: Shell, userData: string): Promise<void> {
     app: appLocation,
     userData,
     log: shell.log,
+    messages: () => shellMessages(shell),
   });
   shell.window.on('closed', () => {
     shell.window = null;

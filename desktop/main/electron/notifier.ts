@@ -1,6 +1,8 @@
-import { app, Menu, nativeImage, Notification, Tray } from 'electron';
+import { app, Menu, nativeImage, Notification, Tray, type NativeImage } from 'electron';
 import type { BadgeCounts, CallLink, NotificationEvent } from '@atendo/shared/ipc/contract';
 import { badgeView } from '../badge';
+import { OVERLAY_SCALE, overlayPng } from '../badge-icon';
+import type { MainMessages } from '../messages';
 import {
   routeCallNotification,
   routeNotification,
@@ -8,7 +10,7 @@ import {
   type ShellState,
 } from '../notifications/routing';
 import { focusWindow } from './window';
-import { sendToRenderer, type Shell } from './shell-state';
+import { sendToRenderer, shellMessages, type Shell } from './shell-state';
 
 /** Notifications must be kept referenced, or a click after garbage collection is lost. */
 const live = new Set<Notification>();
@@ -62,7 +64,7 @@ export function notifyDomainEvent(shell: Shell, event: NotificationEvent): Notif
 export function notifyCall(shell: Shell, link: CallLink): void {
   const routing = routeCallNotification(link.event, shellState(shell));
   if (routing.show) {
-    present(shell, 'Chamada recebida', link.number, true, routing.sound, () => {
+    present(shell, shellMessages(shell).incomingCall, link.number, true, routing.sound, () => {
       sendToRenderer(shell, 'event:deep-link', link);
     });
   }
@@ -70,6 +72,34 @@ export function notifyCall(shell: Shell, link: CallLink): void {
 }
 
 let tray: Tray | null = null;
+let trayMessages: MainMessages | null = null;
+let lastBadge: BadgeCounts = { queued: 0, unread: 0 };
+
+/** Rebuilds the tray menu and tooltip when the language changed (the agent picked another). */
+export function refreshTray(shell: Shell): void {
+  if (!tray) return;
+  const messages = shellMessages(shell);
+  if (trayMessages === messages) return;
+  trayMessages = messages;
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      {
+        label: messages.trayOpen,
+        click: () => {
+          focusWindow(shell.window);
+        },
+      },
+      { type: 'separator' },
+      {
+        label: messages.trayQuit,
+        click: () => {
+          app.quit();
+        },
+      },
+    ]),
+  );
+  showBadge(shell, lastBadge);
+}
 
 export function createTray(shell: Shell, iconPath: string): void {
   tray = new Tray(nativeImage.createFromPath(iconPath));
@@ -77,31 +107,32 @@ export function createTray(shell: Shell, iconPath: string): void {
   tray.on('click', () => {
     focusWindow(shell.window);
   });
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      {
-        label: 'Abrir o Atendo',
-        click: () => {
-          focusWindow(shell.window);
-        },
-      },
-      { type: 'separator' },
-      {
-        label: 'Sair',
-        click: () => {
-          app.quit();
-        },
-      },
-    ]),
-  );
+  refreshTray(shell);
+}
+
+/** Overlay images by label ("1"…"9", "9+"): drawn once each. */
+const overlays = new Map<string, NativeImage>();
+
+function overlayImage(count: number): NativeImage | null {
+  const drawn = overlayPng(count);
+  if (drawn === null) return null;
+  const cached = overlays.get(drawn.label);
+  if (cached) return cached;
+  const image = nativeImage.createFromBuffer(drawn.png, { scaleFactor: OVERLAY_SCALE });
+  overlays.set(drawn.label, image);
+  return image;
 }
 
 export function showBadge(shell: Shell, counts: BadgeCounts): void {
-  const view = badgeView(counts);
-  // The dock (macOS) and Unity launchers (Linux) show the number; Windows shows it on the tray.
+  lastBadge = counts;
+  const view = badgeView(counts, shellMessages(shell));
+  // The dock (macOS) and Unity launchers (Linux) show the number; Windows gets an overlay icon
+  // on the taskbar button, described for screen readers by the tooltip text.
   app.setBadgeCount(view.count);
   tray?.setToolTip(view.tooltip);
   if (process.platform === 'darwin') tray?.setTitle(view.label);
   const win = shell.window;
-  if (win && !win.isDestroyed() && !win.isFocused() && view.count > 0) win.flashFrame(true);
+  if (!win || win.isDestroyed()) return;
+  if (process.platform === 'win32') win.setOverlayIcon(overlayImage(view.count), view.tooltip);
+  if (!win.isFocused() && view.count > 0) win.flashFrame(true);
 }

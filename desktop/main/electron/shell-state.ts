@@ -3,6 +3,7 @@ import type { AgentContext, EventChannel, EventPayload } from '@atendo/shared/ip
 import type { ResolvedSettings } from '@atendo/shared/ipc/settings';
 import type { PolicyRecord } from '../policy/policy-record';
 import type { Logger } from '../logger';
+import { MAIN_MESSAGES, pickMainLocale, type MainMessages } from '../messages';
 
 /** What the electron layer knows at runtime; one object so the wiring files share it. */
 export type Shell = {
@@ -11,7 +12,19 @@ export type Shell = {
   policy: PolicyRecord;
   resolved: ResolvedSettings;
   agent: AgentContext;
+  /** app.getPreferredSystemLanguages() and app.getLocale(), read once at start. */
+  systemLocales: readonly string[];
 };
+
+/** Main's own texts in the agent's language (their choice, then policy, then the OS). */
+export function shellMessages(shell: Shell): MainMessages {
+  const locale = pickMainLocale({
+    agent: shell.agent.locale,
+    policy: shell.policy.Language,
+    system: shell.systemLocales,
+  });
+  return MAIN_MESSAGES[locale];
+}
 
 export function sendToRenderer<C extends EventChannel>(
   shell: Shell,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { BrowserWindow, dialog, screen, session, shell } from 'electron';
 import { checkExternalUrl } from '../external-url';
 import type { Logger } from '../logger';
+import type { MainMessages } from '../messages';
 import { decideNavigation, type AppLocation } from '../navigation-guard';
 import { MIN_SIZE, restoreWindowState, type WindowState } from '../window-state';
 
@@ -12,6 +13,8 @@ export type WindowOptions = {
   app: AppLocation;
   userData: string;
   log: Logger;
+  /** Read when needed, so the dialog follows a language the agent picked later. */
+  messages: () => MainMessages;
 };
 
 async function loadSavedState(file: string): Promise<unknown> {
@@ -53,14 +56,15 @@ function guardNavigation(win: BrowserWindow, app: AppLocation, log: Logger): voi
 }
 
 /** A crashed or killed renderer leaves a blank window: offer to reload instead. */
-function offerReloadOnCrash(win: BrowserWindow, log: Logger): void {
+function offerReloadOnCrash(win: BrowserWindow, options: WindowOptions): void {
   const offer = async (why: string) => {
-    log.error({ why }, 'renderer gone');
+    options.log.error({ why }, 'renderer gone');
+    const text = options.messages();
     const { response } = await dialog.showMessageBox(win, {
       type: 'error',
-      message: 'O Atendo parou de responder.',
-      detail: `Motivo: ${why}. Recarregar a janela?`,
-      buttons: ['Recarregar', 'Fechar'],
+      message: text.crashMessage,
+      detail: text.crashDetail(why),
+      buttons: [text.crashReload, text.crashClose],
       defaultId: 0,
       cancelId: 1,
     });
@@ -100,7 +104,7 @@ export async function createMainWindow(options: WindowOptions): Promise<BrowserW
     callback(permission === 'notifications' || permission === 'clipboard-sanitized-write');
   });
   guardNavigation(win, options.app, options.log);
-  offerReloadOnCrash(win, options.log);
+  offerReloadOnCrash(win, options);
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
     win.show();

@@ -26,6 +26,14 @@ describe('electron-builder.yml', () => {
     expect(config.electronFuses).toMatchObject({ runAsNode: false, onlyLoadAppFromAsar: true });
   });
 
+  it('publishes updates to a generic server whose URL comes from the build environment', () => {
+    expect(config.publish).toEqual({
+      provider: 'generic',
+      url: '${env.ATENDO_UPDATE_URL}',
+      channel: 'latest',
+    });
+  });
+
   it('registers atendo, tel and callto', () => {
     const schemes = (config.protocols as { schemes: string[] }[]).flatMap((p) => p.schemes);
     expect(schemes.sort()).toEqual(['atendo', 'callto', 'tel']);

@@ -3,7 +3,7 @@
  * the app unpacked (`--dir`, linux x64) through electron-builder's API with a stand-in Electron
  * directory (no download), and inspects the produced app.asar.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +21,10 @@ type Builder = {
 
 const work = mkdtempSync(join(tmpdir(), 'atendo-pack-'));
 let files: string[] = [];
+let appUpdateYml = '';
+let mainBundle = '';
+const UPDATE_URL = 'https://updates.test.invalid/atendo/desktop';
+const savedUpdateUrl = process.env.ATENDO_UPDATE_URL;
 
 async function bundle(): Promise<void> {
   const quiet = { logLevel: 'error' as const };
@@ -49,6 +53,8 @@ beforeAll(async () => {
   // The stand-in binary has no fuse wire to flip; fuses are checked in builder-config.test.ts.
   delete config.electronFuses;
   const output = join(work, 'out');
+  // electron-builder expands ${env.ATENDO_UPDATE_URL} in the publish URL and stops without it.
+  process.env.ATENDO_UPDATE_URL = UPDATE_URL;
   await build({
     projectDir: DESKTOP_DIR,
     targets: Platform.LINUX.createTarget('dir', Arch.x64),
@@ -62,13 +68,18 @@ beforeAll(async () => {
       directories: { output, buildResources: join(REPO_ROOT, 'build') },
     },
   });
-  const asar = require('@electron/asar') as Asar;
-  files = asar.listPackage(join(output, 'linux-unpacked', 'resources', 'app.asar'), {
-    isPack: false,
-  });
+  const asar = require('@electron/asar') as Asar & {
+    extractFile: (archive: string, file: string) => Buffer;
+  };
+  const resources = join(output, 'linux-unpacked', 'resources');
+  files = asar.listPackage(join(resources, 'app.asar'), { isPack: false });
+  mainBundle = asar.extractFile(join(resources, 'app.asar'), 'dist/main/main.cjs').toString();
+  appUpdateYml = readFileSync(join(resources, 'app-update.yml'), 'utf8');
 }, 120_000);
 
 afterAll(() => {
+  if (savedUpdateUrl === undefined) delete process.env.ATENDO_UPDATE_URL;
+  else process.env.ATENDO_UPDATE_URL = savedUpdateUrl;
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -83,6 +94,16 @@ describe('packaged app.asar', () => {
         '/dist/renderer/index.html',
       ]),
     );
+  });
+
+  it('tells electron-updater the update server given at build time', () => {
+    expect(appUpdateYml).toContain('provider: generic');
+    expect(appUpdateYml).toContain(`url: ${UPDATE_URL}`);
+  });
+
+  it('bundles electron-updater into main (node_modules are not shipped)', () => {
+    expect(mainBundle).toContain('AppImageUpdater');
+    expect(mainBundle).not.toMatch(/require\(["']electron-updater["']\)/);
   });
 
   it('ships no node_modules, source maps or tests', () => {

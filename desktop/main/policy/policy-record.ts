@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Locale } from '@atendo/shared/schemas/common';
 import {
   CountryCode,
   DialerKind,
@@ -40,6 +41,8 @@ export const PolicyRecord = z
     NotifyTransfers: Flag,
     PersistQueueNotifications: Flag,
     NotificationSound: Flag,
+    /** The language of the shell's own texts (tray, dialogs) before the agent picks one. */
+    Language: Locale,
   })
   .partial();
 export type PolicyRecord = z.infer<typeof PolicyRecord>;
