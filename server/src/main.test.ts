@@ -28,6 +28,19 @@ describe('startAtendo', () => {
     try {
       const agents = await second.db.selectFrom('agents').select('id').execute();
       expect(agents).toHaveLength(4);
+      // The channels are mounted even with no WhatsApp secrets configured.
+      const widget = await fetch(`${second.url}/webchat/widget.js`);
+      expect(widget.status).toBe(200);
+      expect(widget.headers.get('content-type')).toMatch(/javascript/);
+      const webhook = await fetch(`${second.url}/webhooks/whatsapp/channel-whatsapp`, {
+        method: 'POST',
+        body: '{}',
+      });
+      expect(webhook.status).toBe(503);
+      expect(await webhook.json()).toMatchObject({
+        error: 'channel-not-configured',
+        message: expect.stringContaining('WHATSAPP_APP_SECRET') as unknown,
+      });
     } finally {
       await second.stop();
       fs.rmSync(dir, { recursive: true, force: true });

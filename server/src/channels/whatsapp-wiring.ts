@@ -26,6 +26,9 @@ const NOT_CONFIGURED =
   'WhatsApp is not configured on this server: set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET ' +
   'and WHATSAPP_VERIFY_TOKEN (see docs/configuration.md)';
 
+/** Stored text of a message type WhatsApp or Atendo cannot render (the contact sees it sent). */
+const UNSUPPORTED_BODY = '[mensagem não suportada pelo WhatsApp / unsupported WhatsApp message]';
+
 /** Where inbound media lives, relative to the data directory. */
 const mediaPath = (attachmentId: string): string => path.join('uploads', 'whatsapp', attachmentId);
 
@@ -144,10 +147,13 @@ function createAdapter(
 /**
  * A contact's message: stored (de-duplicated by wamid), then the dialogue runs (bot menu, CSAT
  * re-ask). A reaction is stored as a text message holding the emoji, so the agent sees it in
- * the timeline; removing a reaction (empty emoji) is ignored.
+ * the timeline; removing a reaction (empty emoji) is ignored. A type nobody can render is stored
+ * with a fixed bilingual line, so the agent knows the contact sent something.
  */
 async function ingest(deps: Deps, m: InboundMessageInput): Promise<void> {
   if (m.whatsappType === 'reaction' && m.body === '') return;
+  // The agent must see that something came, even what Atendo cannot show.
+  const body = m.whatsappType === 'unsupported' && m.body === '' ? UNSUPPORTED_BODY : m.body;
   const filePaths = Object.fromEntries(m.attachments.map((a) => [a.id, mediaPath(a.id)]));
   const result = await receiveInboundMessage(deps, {
     channelId: m.channelId,
@@ -155,7 +161,7 @@ async function ingest(deps: Deps, m: InboundMessageInput): Promise<void> {
     profileName: m.profileName,
     channelMessageId: m.channelMessageId,
     kind: m.kind,
-    body: m.body,
+    body,
     attachments: m.attachments,
     sentAt: m.sentAt,
     filePaths,

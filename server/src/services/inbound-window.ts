@@ -9,8 +9,7 @@ import { writeConversation } from './conversation-writer';
  * shut, whatever our clock thought. The conversation's `lastInboundAt` is moved back a full
  * window, so every client (which computes the window from it) shows "template required" and the
  * server refuses free text until the contact writes again (their next message sets it anew).
- * A contact message that arrived after ours was sent proves the window open again, so then
- * nothing changes. Returns the conversation when it changed.
+ * A contact message stored after ours proves the window open again, so then nothing changes. Returns the conversation when it changed.
  */
 export async function closeCustomerServiceWindow(
   deps: Deps,
@@ -30,7 +29,15 @@ export async function closeCustomerServiceWindow(
     if (!row) return null;
     const before = await loadConversation(trx, row.conversation_id);
     if (!before || before.lastInboundAt === null) return null;
-    if (before.lastInboundAt > row.created_at) return null;
+    // Compared on our own clock: Meta's timestamps (lastInboundAt) may be skewed from ours.
+    const answered = await trx
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', row.conversation_id)
+      .where('direction', '=', 'inbound')
+      .where('created_at', '>', row.created_at)
+      .executeTakeFirst();
+    if (answered) return null;
     const expired = Math.min(before.lastInboundAt, now - WINDOW_MS);
     if (expired === before.lastInboundAt) return null;
     const after: Conversation = { ...before, lastInboundAt: expired, updatedAt: now };
