@@ -49,3 +49,12 @@ test('a stored session the server no longer knows goes back to the login screen'
   await page.reload();
   await expect(page.getByRole('form', { name: 'Entrar no Atendo' })).toBeVisible();
 });
+
+test('the workspace speaks English when the agent picks it', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto(serverUrl());
+  await page.getByText('EN', { exact: true }).click();
+  await expect(page.getByRole('form', { name: 'Sign in to Atendo' })).toBeVisible();
+  await expect(page.getByLabel('Server address')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});

@@ -27,6 +27,21 @@ test('a supervisor sees every live conversation, filters, and force-closes one',
   await expect(bruno.workspace.conversation.state).toHaveText('Finalizado');
   await expect(bruno.workspace.conversation.composer).toHaveCount(0);
 
+  // Sending back to the queue: the row stays, waiting again, and leaves Bruno's own list.
+  const other = await contactWrites(CHANNELS.receptivo, 'Ainda preciso de ajuda.', {
+    name: 'Caio Fila',
+  });
+  await bruno.workspace.take(other.name);
+  await expect(bruno.workspace.conversation.state).toHaveText('Em atendimento');
+  await expect(monitoring.row(other.name)).toBeVisible();
+  await monitoring.sendBackToQueue(other.name);
+  // Bruno no longer owns it, so the agent filter hides it; without the filter it waits again.
+  await expect(monitoring.row(other.name)).toHaveCount(0);
+  await monitoring.clearFilter('Agente');
+  await expect(monitoring.row(other.name)).toContainText('Em espera');
+  await bruno.workspace.showTab('Em atendimento');
+  await expect(bruno.workspace.row(other.name)).toHaveCount(0);
+
   await bruno.context.close();
   await carla.context.close();
 });

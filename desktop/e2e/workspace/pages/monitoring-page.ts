@@ -27,4 +27,15 @@ export class MonitoringPage {
     await dialog.getByRole('button', { name: 'Finalizar' }).click();
     await expect(dialog).toBeHidden();
   }
+
+  async sendBackToQueue(contactName: string): Promise<void> {
+    await this.row(contactName)
+      .getByRole('button', { name: `Ações para ${contactName}` })
+      .click();
+    await this.page.getByRole('menuitem', { name: 'Devolver à fila' }).click();
+  }
+
+  async clearFilter(label: 'Equipe' | 'Agente' | 'Estado' | 'Canal'): Promise<void> {
+    await this.region.getByRole('button', { name: `Limpar filtro ${label}` }).click();
+  }
 }

@@ -1,5 +1,6 @@
 import { Group, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { clearButtonProps } from '../../ui/clear-button';
 import type { MonitoringFilter } from '../../data/monitoring-filter';
 import type { Directory } from '../../data/use-directory';
 
@@ -32,6 +33,9 @@ export function MonitoringFilters({ filter, directory, onChange }: MonitoringFil
           set({ teamId: v });
         }}
         clearable
+        clearButtonProps={clearButtonProps(
+          t('monitoring.clearFilter', { name: t('monitoring.team') }),
+        )}
         w={180}
       />
       <Select
@@ -43,6 +47,9 @@ export function MonitoringFilters({ filter, directory, onChange }: MonitoringFil
           set({ agentId: v });
         }}
         clearable
+        clearButtonProps={clearButtonProps(
+          t('monitoring.clearFilter', { name: t('monitoring.agent') }),
+        )}
         searchable
         w={200}
       />
@@ -55,6 +62,9 @@ export function MonitoringFilters({ filter, directory, onChange }: MonitoringFil
           set({ state: STATES.find((s) => s === v) ?? null });
         }}
         clearable
+        clearButtonProps={clearButtonProps(
+          t('monitoring.clearFilter', { name: t('monitoring.state') }),
+        )}
         w={190}
       />
       <Select
@@ -66,6 +76,9 @@ export function MonitoringFilters({ filter, directory, onChange }: MonitoringFil
           set({ channelId: v });
         }}
         clearable
+        clearButtonProps={clearButtonProps(
+          t('monitoring.clearFilter', { name: t('monitoring.channel') }),
+        )}
         w={200}
       />
       <Select
@@ -80,6 +93,9 @@ export function MonitoringFilters({ filter, directory, onChange }: MonitoringFil
           set({ minWaitingMs: v === null ? null : Number(v) * 60_000 });
         }}
         clearable
+        clearButtonProps={clearButtonProps(
+          t('monitoring.clearFilter', { name: t('monitoring.waitingOver') }),
+        )}
         w={170}
       />
     </Group>

@@ -1,6 +1,7 @@
 import { Badge, Select, Stack, Tabs, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { clearButtonProps } from '../../../ui/clear-button';
 import { Icon } from '../../../ui/icons';
 import { useNow } from '../../../data/use-now';
 import { filterRows, type ConversationRowData } from './conversation-rows';
@@ -56,6 +57,9 @@ export function ConversationListPanel(props: ConversationListPanelProps) {
           value={channelId}
           onChange={setChannelId}
           clearable
+          clearButtonProps={clearButtonProps(
+            t('monitoring.clearFilter', { name: t('list.channelFilter') }),
+          )}
           size="xs"
         />
       </Stack>
