@@ -1,13 +1,15 @@
 // Windows Installer JScript custom action (runs deferred, as LocalSystem). CustomActionData is
 // "<CommonAppDataFolder>|<SERVER_URL>|<DISABLE_AUTO_UPDATES>". Writes policy.json with only the
 // keys that were given, so a repair without properties does not erase IT's earlier values.
+// The file is written as ASCII (CreateTextFile's unicode=false), so every character outside
+// printable ASCII is escaped as \uXXXX and JSON readers get it back exactly.
 function jsonString(s) {
   var out = '"';
   for (var i = 0; i < s.length; i++) {
     var c = s.charAt(i);
     var code = s.charCodeAt(i);
     if (c === '"' || c === '\\') out += '\\' + c;
-    else if (code < 32) out += '\\u' + ('000' + code.toString(16)).slice(-4);
+    else if (code < 32 || code > 126) out += '\\u' + ('000' + code.toString(16)).slice(-4);
     else out += c;
   }
   return out + '"';
