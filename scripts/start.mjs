@@ -1,0 +1,91 @@
+/* global process, URL, fetch, setTimeout */
+// `npm start`: builds the agent workspace, starts the Atendo server (embedded SQLite, demo
+// organisation on a fresh data directory) serving that workspace, and opens the Electron app
+// where an Electron binary can run. Where it cannot (no binary can be downloaded on some
+// machines), the same workspace stays available in the browser, and we say so.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const log = (line) => process.stdout.write(`[atendo] ${line}\n`);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    log(`${command} ${args.join(' ')} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+/** The Electron binary, or null: electron's index.js throws when its binary was never fetched. */
+function electronBinary() {
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  if (override) {
+    const name =
+      process.platform === 'win32'
+        ? 'electron.exe'
+        : process.platform === 'darwin'
+          ? 'Electron.app/Contents/MacOS/Electron'
+          : 'electron';
+    return existsSync(`${override}/${name}`) ? `${override}/${name}` : null;
+  }
+  try {
+    const path = require(require.resolve('electron', { paths: [`${root}desktop`] }));
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+async function waitForHealth(url, child) {
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) process.exit(child.exitCode);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the server did not answer on ${url}/health`);
+}
+
+log('building the agent workspace…');
+run('npx', ['vite', 'build', '-c', 'desktop/vite.renderer.config.ts', '--logLevel', 'warn']);
+
+const host = process.env.ATENDO_HOST ?? '127.0.0.1';
+const port = process.env.ATENDO_PORT ?? '4310';
+const url = `http://${host}:${port}`;
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    ATENDO_WEB_DIR: process.env.ATENDO_WEB_DIR ?? `${root}desktop/dist/renderer`,
+  },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
+await waitForHealth(url, server);
+
+const binary = electronBinary();
+if (binary === null) {
+  log(
+    `Electron cannot run on this machine (no Electron binary; set ELECTRON_OVERRIDE_DIST_PATH to use one).`,
+  );
+  log(
+    `The same workspace is served in the browser instead: open ${url}/ and sign in with a demo account above.`,
+  );
+} else {
+  run('npm', ['run', 'build:shell', '-w', '@atendo/desktop']);
+  log(`starting Electron (${binary}) against ${url}`);
+  const app = spawn(binary, [`${root}desktop`], {
+    stdio: 'inherit',
+    env: { ...process.env, ATENDO_DEV_SERVER_URL: url },
+  });
+  app.on('exit', () => server.kill('SIGTERM'));
+}
