@@ -10,6 +10,7 @@ import { checkExternalUrl } from '../external-url';
 import { isAppUrl, type AppLocation } from '../navigation-guard';
 import { runDialAction } from './dialer-runner';
 import { dialLoopsBack } from '../tel-link';
+import { agentChanged } from './links';
 import { notifyDomainEvent, refreshTray, showBadge } from './notifier';
 import type { Shell } from './shell-state';
 import { focusWindow } from './window';
@@ -59,6 +60,7 @@ function handlers(shell: Shell, updateSettings: SettingsUpdater): Handlers {
     'agent:context': (context) => {
       shell.agent = context;
       refreshTray(shell);
+      agentChanged(shell);
       return { ok: true };
     },
     'badge:set': (counts) => {

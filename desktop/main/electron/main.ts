@@ -2,14 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { contentSecurityPolicy } from '../csp';
-import { findDeepLinkInArgv, parseDeepLink } from '../deep-link';
+import { findDeepLinkInArgv } from '../deep-link';
 import { fileLogger } from '../logger';
 import { APP_ORIGIN } from '../navigation-guard';
 import { resolveSettings } from '../policy/precedence';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
-import { parseTelLink, telScheme } from '../tel-link';
-import { createTray, notifyCall } from './notifier';
+import { agentChanged, receiveLink } from './links';
+import { createTray } from './notifier';
 import { loadMachinePolicy } from './policy-loader';
 import { sendToRenderer, shellMessages, SIGNED_OUT, type Shell } from './shell-state';
 import { startAutoUpdates } from './updater';
@@ -28,36 +28,23 @@ const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath()
 registerAppScheme();
 app.enableSandbox();
 
+/**
+ * macOS delivers the link that launched the app through `open-url` very early, before start()
+ * has read policy; those links are kept here until the shell exists.
+ */
+const earlyLinks: string[] = [];
+let onOpenUrl = (url: string) => {
+  earlyLinks.push(url);
+};
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  onOpenUrl(url);
+});
+
 if (!app.requestSingleInstanceLock()) {
   app.exit(0);
 } else {
   void start();
-}
-
-/** A tel:/callto: link asks the renderer to show that number's contact; it never dials. */
-function handleTelLink(shell: Shell, raw: string): void {
-  const decision = parseTelLink(raw, shell.resolved.settings.defaultCountry);
-  if (!decision.ok) {
-    shell.log.warn({ why: decision.details.why }, 'tel link refused');
-    return;
-  }
-  focusWindow(shell.window);
-  sendToRenderer(shell, 'event:dial-request', decision.request);
-}
-
-function handleDeepLink(shell: Shell, raw: string): void {
-  if (telScheme(raw) !== null) {
-    handleTelLink(shell, raw);
-    return;
-  }
-  const decision = parseDeepLink(raw, shell.resolved.settings.defaultCountry);
-  if (!decision.ok) {
-    shell.log.warn({ why: decision.details.why }, 'deep link refused');
-    return;
-  }
-  focusWindow(shell.window);
-  if (decision.link.kind === 'call') notifyCall(shell, decision.link);
-  else sendToRenderer(shell, 'event:deep-link', decision.link);
 }
 
 async function start(): Promise<void> {
@@ -77,18 +64,19 @@ async function start(): Promise<void> {
     systemLocales: [],
   };
 
-  // Deep links that arrive before the window exists wait here, then open once it is ready.
-  let pending: string | null = findDeepLinkInArgv(process.argv);
+  // Links (also the one this instance was started with) wait in the link gate until the
+  // workspace has a signed-in agent; see links.ts.
+  const startLink = findDeepLinkInArgv(process.argv);
+  if (startLink) receiveLink(shell, startLink);
   app.on('second-instance', (_event, argv) => {
     const link = findDeepLinkInArgv(argv);
-    if (link) handleDeepLink(shell, link);
+    if (link) receiveLink(shell, link);
     else focusWindow(shell.window);
   });
-  app.on('open-url', (event, url) => {
-    event.preventDefault();
-    if (shell.window) handleDeepLink(shell, url);
-    else pending = url;
-  });
+  onOpenUrl = (url) => {
+    receiveLink(shell, url);
+  };
+  for (const url of earlyLinks.splice(0)) onOpenUrl(url);
 
   await app.whenReady();
   // The system languages are only known once the app is ready.
@@ -113,8 +101,6 @@ async function start(): Promise<void> {
   });
   createTray(shell, join(resources, 'icons', 'tray.png'));
   await openWindow(shell, userData);
-  if (pending) handleDeepLink(shell, pending);
-  pending = null;
   startAutoUpdates(shell);
 
   app.on('activate', () => {
@@ -137,5 +123,8 @@ async function openWindow(shell: Shell, userData: string): Promise<void> {
   });
   shell.window.on('closed', () => {
     shell.window = null;
+    // A new window starts a new workspace, which must sign in and listen again.
+    shell.agent = SIGNED_OUT;
+    agentChanged(shell);
   });
 }
