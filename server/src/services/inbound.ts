@@ -5,7 +5,8 @@ import type { Attachment, DeliveryError, Message } from '@atendo/shared/schemas/
 import { loadOpenConversation } from '../repo/conversations';
 import { messageFromRow } from '../repo/messages';
 import { deliverMessage } from './delivery';
-import { inTransaction, type Deps, type Tx } from './deps';
+import type { Deps, Tx } from './deps';
+import { inInboundTransaction } from './inbound-batch';
 import { withLastMessage, writeConversation } from './conversation-writer';
 import { continueConversation, greeting } from './inbound-reactions';
 import { resolveContact } from './inbound-contact';
@@ -50,7 +51,7 @@ export async function receiveInboundMessage(
   input: InboundInput,
 ): Promise<InboundResult> {
   const now = deps.clock.now();
-  const result = await inTransaction(deps, async (trx) => {
+  const result = await inInboundTransaction(deps, async (trx) => {
     const duplicate = await findDuplicate(trx, input);
     if (duplicate) return duplicate;
     const channel = await requireChannel(trx, input.channelId);
