@@ -6,14 +6,26 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /** Builds the renderer, then starts the real server (see serve.ts) and hands its URL to the tests. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  // A build of its own: other tools (packaging, a dev build) may rewrite desktop/dist/renderer
+  // while the tests run.
+  const rendererDir = path.join(repoRoot, 'desktop/dist/e2e-renderer');
   if (process.env.ATENDO_E2E_SKIP_BUILD !== '1') {
     const build = spawnSync(
       'npx',
-      ['vite', 'build', '-c', 'desktop/vite.renderer.config.ts', '--logLevel', 'warn'],
-      {
-        cwd: repoRoot,
-        stdio: 'inherit',
-      },
+      [
+        'vite',
+        'build',
+        '-c',
+        'desktop/vite.renderer.config.ts',
+        '--mode',
+        'production',
+        '--outDir',
+        rendererDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: repoRoot, stdio: 'inherit' },
     );
     if (build.status !== 0) throw new Error('The renderer build failed.');
   }
@@ -23,6 +35,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     {
       cwd: repoRoot,
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, ATENDO_E2E_RENDERER_DIR: rendererDir },
       detached: false,
     },
   );

@@ -22,7 +22,8 @@ import { runTimers } from '../../../../server/src/services/timers';
 import { z } from 'zod';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererDir = path.resolve(here, '../../../dist/renderer');
+const rendererDir =
+  process.env.ATENDO_E2E_RENDERER_DIR ?? path.resolve(here, '../../../dist/e2e-renderer');
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-e2e-'));
