@@ -127,7 +127,10 @@ function uploadMedia(ctx: ClientContext, input: UploadInput): Promise<GraphResul
     const form = new FormData();
     form.set('messaging_product', 'whatsapp');
     form.set('type', input.mimeType);
-    form.set('file', new Blob([input.bytes], { type: input.mimeType }), input.fileName);
+    // A copy typed as Uint8Array<ArrayBuffer>: with the DOM library a BlobPart may not be backed
+    // by a SharedArrayBuffer.
+    const bytes = new Uint8Array(input.bytes);
+    form.set('file', new Blob([bytes], { type: input.mimeType }), input.fileName);
     return graphRequest(ctx.http, { method: 'POST', url, body: form }, readJson(UploadResponse));
   });
 }
