@@ -27,6 +27,10 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // The harness is served by route interception (so it loads while the server is down),
+        // which leaves it without an IP address; Chromium's Local Network Access checks would then
+        // block its websocket to 127.0.0.1. Electron loads the app from disk, where they do not apply.
+        '--disable-features=LocalNetworkAccessChecks',
       ],
     },
   },

@@ -11,9 +11,7 @@ import { eventually, expect, startAs, test } from './support/fixtures';
 type Stored = { id?: unknown; teamId?: unknown; conversationId?: unknown; _deleted?: unknown };
 
 const stored = (raw: RawDocument[], collection: string): Stored[] =>
-  raw
-    .filter((r) => r.database.endsWith(`--${collection}`))
-    .map((r) => r.doc as Stored);
+  raw.filter((r) => r.database.endsWith(`--${collection}`)).map((r) => r.doc as Stored);
 
 // The Dexie storage keeps `_deleted` as the string '0' or '1' so it can be indexed.
 const deleted = (doc: Stored): boolean => doc._deleted === true || doc._deleted === '1';

@@ -32,7 +32,7 @@ export type HarnessApi = {
   /** Every record of every IndexedDB database behind this store, read with the raw API. */
   rawDocuments(name: string): Promise<RawDocument[]>;
   databaseNames(): Promise<string[]>;
-  /** Creates the store's internal database ahead of it with an incompatible shape. */
+  /** Makes the existing database incompatible with this build (see raw-indexeddb.ts). */
   breakDatabase(name: string): Promise<void>;
   close(): Promise<void>;
   /** Benchmarks: see bench/sync-browser.ts. */
@@ -44,3 +44,5 @@ export type HarnessApi = {
     openConversation(ids: string[]): Promise<number[]>;
   };
 };
+
+export type HarnessWindow = { harness: HarnessApi };

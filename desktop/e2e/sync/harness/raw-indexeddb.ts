@@ -39,15 +39,36 @@ export async function rawDocuments(
 }
 
 /**
- * Creates RxDB's internal database ahead of the store at a far higher version with one unrelated
- * table, the shape a newer build or a damaged profile would leave: opening it the way this build
- * does cannot succeed.
+ * Makes the store's existing database incompatible with this build, as a profile written by
+ * another build (or damaged) would be: every collection's recorded schema hash
+ * and recorded schema are changed, so RxDB refuses to open the collections (error DB6) and the store must wipe and resync.
  */
 export async function breakDatabase(name: string): Promise<void> {
-  const open = indexedDB.open(`${prefix(name)}0--_rxdb_internal`, 9_000);
-  open.onupgradeneeded = () => {
-    open.result.createObjectStore('not-rxdb');
-  };
-  const db = await request(open);
+  const db = await request(indexedDB.open(`${prefix(name)}0--_rxdb_internal`));
+  const store = db.transaction('docs', 'readwrite').objectStore('docs');
+  const docs = (await request(store.getAll())) as {
+    context?: string;
+    data?: { schemaHash?: string; schema?: { properties?: object } };
+  }[];
+  const collections = docs.filter((doc) => doc.context === 'collection' && doc.data !== undefined);
+  if (collections.length === 0) throw new Error(`No RxDB database named ${name} to break.`);
+  const write = db.transaction('docs', 'readwrite').objectStore('docs');
+  await Promise.all(
+    collections.map((doc) =>
+      request(
+        write.put({
+          ...doc,
+          data: {
+            ...doc.data,
+            schemaHash: 'from-another-build',
+            schema: {
+              ...doc.data?.schema,
+              properties: { ...doc.data?.schema?.properties, fromAnotherBuild: { type: 'string' } },
+            },
+          },
+        }),
+      ),
+    ),
+  );
   db.close();
 }

@@ -22,10 +22,10 @@ export const test = base.extend<Fixtures, { harnessBuilt: string }>({
     async ({}, use) => {
       await use(await buildHarness());
     },
-    { scope: 'worker' },
+    { scope: 'worker', auto: true },
   ],
-  server: async ({ harnessBuilt }, use) => {
-    void harnessBuilt;
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring.
+  server: async ({}, use) => {
     const server = await ServerProcess.start();
     await use(server);
     await server.stop();

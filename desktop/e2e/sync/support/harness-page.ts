@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { HarnessApi } from '../harness/harness-api';
+import type { HarnessApi, HarnessWindow } from '../harness/harness-api';
 import { HARNESS_OUT_DIR } from '../harness/vite.config';
 
 const TYPES: Record<string, string> = {
@@ -32,11 +32,22 @@ export async function serveHarness(context: BrowserContext, origin: string): Pro
 
 export async function openHarness(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/harness/index.html`);
-  await page.waitForFunction(() => typeof window.harness === 'object');
+  await page.waitForFunction(() => 'harness' in window);
+}
+
+/**
+ * An app restart: the page loads again from scratch. A fresh navigation rather than
+ * `page.reload()`, which Chromium may abort while the page still has requests in flight.
+ */
+export async function reopen(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/harness/index.html?restart=${String(Date.now())}`);
+  await page.waitForFunction(() => 'harness' in window);
 }
 
 type Api = HarnessApi;
-type Method = { [K in keyof Api]: Api[K] extends (...args: never[]) => unknown ? K : never }[keyof Api];
+type Method = {
+  [K in keyof Api]: Api[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof Api];
 
 /** Calls `window.harness[method](...args)` in the page and returns its (serialisable) result. */
 export function call<M extends Method>(
@@ -46,7 +57,8 @@ export function call<M extends Method>(
 ): Promise<Awaited<ReturnType<Api[M]>>> {
   return page.evaluate(
     ([name, list]) => {
-      const fn = window.harness[name] as (...a: unknown[]) => unknown;
+      const { harness } = window as unknown as HarnessWindow;
+      const fn = harness[name] as (...a: unknown[]) => unknown;
       return fn(...list);
     },
     [method, args] as const,

@@ -34,10 +34,14 @@ export class ServerProcess {
   }
 
   private async spawn(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, this.dataDir, String(this.port)], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, this.dataDir, String(this.port)],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     this.child = child;
     this.port = await readPort(child);
   }
@@ -51,7 +55,11 @@ export class ServerProcess {
   async exited(): Promise<void> {
     const child = this.child;
     if (child === null || !this.running) return;
-    await new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => {
+        resolve();
+      });
+    });
   }
 
   async restart(): Promise<void> {
@@ -67,7 +75,11 @@ export class ServerProcess {
   private async signal(signal: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (child === null || !this.running) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => {
+        resolve();
+      });
+    });
     child.kill(signal);
     await exited;
   }

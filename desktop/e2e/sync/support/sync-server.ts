@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs';
 import express from 'express';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { createServer } from '../../../../server/src/app';
-import { createDefaultSenderRegistry } from '../../../../server/src/channels/registry';
 import type { ManualClock } from '../../../../server/src/clock';
 import { loadConfig } from '../../../../server/src/config';
 import { migrate, openDatabase } from '../../../../server/src/db/database';
@@ -27,7 +27,11 @@ if (dataDir === undefined) throw new Error('usage: sync-server.ts <dataDir> [por
  * The test writers read `app.clock`; here it is the wall clock, so messages written one after
  * another keep their order and the page's Date.now() can be compared with write times.
  */
-const wallClock: ManualClock = { now: () => Date.now(), set: () => undefined, advance: () => undefined };
+const wallClock: ManualClock = {
+  now: () => Date.now(),
+  set: () => undefined,
+  advance: () => undefined,
+};
 
 /** When set, the n-th message handed to the WhatsApp sender kills the process: committed, never answered. */
 let crashOnSend: number | null = null;
@@ -43,12 +47,13 @@ async function main(): Promise<void> {
   const db = openDatabase(config.dataDir);
   await migrate(db);
   await seedDemo(db, wallClock);
-  const senders = createDefaultSenderRegistry();
-  senders.register('whatsapp', ({ message }) => {
-    if (crashOnSend !== null && --crashOnSend <= 0) process.kill(process.pid, 'SIGKILL');
+  const server = createServer({ config, db, clock: wallClock, logger: createLogger('silent') });
+  // No WhatsApp account here: registered after createServer, which installs its own sender.
+  server.deps.senders.register('whatsapp', ({ message }) => {
+    crashOnSend = crashOnSend === null ? null : crashOnSend - 1;
+    if (crashOnSend === 0) process.kill(process.pid, 'SIGKILL');
     return Promise.resolve({ ok: true, channelMessageId: `wamid.sync-${message.id}` });
   });
-  const server = createServer({ config, db, clock: wallClock, logger: createLogger('silent'), senders });
   const app: TestApp = {
     dir: config.dataDir,
     db,
@@ -93,7 +98,10 @@ async function newContact(app: TestApp, conversationId: string): Promise<string>
       phones: [],
       emails: [],
       addresses: [
-        { channelId: 'channel-whatsapp', address: `5511${String(at % 1e6).padStart(6, '0')}${String(contacts).padStart(3, '0')}` },
+        {
+          channelId: 'channel-whatsapp',
+          address: `5511${String(at % 1e6).padStart(6, '0')}${String(contacts).padStart(3, '0')}`,
+        },
       ],
       customFields: {},
       createdAt: at,
@@ -116,7 +124,9 @@ function controlRoutes(app: TestApp): express.Router {
     };
   router.post(
     '/token',
-    handle(async (body) => ({ token: await tokenFor(app, z.object({ email: z.string() }).parse(body).email) })),
+    handle(async (body) => ({
+      token: await tokenFor(app, z.object({ email: z.string() }).parse(body).email),
+    })),
   );
   router.post(
     '/open',
@@ -158,7 +168,7 @@ function controlRoutes(app: TestApp): express.Router {
         .selectFrom('messages')
         .select(['id', 'body', 'client_id as clientId', 'direction'])
         .where('conversation_id', '=', String(req.params.conversationId))
-        .orderBy('rowid')
+        .orderBy(sql`rowid`)
         .execute(),
     ),
   );
