@@ -20,14 +20,10 @@ export function createSenderRegistry(): SenderRegistry {
 }
 
 /**
- * Until the real web chat adapter plugs in, web chat messages count as sent when stored: the
- * widget reads them from the server.
+ * The registry a server starts with. It is empty: `createServer` mounts the web chat and the
+ * WhatsApp channel, and each registers its own sender, so a kind with no channel mounted fails
+ * its messages with `no-sender` instead of pretending they went out.
  */
-export const webchatSender: ChannelSender = ({ message }) =>
-  Promise.resolve({ ok: true, channelMessageId: `webchat:${message.id}` });
-
 export function createDefaultSenderRegistry(): SenderRegistry {
-  const registry = createSenderRegistry();
-  registry.register('webchat', webchatSender);
-  return registry;
+  return createSenderRegistry();
 }
