@@ -1,0 +1,85 @@
+/*
+ * Live latency for bench/sync-browser.ts: the time from a server write committing to the
+ * message document being in the browser store's IndexedDB, while other agents (Node websocket
+ * clients subscribed to sync.stream, as the desktop app subscribes) receive the same writes.
+ */
+import type { Page } from 'playwright-core';
+import type { HarnessWindow } from '../desktop/e2e/sync/harness/harness-api';
+import type { ServerProcess } from '../desktop/e2e/sync/support/server-process';
+import { connectClient, StreamRecorder, type TestClient } from '../server/src/sync/test-client';
+
+export type Percentiles = { p50: number; p95: number; p99: number; max: number; n: number };
+
+export function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1), n: sorted.length };
+}
+
+export type Listener = { client: TestClient; recorder: StreamRecorder };
+
+/** Opens websocket subscribers up to `total - 1` (the browser page is the first agent). */
+export async function addListeners(
+  server: ServerProcess,
+  listeners: Listener[],
+  total: number,
+  tokens: string[],
+): Promise<void> {
+  const urls = {
+    wsUrl: `ws://127.0.0.1:${String(server.port)}/trpc`,
+    httpUrl: `${server.origin}/trpc`,
+  };
+  while (listeners.length < total - 1) {
+    const token = tokens[listeners.length % tokens.length] ?? '';
+    const client = connectClient(urls, token);
+    const recorder = new StreamRecorder(client);
+    listeners.push({ client, recorder });
+  }
+  // Every subscriber is live once it has had its first (connected) resync.
+  await Promise.all(listeners.map((l) => l.recorder.until((r) => r.count('connected') > 0)));
+}
+
+const arrivals = (page: Page, ids: string[]) =>
+  page.evaluate(
+    (wanted) => (globalThis as unknown as HarnessWindow).harness.bench.arrivals(wanted),
+    ids,
+  );
+
+/** `writes` messages one after another (each after the previous commit), then their latencies. */
+export async function measureLatency(
+  page: Page,
+  server: ServerProcess,
+  label: string,
+  writes: number,
+): Promise<number[]> {
+  const committed: { id: string; at: number }[] = [];
+  for (let i = 0; i < writes; i++) {
+    const id = `live-${label}-${String(i)}`;
+    const { committedAt } = await server.control<{ committedAt: number }>('message', {
+      conversationId: 'bench-conv-0',
+      id,
+    });
+    committed.push({ id, at: committedAt });
+    // Spaced writes: the latency of each write, not of a burst queued behind itself.
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  const ids = committed.map((c) => c.id);
+  const deadline = Date.now() + 30_000;
+  let seen = await arrivals(page, ids);
+  while (seen.some((t) => t === null) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    seen = await arrivals(page, ids);
+  }
+  const missing = seen.filter((t) => t === null).length;
+  if (missing > 0) throw new Error(`${String(missing)} of ${String(writes)} writes never arrived`);
+  return committed.map((c, i) => (seen[i] ?? NaN) - c.at);
+}
+
+/** How many of the listeners received every one of `ids` as a message change. */
+export function listenersWithAll(listeners: Listener[], ids: string[]): number {
+  return listeners.filter((l) => {
+    const got = new Set(l.recorder.documents('messages').map((d) => d.id));
+    return ids.every((id) => got.has(id));
+  }).length;
+}
