@@ -94,7 +94,11 @@ test('a visitor chats through the bot, an agent and the rating, and keeps it on 
     conversationId: conversation.id,
     dispositionId: 'disp-duvida-produto',
   });
-  await expect(page.getByText('How would you rate this conversation?')).toBeVisible();
+  await expect(
+    page.getByText('How would you rate this conversation?', { exact: true }),
+  ).toBeVisible();
+  // The close asks in the visitor's language too, not always in Portuguese.
+  await expect(page.locator('.msg.outbound', { hasText: 'Reply with a score' })).toBeVisible();
   await page.getByRole('button', { name: '4', exact: true }).click();
   await page.getByPlaceholder('Comment (optional)').fill('Rápido');
   await page.getByRole('button', { name: 'Send rating' }).click();
