@@ -34,7 +34,11 @@ test('two agents click the same queued conversation: one takes it, the other is 
   await expect(loser.workspace.row(contact.name)).toHaveCount(0);
 
   await winner.workspace.conversation.send('Olá! Vou verificar sua conexão agora mesmo.');
-  await expect(winner.workspace.conversation.messages('Vou verificar sua conexão')).toBeVisible();
+  // The channel accepted it: the tick shows, not the failure.
+  await expect(winner.workspace.conversation.messages('Vou verificar sua conexão')).toHaveAttribute(
+    'data-status',
+    /sent|delivered|read/,
+  );
   await saveScreenshot(winner.page, 'workspace-conversation');
   await winner.page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(winner.page, 'workspace-conversation-dark');

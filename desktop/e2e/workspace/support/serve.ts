@@ -10,7 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createServer } from '../../../../server/src/app';
-import { createDefaultSenderRegistry } from '../../../../server/src/channels/registry';
 import { systemClock } from '../../../../server/src/clock';
 import { loadConfig } from '../../../../server/src/config';
 import { migrate, openDatabase } from '../../../../server/src/db/database';
@@ -37,12 +36,12 @@ async function main(): Promise<void> {
   const db = openDatabase(config.dataDir);
   await migrate(db);
   await seedDemo(db, systemClock);
+  const server = createServer({ config, db, clock: systemClock, logger });
   // No WhatsApp Business account here: a stand-in sender accepts every message, as Meta would.
-  const senders = createDefaultSenderRegistry();
-  senders.register('whatsapp', ({ message }) =>
+  // It replaces the "not configured" sender the server registers when WhatsApp has no secrets.
+  server.deps.senders.register('whatsapp', ({ message }) =>
     Promise.resolve({ ok: true, channelMessageId: `wamid.e2e-${message.id}` }),
   );
-  const server = createServer({ config, db, clock: systemClock, logger, senders });
   server.app.use(express.static(rendererDir));
   server.app.post('/__e2e/inbound', express.json(), (req, res) => {
     void simulateInbound(server.deps, req.body).then(
