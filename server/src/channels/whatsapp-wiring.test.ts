@@ -221,6 +221,21 @@ describe('WhatsApp through the real server', () => {
     expect(again.status).toBe('sent');
   });
 
+  it('closes the window when the Graph API refuses a send with 131047', async () => {
+    const { conversationId, ana } = await queuedForAna();
+    t.fake.failNextSends(1, { code: 131047 });
+    const sent = await ana.conversation.sendText.mutate({
+      conversationId,
+      clientId: 'r1',
+      text: 'Oi?',
+    });
+    expect(sent).toMatchObject({ status: 'failed', error: { code: 'window-closed' } });
+    const refused = await ana.conversation.sendText
+      .mutate({ conversationId, clientId: 'r2', text: 'Oi??' })
+      .catch((e: unknown) => e);
+    expect(atendoCode(refused)).toBe('template-required');
+  });
+
   it('stores a redelivered webhook once and answers the bot menu once', async () => {
     const payload = [text('wamid.TWICE', 'Olá')];
     expect(await t.inbound(payload)).toBe(200);
