@@ -8,6 +8,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: './desktop/e2e',
   testMatch: '**/*.spec.ts',
+  // The sync specs start, kill and restart their own servers: they run with their own config
+  // (desktop/e2e/sync/playwright.config.ts), as does the web chat widget (server/webchat/e2e).
+  testIgnore: ['sync/**'],
   outputDir: 'test-results/artifacts',
   globalSetup: './desktop/e2e/workspace/support/global-setup.ts',
   // The specs share one seeded server and walk through its story in order.
