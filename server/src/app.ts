@@ -19,6 +19,7 @@ import { appRouter } from './router';
 import type { Deps } from './services/deps';
 import { contextForToken } from './trpc/context';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
+import { mountWorkspace } from './workspace-route';
 
 export type ServerOptions = {
   config: Config;
@@ -93,6 +94,8 @@ export function createServer(options: ServerOptions): AtendoServer {
       onError: logUnexpected(logger),
     }),
   );
+  // Last: the workspace's client-side routes fall back to its index.html.
+  mountWorkspace(app, config.webDir, logger);
   const closeChannels = async (): Promise<void> => {
     webchat.close();
     await whatsapp.idle();

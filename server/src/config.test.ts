@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DATA_DIR, loadConfig } from './config';
+import { ConfigError, DEFAULT_DATA_DIR, DEFAULT_WEB_DIR, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('uses the documented defaults on an empty environment', () => {
@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       dataDir: DEFAULT_DATA_DIR,
       publicUrl: null,
       seedDemo: true,
+      webDir: DEFAULT_WEB_DIR,
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
       whatsapp: null,

@@ -6,6 +6,8 @@ import { z } from 'zod';
 // working directory, so `npm start` from any folder uses the same database.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_DATA_DIR = path.join(repoRoot, '.data');
+/** Where `npm start` builds the agent workspace (desktop/dist/renderer) for the server to serve. */
+export const DEFAULT_WEB_DIR = path.join(repoRoot, 'desktop', 'dist', 'renderer');
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -17,6 +19,7 @@ const EnvSchema = z.object({
   ATENDO_DATA_DIR: z.string().min(1).optional(),
   ATENDO_PUBLIC_URL: z.url().optional(),
   ATENDO_SEED_DEMO: booleanFlag.default(true),
+  ATENDO_WEB_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ATENDO_SESSION_TTL_HOURS: z.coerce
     .number()
@@ -54,6 +57,8 @@ export type Config = {
   dataDir: string;
   publicUrl: string | null;
   seedDemo: boolean;
+  /** The built agent workspace, served at `/` when it holds an index.html. */
+  webDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
   whatsapp: WhatsAppConfig | null;
@@ -84,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(e.ATENDO_DATA_DIR ?? DEFAULT_DATA_DIR),
     publicUrl: e.ATENDO_PUBLIC_URL ?? null,
     seedDemo: e.ATENDO_SEED_DEMO,
+    webDir: path.resolve(e.ATENDO_WEB_DIR ?? DEFAULT_WEB_DIR),
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.ATENDO_SESSION_TTL_HOURS * 3_600_000,
     whatsapp: whatsAppConfig(e),

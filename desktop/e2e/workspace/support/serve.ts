@@ -1,8 +1,7 @@
 /**
  * Starts the real Atendo server on a fresh temporary database with the demo seed, plus the
- * built renderer as static files on the same origin, and prints `{"url": …}` once listening.
- * The server does not serve the renderer itself yet, so express.static is added here, on the
- * server's own express app, before it listens.
+ * renderer built for the tests (served by the server itself, as in production, from
+ * ATENDO_WEB_DIR), and prints `{"url": …}` once listening.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +29,7 @@ async function main(): Promise<void> {
     ATENDO_HOST: '127.0.0.1',
     ATENDO_PORT: process.env.ATENDO_PORT ?? '0',
     ATENDO_DATA_DIR: dataDir,
+    ATENDO_WEB_DIR: rendererDir,
     LOG_LEVEL: 'warn',
   });
   const logger = createLogger(config.logLevel);
@@ -42,7 +42,6 @@ async function main(): Promise<void> {
   server.deps.senders.register('whatsapp', ({ message }) =>
     Promise.resolve({ ok: true, channelMessageId: `wamid.e2e-${message.id}` }),
   );
-  server.app.use(express.static(rendererDir));
   server.app.post('/__e2e/inbound', express.json(), (req, res) => {
     void simulateInbound(server.deps, req.body).then(
       (conversationId) => res.json({ conversationId }),
