@@ -5,11 +5,9 @@
 // machines), the same workspace stays available in the browser, and we say so.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 const log = (line) => process.stdout.write(`[atendo] ${line}\n`);
 
 function run(command, args) {
@@ -20,7 +18,10 @@ function run(command, args) {
   }
 }
 
-/** The Electron binary, or null: electron's index.js throws when its binary was never fetched. */
+/**
+ * The Electron binary, or null. electron's index.js downloads its binary on first use and
+ * throws when it cannot; it runs in a child process so a failed download stays quiet here.
+ */
 function electronBinary() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
   if (override) {
@@ -32,11 +33,22 @@ function electronBinary() {
           : 'electron';
     return existsSync(`${override}/${name}`) ? `${override}/${name}` : null;
   }
+  log('looking for Electron (its binary is fetched on first use)…');
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', "process.stdout.write(String(require('electron')))"],
+    { cwd: `${root}desktop`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const path = probe.status === 0 ? probe.stdout.trim().split('\n').pop() : '';
+  return path && existsSync(path) ? path : null;
+}
+
+async function answers(url) {
   try {
-    const path = require(require.resolve('electron', { paths: [`${root}desktop`] }));
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    await fetch(`${url}/health`);
+    return true;
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -60,6 +72,12 @@ run('npx', ['vite', 'build', '-c', 'desktop/vite.renderer.config.ts', '--logLeve
 const host = process.env.ATENDO_HOST ?? '127.0.0.1';
 const port = process.env.ATENDO_PORT ?? '4310';
 const url = `http://${host}:${port}`;
+if (await answers(url)) {
+  log(
+    `${url} is already in use (another Atendo running?). Stop it, or choose another port with ATENDO_PORT.`,
+  );
+  process.exit(1);
+}
 const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
   cwd: root,
   stdio: 'inherit',

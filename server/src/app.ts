@@ -117,6 +117,12 @@ async function listen(
   closeChannels: () => Promise<void>,
 ): Promise<RunningServer> {
   const server = http.createServer(app);
+  // Listen before the websocket server attaches, so a busy port rejects here (and `npm start`
+  // says so) instead of surfacing as an unhandled error event of the websocket server.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
   const wss = new WebSocketServer({ server, path: '/trpc' });
   const handler = applyWSSHandler({
     wss,
@@ -126,10 +132,6 @@ async function listen(
       return contextForToken(deps, config, params.success ? (params.data?.token ?? null) : null);
     },
     onError: logUnexpected(deps.logger),
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
