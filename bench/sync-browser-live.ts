@@ -17,6 +17,32 @@ export function percentiles(values: number[]): Percentiles {
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1), n: sorted.length };
 }
 
+/**
+ * A Node subscriber that notes when each message document arrives over its websocket: the
+ * server's share of the latency (commit, fan-out, loopback), without the browser's.
+ */
+export function startProbe(server: ServerProcess, token: string) {
+  const client = connectClient(
+    { wsUrl: `ws://127.0.0.1:${String(server.port)}/trpc`, httpUrl: `${server.origin}/trpc` },
+    token,
+  );
+  const seen = new Map<string, number>();
+  const subscription = client.trpc.sync.stream.subscribe(undefined, {
+    onData: (event) => {
+      if (event.type !== 'changes' || event.collection !== 'messages') return;
+      const now = Date.now();
+      for (const doc of event.documents) if (!seen.has(doc.id)) seen.set(doc.id, now);
+    },
+  });
+  return {
+    seen,
+    stop: () => {
+      subscription.unsubscribe();
+      return client.close();
+    },
+  };
+}
+
 export type Listener = { client: TestClient; recorder: StreamRecorder };
 
 /** Opens websocket subscribers up to `total - 1` (the browser page is the first agent). */
@@ -52,7 +78,8 @@ export async function measureLatency(
   server: ServerProcess,
   label: string,
   writes: number,
-): Promise<number[]> {
+  probe?: Map<string, number>,
+): Promise<{ page: number[]; probe: number[] }> {
   const committed: { id: string; at: number }[] = [];
   for (let i = 0; i < writes; i++) {
     const id = `live-${label}-${String(i)}`;
@@ -73,7 +100,13 @@ export async function measureLatency(
   }
   const missing = seen.filter((t) => t === null).length;
   if (missing > 0) throw new Error(`${String(missing)} of ${String(writes)} writes never arrived`);
-  return committed.map((c, i) => (seen[i] ?? NaN) - c.at);
+  return {
+    page: committed.map((c, i) => (seen[i] ?? NaN) - c.at),
+    probe: committed.flatMap((c) => {
+      const at = probe?.get(c.id);
+      return at === undefined ? [] : [at - c.at];
+    }),
+  };
 }
 
 /** How many of the listeners received every one of `ids` as a message change. */

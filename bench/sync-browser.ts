@@ -18,6 +18,7 @@ import {
   listenersWithAll,
   measureLatency,
   percentiles,
+  startProbe,
   type Listener,
 } from './sync-browser-live';
 import { MESSAGES_EACH, seedBenchDatabase } from './sync-seed';
@@ -68,12 +69,22 @@ async function initialSync(page: Page, options: StartOptions, size: number) {
     (token) => (globalThis as unknown as HarnessWindow).harness.bench.rawBulkPut(token, 2000),
     options.token,
   );
+  // A second page: RxDB's open-source build allows 13 collections per page and the store has 9.
+  const second = await page.context().newPage();
+  await openHarness(second, new URL(page.url()).origin);
+  const rxdb = await second.evaluate(
+    (token) => (globalThis as unknown as HarnessWindow).harness.bench.rxdbBulkWrite(token, 2000),
+    options.token,
+  );
+  await second.close();
   const rate = (count: number, t: number) => `${((count / t) * 1000).toFixed(0)} docs/s`;
   log(
     `initial sync ${String(size)} messages: store ${ms(sync.ms)} (${rate(sync.messages, sync.ms)}, ` +
       `every collection, batch ${String(batchSize)}); raw Dexie bulkPut ${ms(raw.ms)} ` +
       `(${rate(raw.messages, raw.ms)}, chunks of 2000, fetched beforehand in ${ms(raw.fetchMs)}); ` +
-      `sync throughput = ${((raw.ms / sync.ms) * 100).toFixed(0)}% of bulkPut`,
+      `sync throughput = ${((raw.ms / sync.ms) * 100).toFixed(0)}% of bulkPut; ` +
+      `RxDB bulkUpsert alone (store schema, no network) ${ms(rxdb.ms)} = ` +
+      `${((raw.ms / rxdb.ms) * 100).toFixed(0)}% of bulkPut`,
   );
 }
 
@@ -97,15 +108,20 @@ async function liveLatency(page: Page, server: ServerProcess): Promise<void> {
   const listeners: Listener[] = [];
   for (const agents of [1, 50, 200]) {
     await addListeners(server, listeners, agents, tokens);
+    // The probe is one more Node subscriber; it is not counted among the agents.
+    const probe = startProbe(server, tokens[0] ?? '');
     await measureLatency(page, server, `warm-${String(agents)}`, 5);
     const label = `a${String(agents)}`;
-    const latencies = await measureLatency(page, server, label, 100);
-    const p = percentiles(latencies);
+    const latencies = await measureLatency(page, server, label, 100, probe.seen);
+    await probe.stop();
+    const p = percentiles(latencies.page);
+    const q = percentiles(latencies.probe);
     const ids = Array.from({ length: 100 }, (_, i) => `live-${label}-${String(i)}`);
     log(
       `live latency, ${String(agents)} connected agents: p50 ${ms(p.p50)}, p95 ${ms(p.p95)}, ` +
         `p99 ${ms(p.p99)}, max ${ms(p.max)} (n=${String(p.n)}; ` +
-        `${String(listenersWithAll(listeners, ids))}/${String(listeners.length)} other agents got every write)`,
+        `${String(listenersWithAll(listeners, ids))}/${String(listeners.length)} other agents got every write); ` +
+        `server to a Node websocket: p50 ${ms(q.p50)}, p99 ${ms(q.p99)} (n=${String(q.n)})`,
     );
   }
   await Promise.all(

@@ -39,6 +39,7 @@ export type HarnessApi = {
   bench: {
     initialSync(options: StartOptions): Promise<BenchSyncResult>;
     rawBulkPut(token: string, chunk: number): Promise<BenchSyncResult & { fetchMs: number }>;
+    rxdbBulkWrite(token: string, chunk: number): Promise<BenchSyncResult>;
     /** Arrival time (page Date.now()) of each message id seen inserted since start. */
     arrivals(ids: string[]): Promise<(number | null)[]>;
     openConversation(ids: string[]): Promise<number[]>;

@@ -3,6 +3,8 @@
  * raw Dexie bulkPut of the same message documents as the floor IndexedDB itself sets.
  */
 import { Dexie } from 'dexie';
+import type { Message } from '@atendo/shared/schemas/message';
+import { openDatabase } from '../../../renderer/store/database';
 import type { LocalStore } from '../../../renderer/store/local-store';
 import type { SyncTransport } from '../../../renderer/store/transport';
 import type { BenchSyncResult, StartOptions } from './harness-api';
@@ -18,20 +20,25 @@ export async function benchInitialSync(
   return { ms, messages: await store.db.messages.count().exec() };
 }
 
-/** Every message the agent may see, fetched first (not timed), then written with bulkPut. */
+/** Every message the agent may see, pulled page after page as the store would. */
+async function fetchMessages(transport: SyncTransport): Promise<Message[]> {
+  const documents: Message[] = [];
+  let checkpoint = null;
+  for (;;) {
+    const page = await transport.pull({ collection: 'messages', checkpoint, limit: 2000 });
+    documents.push(...(page.documents as Message[]));
+    checkpoint = page.checkpoint;
+    if (page.documents.length < 2000) return documents;
+  }
+}
+
+/** The same messages, fetched first (not timed), then written with raw Dexie bulkPut. */
 export async function rawBulkPut(
   transport: SyncTransport,
   chunk: number,
 ): Promise<BenchSyncResult & { fetchMs: number }> {
   const fetchStart = performance.now();
-  const documents: unknown[] = [];
-  let checkpoint = null;
-  for (;;) {
-    const page = await transport.pull({ collection: 'messages', checkpoint, limit: 2000 });
-    documents.push(...page.documents);
-    checkpoint = page.checkpoint;
-    if (page.documents.length < 2000) break;
-  }
+  const documents = await fetchMessages(transport);
   const fetchMs = performance.now() - fetchStart;
   const db = new Dexie(`raw-bulkput-${String(Date.now())}`);
   // The same primary key and compound index the store's messages collection declares.
@@ -46,4 +53,26 @@ export async function rawBulkPut(
   db.close();
   await Dexie.delete(db.name);
   return { ms, fetchMs, messages };
+}
+
+/**
+ * The same messages written through RxDB into the store's own messages collection (a fresh
+ * database with the store's schemas), without network or replication: what RxDB's write path
+ * costs on its own, between the raw bulkPut and the full sync.
+ */
+export async function rxdbBulkWrite(
+  transport: SyncTransport,
+  chunk: number,
+): Promise<BenchSyncResult> {
+  const documents = await fetchMessages(transport);
+  const name = `rxdb-bulk-${String(Date.now())}`;
+  const db = await openDatabase({ name, devMode: false });
+  const started = performance.now();
+  for (let at = 0; at < documents.length; at += chunk) {
+    await db.messages.bulkUpsert(documents.slice(at, at + chunk));
+  }
+  const ms = performance.now() - started;
+  const messages = await db.messages.count().exec();
+  await db.remove();
+  return { ms, messages };
 }

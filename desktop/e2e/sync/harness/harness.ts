@@ -7,7 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { createLocalStore, type LocalStore } from '../../../renderer/store/local-store';
 import { createTrpcTransport } from '../../../renderer/store/trpc-transport';
 import type { SyncTransport } from '../../../renderer/store/transport';
-import { benchInitialSync, rawBulkPut } from './harness-bench';
+import { benchInitialSync, rawBulkPut, rxdbBulkWrite } from './harness-bench';
 import type {
   HarnessApi,
   HarnessWindow,
@@ -115,6 +115,7 @@ const harness: HarnessApi = {
   bench: {
     initialSync: (options) => benchInitialSync(options, startStore),
     rawBulkPut: (token, chunk) => rawBulkPut(transportFor(token), chunk),
+    rxdbBulkWrite: (token, chunk) => rxdbBulkWrite(transportFor(token), chunk),
     arrivals: (wanted) => Promise.resolve(wanted.map((id) => arrivals.get(id) ?? null)),
     openConversation: async (conversationIds) => {
       const times: number[] = [];

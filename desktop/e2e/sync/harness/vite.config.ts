@@ -11,5 +11,11 @@ export default defineConfig({
   root: path.dirname(fileURLToPath(import.meta.url)),
   base: './',
   logLevel: 'warn',
-  build: { outDir: HARNESS_OUT_DIR, emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: {
+    outDir: HARNESS_OUT_DIR,
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    // HARNESS_MINIFY=0 keeps function names readable in CPU profiles.
+    minify: process.env.HARNESS_MINIFY !== '0',
+  },
 });
