@@ -4,8 +4,8 @@
  * skipped with the reason printed. Build first: `npm run build -w @atendo/desktop`.
  * Run: `npx playwright test desktop/e2e/electron.spec.ts`.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,6 @@ import { test, expect } from '@playwright/test';
 import { _electron as electron } from 'playwright-core';
 
 const desktopDir = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
 
 function electronBinary(): string | null {
   const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH;
@@ -21,12 +20,15 @@ function electronBinary(): string | null {
     const file = join(dist, process.platform === 'win32' ? 'electron.exe' : 'electron');
     return existsSync(file) ? file : null;
   }
-  try {
-    const path: unknown = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
+  // electron's index.js fetches its binary on first use and throws when it cannot; probing in a
+  // child process keeps a failed download's output out of the test report.
+  const probe = spawnSync(
+    process.execPath,
+    ['-e', "process.stdout.write(String(require('electron')))"],
+    { cwd: desktopDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  );
+  const path = probe.status === 0 ? (probe.stdout.trim().split('\n').pop() ?? '') : '';
+  return path !== '' && existsSync(path) ? path : null;
 }
 
 const binary = electronBinary();
