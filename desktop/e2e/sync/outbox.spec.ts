@@ -13,7 +13,7 @@ type ServerMessage = { id: string; body: string; clientId: string | null };
 
 const CONVERSATION = 'conv-outbox';
 const sent = async (server: ServerProcess): Promise<ServerMessage[]> =>
-  (await server.control<ServerMessage[]>(`messages/${CONVERSATION}`)).filter(
+  (await server.control<ServerMessage[]>('messages', { conversationId: CONVERSATION })).filter(
     (m) => m.clientId !== null,
   );
 

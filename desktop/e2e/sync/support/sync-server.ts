@@ -161,13 +161,18 @@ function controlRoutes(app: TestApp): express.Router {
       return Promise.resolve({ ok: true });
     }),
   );
-  router.get(
-    '/messages/:conversationId',
-    handle(async (_body, req) =>
+  // A POST: the server answers every other GET with the agent workspace's page.
+  router.post(
+    '/messages',
+    handle(async (body) =>
       app.db
         .selectFrom('messages')
         .select(['id', 'body', 'client_id as clientId', 'direction'])
-        .where('conversation_id', '=', String(req.params.conversationId))
+        .where(
+          'conversation_id',
+          '=',
+          z.object({ conversationId: z.string() }).parse(body).conversationId,
+        )
         .orderBy(sql`rowid`)
         .execute(),
     ),
