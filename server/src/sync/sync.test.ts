@@ -167,6 +167,12 @@ describe('transfer away from an agent', () => {
     expect(anaAfter.documents).toEqual([
       expect.objectContaining({ id: 'conv-pedro-1', _deleted: true }),
     ]);
+    // The removal must not tell Ana where the conversation went, nor what is said in it now.
+    for (const removal of [...stream.documents('conversations'), ...anaAfter.documents]) {
+      expect(removal).toMatchObject({ ownerId: null, participantIds: [], tagIds: [] });
+      expect(JSON.stringify(removal)).not.toContain('agent-diego');
+    }
+    expect(stream.documents('messages').every((m) => 'body' in m && m.body === '')).toBe(true);
     const backlog = await pullAll(diego, 'messages', diegoMessages.checkpoint);
     const pedro = backlog.documents.filter(
       (m) => 'conversationId' in m && m.conversationId === 'conv-pedro-1',

@@ -1,6 +1,7 @@
 import type { SyncCollection, SyncDocument } from '@atendo/shared/sync/protocol';
 import { docKey, type DocRef, type SyncPayload } from './documents';
 import type { AudienceHit } from './feed-reads';
+import { removalDocument } from './removal';
 
 /** The latest change of one document that an agent may know about, and what it told them. */
 export type Visibility = DocRef & { seq: number; granted: boolean };
@@ -29,9 +30,9 @@ export function foldVisibility(
 
 /**
  * The replicated form of each loaded document, made once per round and shared by every
- * subscriber that receives it: the current version for a grant, and the last known version
- * flagged `_deleted` for a removal (the agent was allowed to see it until this change, and the
- * client's store needs a whole document to delete). Events are only serialised, never changed.
+ * subscriber that receives it: the current version for a grant, and for a removal the document
+ * flagged `_deleted` with what describes its new scope emptied (see removal.ts). Events are only
+ * serialised, never changed.
  */
 export class SyncDocumentCache {
   private readonly live = new Map<string, SyncDocument<SyncCollection>>();
@@ -46,7 +47,7 @@ export class SyncDocumentCache {
     if (cached !== undefined) return cached;
     const doc = this.current.get(key);
     if (doc === undefined) return undefined;
-    const document = { ...doc, _deleted: deleted };
+    const document = { ...(deleted ? removalDocument(doc) : doc), _deleted: deleted };
     made.set(key, document);
     return document;
   }
