@@ -99,7 +99,7 @@ async function generateLoad(webhookUrl: string, sentAt: number[]) {
       const response = await fetch(webhookUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-hub-signature-256': signed.signature },
-        body: signed.rawBody,
+        body: new Uint8Array(signed.rawBody),
       });
       await response.arrayBuffer();
       responseMs.push(performance.now() - at);
