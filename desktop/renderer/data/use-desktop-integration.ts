@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NotificationKind } from '@atendo/shared/ipc/contract';
+import { Locale } from '@atendo/shared/schemas/common';
 import { getBridge } from '../bridge/get-bridge';
 import type { ConversationRowData } from '../screens/workspace/list/conversation-rows';
 import { arrivals } from './arrivals';
@@ -20,7 +21,7 @@ export type DesktopIntegrationInput = {
  * notification for each arrival in the queue or in the agent's own list.
  */
 export function useDesktopIntegration(input: DesktopIntegrationInput): void {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session } = useWorkspace();
   const { presence } = usePresence();
   const { queued, active, openConversationId } = input;
@@ -35,8 +36,10 @@ export function useDesktopIntegration(input: DesktopIntegrationInput): void {
       teamIds: [...session.agent.teamIds],
       presence,
       openConversationId,
+      // Main's tray and dialogs follow the language the agent chose; an unknown one is left out.
+      locale: localeOf(i18n.language),
     });
-  }, [session, presence, openConversationId]);
+  }, [session, presence, openConversationId, i18n.language]);
 
   useEffect(() => {
     void getBridge().invoke('badge:set', { queued: queued.length, unread: 0 });
@@ -106,4 +109,9 @@ export function useDesktopIntegration(input: DesktopIntegrationInput): void {
       offLink();
     };
   }, []);
+}
+
+function localeOf(language: string): Locale | undefined {
+  const parsed = Locale.safeParse(language);
+  return parsed.success ? parsed.data : undefined;
 }
