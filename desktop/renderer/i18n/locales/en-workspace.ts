@@ -108,6 +108,15 @@ export const enWorkspace: WorkspaceMessages = {
     outboxPending_other: '{{count}} messages waiting for the connection',
     draftSaved: 'Draft saved',
   },
+  dialRequest: {
+    title: 'Call {{number}}?',
+    known: 'This number belongs to {{name}}.',
+    unknown: 'No contact has this number yet.',
+    why: 'A link asked Atendo to call this number. Nothing is dialled until you click Call.',
+    call: 'Call',
+    openConversation: 'Open conversation',
+    addContact: 'Add contact',
+  },
   templates: {
     title: 'Message template',
     search: 'Search templates',

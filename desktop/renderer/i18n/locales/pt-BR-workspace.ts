@@ -108,6 +108,15 @@ export const ptBRWorkspace = {
     outboxPending_other: '{{count}} mensagens aguardando conexão',
     draftSaved: 'Rascunho salvo',
   },
+  dialRequest: {
+    title: 'Ligar para {{number}}?',
+    known: 'Este número pertence a {{name}}.',
+    unknown: 'Nenhum contato tem este número ainda.',
+    why: 'Um link pediu ao Atendo para ligar para este número. Nada é discado até você clicar em Ligar.',
+    call: 'Ligar',
+    openConversation: 'Abrir conversa',
+    addContact: 'Adicionar contato',
+  },
   templates: {
     title: 'Modelo de mensagem',
     search: 'Buscar modelo',

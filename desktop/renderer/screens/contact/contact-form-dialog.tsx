@@ -17,6 +17,8 @@ export type ContactFormDialogProps = {
   /** Null adds a new contact. */
   contact: DeepReadonly<Contact> | null;
   initialName?: string;
+  /** A number to start a new contact with (a tel: link the agent followed). */
+  initialPhone?: string;
   onClose: () => void;
   onSaved?: (contactId: string) => void;
 };
@@ -30,6 +32,7 @@ const orEmpty = (list: readonly string[]): string[] => (list.length === 0 ? ['']
 export function ContactFormDialog({
   contact,
   initialName = '',
+  initialPhone,
   onClose,
   onSaved,
 }: ContactFormDialogProps) {
@@ -39,7 +42,7 @@ export function ContactFormDialog({
   const action = useApiAction();
   const [values, setValues] = useState<ContactFormValues>({
     name: contact?.name ?? initialName,
-    phones: orEmpty(contact?.phones ?? []),
+    phones: orEmpty(contact?.phones ?? (initialPhone === undefined ? [] : [initialPhone])),
     emails: orEmpty(contact?.emails ?? []),
   });
   const [errors, setErrors] = useState<ContactFormErrors | null>(null);

@@ -15,6 +15,7 @@ import { MonitoringScreen } from '../monitoring/monitoring-screen';
 import { OfflineBanner } from './offline-banner';
 import { WorkspaceHeader } from './workspace-header';
 import { ShortcutsHelp } from './shortcuts-help';
+import { DialRequestDialog } from './dial-request-dialog';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
 import { StartConversationDialog } from '../start/start-conversation-dialog';
 import { ActionRequestsProvider, useActionRequests } from './actions/action-requests';
@@ -108,6 +109,7 @@ function ShellLayout() {
           )}
         </div>
       </AppShell.Main>
+      <DialRequestDialog onOpenConversation={openConversation} />
       <ShortcutsHelp
         opened={helpOpen}
         onClose={() => {
