@@ -22,9 +22,18 @@ test('reply, attach a file, tag, and close with the required disposition', async
   await expect(reply.getByTestId('message-author')).toHaveText('Você');
 
   await view.attach({ name: 'boleto.png', mimeType: 'image/png', buffer: PNG });
-  await expect(
-    view.messages().getByTestId('attachment').filter({ hasText: 'boleto.png' }),
-  ).toBeVisible();
+  const attachment = view.messages().getByTestId('attachment').filter({ hasText: 'boleto.png' });
+  await expect(attachment).toBeVisible();
+  // The preview is fetched with the agent's token and shown from a blob URL, and it decodes.
+  const preview = attachment.getByRole('img', { name: 'boleto.png' });
+  await expect(preview).toHaveAttribute('src', /^blob:/);
+  await expect
+    .poll(() => preview.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(0);
+  await expect(attachment.getByRole('link', { name: /boleto\.png/ })).toHaveAttribute(
+    'download',
+    'boleto.png',
+  );
 
   await view.toggleTag('Urgente');
   await expect(view.systemEvents(/adicionou a tag Urgente/)).toBeVisible();

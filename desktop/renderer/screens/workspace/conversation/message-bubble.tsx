@@ -3,9 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
 import type { Message } from '@atendo/shared/schemas/message';
 import { DeliveryTicks } from '../../../ui/delivery-ticks';
-import { formatBytes } from '../../../i18n/error-text';
 import { formatMessageTime } from '../../../ui/format';
-import { Icon } from '../../../ui/icons';
+import { AttachmentView } from './attachment-view';
 
 export type MessageBubbleProps = {
   message: DeepReadonly<Message>;
@@ -61,12 +60,7 @@ export function MessageBubble({ message, authorName, now, onSendTemplate }: Mess
             </Text>
           )}
           {message.attachments.map((a) => (
-            <Group key={a.id} gap={6} wrap="nowrap" data-testid="attachment">
-              <Icon name="file" size={16} />
-              <Text size="sm" truncate="end">
-                {t('message.attachment', { name: a.fileName, size: formatBytes(a.size) })}
-              </Text>
-            </Group>
+            <AttachmentView key={a.id} attachment={a} />
           ))}
           <Group gap={4} justify="flex-end">
             <Text size="xs" c="dimmed">
