@@ -2,6 +2,7 @@ import type { WorkspaceMessages } from './pt-BR';
 
 export const enWorkspace: WorkspaceMessages = {
   header: {
+    enableNotifications: 'Enable notifications',
     workspace: 'Conversations',
     monitoring: 'Monitoring',
     startConversation: 'Start conversation',

@@ -1,6 +1,7 @@
 /** Strings of the agent workspace (list, conversation, actions, monitoring), in pt-BR. */
 export const ptBRWorkspace = {
   header: {
+    enableNotifications: 'Ativar notificações',
     workspace: 'Atendimentos',
     monitoring: 'Monitoramento',
     startConversation: 'Iniciar conversa',

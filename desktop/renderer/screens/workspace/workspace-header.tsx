@@ -15,6 +15,7 @@ import { BrandMark } from '../../ui/brand-mark';
 import { Icon } from '../../ui/icons';
 import { PreferencesControls } from '../../ui/preferences-controls';
 import { PresenceMenu } from './presence-menu';
+import { NotificationPermissionButton } from './notification-permission-button';
 import type { Screen } from './workspace-shell';
 
 export type WorkspaceHeaderProps = {
@@ -53,6 +54,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
+        <NotificationPermissionButton />
         <Button
           leftSection={<Icon name="plus" size={16} />}
           variant="light"
