@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from './e2e-chromium';
 
 /**
  * End-to-end tests drive Debian's Chromium (Playwright's own download is unreachable here)
@@ -26,15 +27,6 @@ export default defineConfig({
     viewport: { width: 1400, height: 860 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: debianChromium(),
   },
 });

@@ -4,8 +4,8 @@
 // where an Electron binary can run. Where it cannot (no binary can be downloaded on some
 // machines), the same workspace stays available in the browser, and we say so.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from '../desktop/scripts/electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const log = (line) => process.stdout.write(`[atendo] ${line}\n`);
@@ -16,31 +16,6 @@ function run(command, args) {
     log(`${command} ${args.join(' ')} failed`);
     process.exit(result.status ?? 1);
   }
-}
-
-/**
- * The Electron binary, or null. electron's index.js downloads its binary on first use and
- * throws when it cannot; it runs in a child process so a failed download stays quiet here.
- */
-function electronBinary() {
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) {
-    const name =
-      process.platform === 'win32'
-        ? 'electron.exe'
-        : process.platform === 'darwin'
-          ? 'Electron.app/Contents/MacOS/Electron'
-          : 'electron';
-    return existsSync(`${override}/${name}`) ? `${override}/${name}` : null;
-  }
-  log('looking for Electron (its binary is fetched on first use)…');
-  const probe = spawnSync(
-    process.execPath,
-    ['-e', "process.stdout.write(String(require('electron')))"],
-    { cwd: `${root}desktop`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const path = probe.status === 0 ? probe.stdout.trim().split('\n').pop() : '';
-  return path && existsSync(path) ? path : null;
 }
 
 async function answers(url) {
@@ -90,6 +65,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill
 server.on('exit', (code) => process.exit(code ?? 0));
 await waitForHealth(url, server);
 
+log('looking for Electron (its binary is fetched on first use)…');
 const binary = electronBinary();
 if (binary === null) {
   log(

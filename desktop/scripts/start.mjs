@@ -2,33 +2,11 @@
 // `npm start -w @atendo/desktop`: runs the Electron app against the Vite dev server when an
 // Electron binary can run here; otherwise serves the same workspace in the browser and says so.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build, createServer } from 'vite';
+import { electronBinary } from './electron-binary.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
-
-function electronBinary() {
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const dir = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-    const name =
-      process.platform === 'win32'
-        ? 'electron.exe'
-        : process.platform === 'darwin'
-          ? 'Electron.app/Contents/MacOS/Electron'
-          : 'electron';
-    return existsSync(`${dir}/${name}`) ? `${dir}/${name}` : null;
-  }
-  try {
-    // electron's index.js throws when its binary was never downloaded.
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const server = await createServer({ configFile: `${here}vite.renderer.config.ts` });
 await server.listen();

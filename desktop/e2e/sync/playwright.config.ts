@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from '../../../e2e-chromium';
 
 /**
  * The local-first sync in real Chromium: the real store (RxDB on IndexedDB) in a small harness
@@ -19,19 +20,9 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // The harness is served by route interception (so it loads while the server is down),
-        // which leaves it without an IP address; Chromium's Local Network Access checks would then
-        // block its websocket to 127.0.0.1. Electron loads the app from disk, where they do not apply.
-        '--disable-features=LocalNetworkAccessChecks',
-      ],
-    },
+    // The harness is served by route interception (so it loads while the server is down),
+    // which leaves it without an IP address; Chromium's Local Network Access checks would then
+    // block its websocket to 127.0.0.1. Electron loads the app from disk, where they do not apply.
+    launchOptions: debianChromium(['--disable-features=LocalNetworkAccessChecks']),
   },
 });

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { debianChromium } from '../../../e2e-chromium';
 
 /**
  * The web chat widget in Debian's Chromium against the real server, which each spec starts on
@@ -16,15 +17,6 @@ export default defineConfig({
     browserName: 'chromium',
     headless: true,
     locale: 'en-US',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: debianChromium(),
   },
 });
