@@ -7,6 +7,7 @@ import { useApiAction } from '../../data/use-api-action';
 import type { Directory } from '../../data/use-directory';
 import { useWorkspace } from '../../data/workspace-context';
 import { Icon } from '../../ui/icons';
+import { DialogActions } from '../../ui/dialog-actions';
 
 export type MonitoringRowActionsProps = {
   conversation: DeepReadonly<Conversation>;
@@ -90,28 +91,20 @@ export function MonitoringRowActions({
       >
         <Stack>
           <Text size="sm">{t('monitoring.forceCloseBody')}</Text>
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => {
-                setDialog(null);
-              }}
-            >
-              {t('actions.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={action.pending}
-              onClick={() =>
-                void run(
-                  () => api.monitoring.forceClose.mutate({ conversationId }),
-                  t('monitoring.forceClose'),
-                )
-              }
-            >
-              {t('monitoring.forceClose')}
-            </Button>
-          </Group>
+          <DialogActions
+            confirmLabel={t('monitoring.forceClose')}
+            onConfirm={() =>
+              void run(
+                () => api.monitoring.forceClose.mutate({ conversationId }),
+                t('monitoring.forceClose'),
+              )
+            }
+            onCancel={() => {
+              setDialog(null);
+            }}
+            pending={action.pending}
+            danger
+          />
         </Stack>
       </Modal>
       <Modal
@@ -129,29 +122,21 @@ export function MonitoringRowActions({
             onChange={setAgentId}
             searchable
           />
-          <Group justify="flex-end">
-            <Button
-              variant="default"
-              onClick={() => {
-                setDialog(null);
-              }}
-            >
-              {t('actions.cancel')}
-            </Button>
-            <Button
-              disabled={agentId === null}
-              loading={action.pending}
-              onClick={() => {
-                if (agentId !== null)
-                  void run(
-                    () => api.monitoring.reassign.mutate({ conversationId, agentId }),
-                    t('monitoring.reassign'),
-                  );
-              }}
-            >
-              {t('monitoring.reassign')}
-            </Button>
-          </Group>
+          <DialogActions
+            confirmLabel={t('monitoring.reassign')}
+            onConfirm={() => {
+              if (agentId !== null)
+                void run(
+                  () => api.monitoring.reassign.mutate({ conversationId, agentId }),
+                  t('monitoring.reassign'),
+                );
+            }}
+            onCancel={() => {
+              setDialog(null);
+            }}
+            pending={action.pending}
+            disabled={agentId === null}
+          />
         </Stack>
       </Modal>
     </>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
@@ -13,6 +13,7 @@ import { useApiAction } from '../../../data/use-api-action';
 import { useDispositions } from '../../../data/use-collections';
 import { useWorkspace } from '../../../data/workspace-context';
 import { DispositionPicker } from './disposition-picker';
+import { DialogActions } from '../../../ui/dialog-actions';
 
 export type CloseDialogProps = {
   conversation: DeepReadonly<Conversation>;
@@ -70,19 +71,14 @@ export function CloseDialog({ conversation, team, onClose }: CloseDialogProps) {
             {action.failureText}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button
-            color="red"
-            onClick={() => void submit()}
-            loading={action.pending}
-            disabled={required && dispositionId === null}
-          >
-            {t('close.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          confirmLabel={t('close.submit')}
+          onConfirm={() => void submit()}
+          onCancel={onClose}
+          pending={action.pending}
+          disabled={required && dispositionId === null}
+          danger
+        />
       </Stack>
     </Modal>
   );

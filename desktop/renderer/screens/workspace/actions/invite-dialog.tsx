@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { Alert, Modal, MultiSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
@@ -6,6 +6,7 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { useApiAction } from '../../../data/use-api-action';
 import { useDirectory } from '../../../data/use-directory';
 import { useWorkspace } from '../../../data/workspace-context';
+import { DialogActions } from '../../../ui/dialog-actions';
 
 export type InviteDialogProps = { conversation: DeepReadonly<Conversation>; onClose: () => void };
 
@@ -57,18 +58,13 @@ export function InviteDialog({ conversation, onClose }: InviteDialogProps) {
             {action.failureText}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button
-            onClick={() => void submit()}
-            loading={action.pending}
-            disabled={agentIds.length === 0}
-          >
-            {t('invite.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          confirmLabel={t('invite.submit')}
+          onConfirm={() => void submit()}
+          onCancel={onClose}
+          pending={action.pending}
+          disabled={agentIds.length === 0}
+        />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
@@ -6,6 +6,7 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { useApiAction } from '../../../data/use-api-action';
 import { useDirectory } from '../../../data/use-directory';
 import { useWorkspace } from '../../../data/workspace-context';
+import { DialogActions } from '../../../ui/dialog-actions';
 
 export type TransferDialogProps = { conversation: DeepReadonly<Conversation>; onClose: () => void };
 
@@ -75,14 +76,13 @@ export function TransferDialog({ conversation, onClose }: TransferDialogProps) {
             {action.failureText}
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('actions.cancel')}
-          </Button>
-          <Button onClick={() => void submit()} loading={action.pending} disabled={teamId === null}>
-            {t('transfer.submit')}
-          </Button>
-        </Group>
+        <DialogActions
+          confirmLabel={t('transfer.submit')}
+          onConfirm={() => void submit()}
+          onCancel={onClose}
+          pending={action.pending}
+          disabled={teamId === null}
+        />
       </Stack>
     </Modal>
   );
