@@ -91,3 +91,64 @@ export type StreamEvent =
       checkpoint: Checkpoint;
     }
   | { type: 'resync'; reason: 'connected' | 'lagging' | 'scope-changed' };
+
+/*
+ * The live stream's wire format. The stream is a plain websocket at STREAM_PATH beside tRPC:
+ * tRPC's websocket adapter serialises every event once per connection, and with hundreds of
+ * agents in the same audience that serialisation was most of the server's work under inbound
+ * load (bench/README.md). On this socket the server serialises one fan-out round once for all
+ * the agents who receive the same events and writes the same bytes to each of them.
+ */
+
+/** Served on the same port as the API: ws(s)://<host>/sync/stream. */
+export const STREAM_PATH = '/sync/stream';
+
+/**
+ * The first and only frame a client sends: its session token, as a message rather than in the
+ * URL, so it never lands in access logs. The server answers with a `connected` resync once the
+ * agent is subscribed, and closes the socket (see STREAM_CLOSE) when the hello is wrong.
+ */
+export const StreamHello = z.object({
+  type: z.literal('hello'),
+  token: z.string().min(1).max(512),
+});
+export type StreamHello = z.infer<typeof StreamHello>;
+
+/**
+ * Every frame the server sends is a JSON array of StreamEvents in commit order (one fan-out
+ * round for this agent). An empty array is a heartbeat: the server sends one every
+ * STREAM_HEARTBEAT_MS, and a client that hears nothing for STREAM_SILENCE_MS treats the stream
+ * as dead, reconnects and resyncs.
+ */
+export const STREAM_HEARTBEAT_MS = 20_000;
+export const STREAM_SILENCE_MS = 45_000;
+
+/** Documents are validated per collection by the receiver (SYNC_DOCUMENT_SCHEMAS). */
+export const StreamEventEnvelope = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('changes'),
+    collection: SyncCollection,
+    documents: z.array(z.unknown()),
+    checkpoint: Checkpoint,
+  }),
+  z.object({
+    type: z.literal('resync'),
+    reason: z.enum(['connected', 'lagging', 'scope-changed']),
+  }),
+]);
+export const StreamFrame = z.array(StreamEventEnvelope);
+
+/**
+ * Close codes the server uses besides the standard ones (1001 going away on shutdown, after
+ * which the client reconnects and resyncs). The 44xx codes are refusals: retrying with the same
+ * token cannot succeed, so the client signs the agent out instead of retrying.
+ */
+export const STREAM_CLOSE = {
+  /** The hello was not valid JSON of the StreamHello shape. */
+  badHello: 4400,
+  /** The token is unknown, expired or revoked. */
+  unauthenticated: 4401,
+  /** No hello arrived within STREAM_HELLO_TIMEOUT_MS. */
+  helloTimeout: 4408,
+} as const;
+export const STREAM_HELLO_TIMEOUT_MS = 10_000;
