@@ -1,5 +1,8 @@
-import { createTRPCClient, createWSClient, httpLink, TRPCClientError, wsLink } from '@trpc/client';
+import { once } from 'node:events';
+import type { IncomingMessage } from 'node:http';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { WebSocket } from 'ws';
+import { STREAM_PATH } from '@atendo/shared/sync/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from './app';
 import type { AppRouter } from './router';
@@ -80,34 +83,29 @@ describe('the HTTP server on loopback', () => {
     expect((afterLogout as TRPCClientError<AppRouter>).data?.atendoCode).toBe('unauthenticated');
   });
 
-  it('serves tRPC over a websocket on /trpc, authenticated by connectionParams', async () => {
+  it('serves the sync stream as a websocket at STREAM_PATH and refuses other paths', async () => {
     const token = (
       await clientFor(running.url, () => null).auth.login.mutate({
         email: ANA,
         password: 'atendo-demo',
       })
     ).token;
-    const connect = (params: Record<string, string>) => {
-      const ws = createWSClient({
-        url: `${running.url.replace('http', 'ws')}/trpc`,
-        // The ws package implements the browser WebSocket API the client expects.
-        WebSocket: WebSocket as unknown as NonNullable<
-          Parameters<typeof createWSClient>[0]['WebSocket']
-        >,
-        connectionParams: params,
-      });
-      return { ws, client: createTRPCClient<AppRouter>({ links: [wsLink({ client: ws })] }) };
-    };
-    const signedIn = connect({ token });
-    const anonymous = connect({});
-    try {
-      expect(await signedIn.client.auth.me.query()).toMatchObject({ id: 'agent-ana' });
-      const refused = await anonymous.client.auth.me.query().catch((e: unknown) => e);
-      expect((refused as TRPCClientError<AppRouter>).data?.atendoCode).toBe('unauthenticated');
-    } finally {
-      await signedIn.ws.close();
-      await anonymous.ws.close();
-    }
+    const base = running.url.replace('http', 'ws');
+    const stream = new WebSocket(`${base}${STREAM_PATH}`);
+    stream.on('open', () => {
+      stream.send(JSON.stringify({ type: 'hello', token }));
+    });
+    const [first] = (await once(stream, 'message')) as [Buffer];
+    expect(JSON.parse(first.toString('utf8'))).toEqual([{ type: 'resync', reason: 'connected' }]);
+    const closed = once(stream, 'close');
+    await running.close();
+    expect((await closed)[0]).toBe(1001);
+    running = await h.server.listen();
+
+    const other = new WebSocket(`${running.url.replace('http', 'ws')}/trpc`);
+    other.on('error', () => undefined);
+    const [, response] = (await once(other, 'unexpected-response')) as [unknown, IncomingMessage];
+    expect(response.statusCode).toBe(404);
   });
 
   it('uploads an attachment and sends it', async () => {

@@ -1,9 +1,6 @@
 import http from 'node:http';
 import express from 'express';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
-import { WebSocketServer } from 'ws';
-import { z } from 'zod';
 import { bearerToken } from './auth/sessions';
 import { createDefaultSenderRegistry, type SenderRegistry } from './channels/registry';
 import type { Webchat } from './channels/webchat/create-webchat';
@@ -17,6 +14,7 @@ import { randomId, type IdGenerator } from './ids';
 import type { Logger } from './logger';
 import { appRouter } from './router';
 import type { Deps } from './services/deps';
+import { createStreamServer, type StreamServerOptions } from './sync/stream-socket';
 import { contextForToken } from './trpc/context';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
 import { mountWorkspace } from './workspace-route';
@@ -30,6 +28,8 @@ export type ServerOptions = {
   newId?: IdGenerator;
   /** Test seams for the WhatsApp adapters (instant retry sleeps). */
   whatsapp?: WhatsAppWiringOptions;
+  /** Test seams for the live sync stream (a manual timer, backpressure limit). */
+  stream?: StreamServerOptions;
 };
 
 export type RunningServer = { url: string; close(): Promise<void> };
@@ -44,11 +44,6 @@ export type AtendoServer = {
   listen(): Promise<RunningServer>;
 };
 
-const ConnectionParams = z
-  .object({ token: z.string().min(1).optional() })
-  .nullable()
-  .optional();
-
 type ErrorLog = (opts: { error: { code: string }; path?: string | undefined }) => void;
 
 // Expected failures (AtendoError, bad input) are the client's business; only the unexpected
@@ -62,7 +57,7 @@ const logUnexpected =
 
 /**
  * Builds the HTTP API (tRPC at /trpc, uploads, health), the channels (web chat under /webchat,
- * WhatsApp webhooks under /webhooks/whatsapp) and, on listen, the websocket on /trpc.
+ * WhatsApp webhooks under /webhooks/whatsapp) and, on listen, the sync stream's websocket.
  */
 export function createServer(options: ServerOptions): AtendoServer {
   const { config, logger } = options;
@@ -105,47 +100,34 @@ export function createServer(options: ServerOptions): AtendoServer {
     deps,
     webchat,
     whatsappIdle: () => whatsapp.idle(),
-    listen: () => listen(app, deps, config, closeChannels),
+    listen: () => listen(app, deps, config, closeChannels, options.stream),
   };
 }
 
-/** Serves the app and a websocket (tRPC subscriptions, token in connectionParams) on one port. */
+/** Serves the app and the live sync stream (a websocket at STREAM_PATH) on one port. */
 async function listen(
   app: express.Express,
   deps: Deps,
   config: Config,
   closeChannels: () => Promise<void>,
+  streamOptions: StreamServerOptions | undefined,
 ): Promise<RunningServer> {
   const server = http.createServer(app);
-  // Listen before the websocket server attaches, so a busy port rejects here (and `npm start`
-  // says so) instead of surfacing as an unhandled error event of the websocket server.
+  // Listen before the stream attaches, so a busy port rejects here (and `npm start` says so)
+  // instead of surfacing later as an unhandled error event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
   });
-  const wss = new WebSocketServer({ server, path: '/trpc' });
-  const handler = applyWSSHandler({
-    wss,
-    router: appRouter,
-    createContext: ({ info }) => {
-      const params = ConnectionParams.safeParse(info.connectionParams);
-      return contextForToken(deps, config, params.success ? (params.data?.token ?? null) : null);
-    },
-    onError: logUnexpected(deps.logger),
+  const streams = createStreamServer(deps, config, streamOptions);
+  server.on('upgrade', (request, socket, head) => {
+    streams.handleUpgrade(request, socket, head);
   });
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const close = async (): Promise<void> => {
-    // Clients reconnect (and resync) instead of waiting on a dead socket.
-    handler.broadcastReconnectNotification();
-    wss.clients.forEach((client) => {
-      client.terminate();
-    });
-    await new Promise<void>((resolve) => {
-      wss.close(() => {
-        resolve();
-      });
-    });
+    // Clients reconnect (and resync) on 1001 instead of waiting on a dead socket.
+    await streams.close();
     // Web chat visitor streams are long-lived responses: end them before closing connections.
     await closeChannels();
     server.closeAllConnections();

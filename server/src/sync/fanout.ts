@@ -1,41 +1,57 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '@atendo/shared/schemas/agent';
-import type { StreamEvent } from '@atendo/shared/sync/protocol';
 import type { DB } from '../db/schema';
 import type { ChangeNotifier } from '../feed/change-notifier';
 import type { Logger } from '../logger';
 import { loadAgents } from '../repo/directory';
+import { audienceGroups } from './audience-groups';
 import { docKey, loadCurrentDocuments, type DocRef } from './documents';
-import { EventQueue } from './event-queue';
 import { changedAgentIds, feedHead, readAudienceWindow } from './feed-reads';
 import { databaseInstanceId } from './instance';
 import { changeEvents, routeHits } from './routing';
 import { syncScope, type SyncScope } from './scope';
+import {
+  resyncFrame,
+  serialiseFrame,
+  StreamOutlet,
+  type StreamSerialiser,
+  type StreamSink,
+} from './stream-outlet';
 import { SyncDocumentCache } from './visibility';
 
 export type FanoutOptions = {
   /** Sequences read per round, so a burst is delivered in bounded slices. */
   windowSize: number;
-  /** Documents a subscriber may have waiting before it is told to resync instead. */
-  maxPendingDocuments: number;
+  /** Unsent bytes a subscriber's connection may hold before its frames are skipped. */
+  maxBufferedBytes: number;
+  /** Makes a frame's bytes; tests count its calls. */
+  serialise: StreamSerialiser;
 };
 
 export const DEFAULT_FANOUT_OPTIONS: FanoutOptions = {
   windowSize: 2000,
-  maxPendingDocuments: 5000,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  serialise: serialiseFrame,
 };
 
-type Subscriber = { actor: Actor; scope: SyncScope; queue: EventQueue };
+type Subscriber = { actor: Actor; scope: SyncScope; outlet: StreamOutlet; closed: boolean };
 
-export type SyncSubscription = { queue: EventQueue; close(): void };
+export type SyncSubscription = {
+  /** Sends the empty heartbeat frame, and the end of lagging if the buffer has drained. */
+  heartbeat(): void;
+  close(): void;
+};
 
 /**
- * The one loop per app that turns feed changes into stream events. On each wake-up it reads
+ * The one loop per app that turns feed changes into stream frames. On each wake-up it reads
  * the new audience rows once for the keys of every subscriber, loads each touched document
- * once, and routes them; wake-ups that arrive while a round runs fold into one more round.
+ * once, routes and serialises once per group of subscribers that receive the same events, and
+ * writes those same bytes to each; wake-ups that arrive while a round runs fold into one more
+ * round.
  */
 export class SyncFanout {
   private readonly subscribers = new Set<Subscriber>();
+  private readonly options: FanoutOptions;
   private lastSeq = 0;
   private starting: Promise<void> | null = null;
   private draining: Promise<void> | null = null;
@@ -45,23 +61,29 @@ export class SyncFanout {
     private readonly db: Kysely<DB>,
     private readonly notifier: ChangeNotifier,
     private readonly logger: Logger,
-    private readonly options: FanoutOptions = DEFAULT_FANOUT_OPTIONS,
-  ) {}
+    options: Partial<FanoutOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_FANOUT_OPTIONS, ...options };
+  }
 
-  /** Registers a subscriber; it receives changes committed after this call resolves. */
-  async subscribe(actor: Actor): Promise<SyncSubscription> {
+  /**
+   * Registers a subscriber and, in the same step, sends it the `connected` resync: every
+   * change committed after that frame reaches the sink, so a pull the client starts on it
+   * overlaps everything the stream will push.
+   */
+  async subscribe(actor: Actor, sink: StreamSink): Promise<SyncSubscription> {
     await this.start();
     const scope = syncScope(actor, await databaseInstanceId(this.db));
-    const subscriber: Subscriber = {
-      actor,
-      scope,
-      queue: new EventQueue(this.options.maxPendingDocuments),
-    };
+    const outlet = new StreamOutlet(sink, this.options.maxBufferedBytes);
+    const subscriber: Subscriber = { actor, scope, outlet, closed: false };
     this.subscribers.add(subscriber);
+    outlet.send(resyncFrame('connected'));
     return {
-      queue: subscriber.queue,
+      heartbeat: () => {
+        if (!subscriber.closed) outlet.heartbeat();
+      },
       close: () => {
-        subscriber.queue.close();
+        subscriber.closed = true;
         this.subscribers.delete(subscriber);
       },
     };
@@ -126,7 +148,7 @@ export class SyncFanout {
         // Skipping the window keeps one bad row from stalling every stream; the subscribers
         // pull instead, which surfaces the same error where it can be seen.
         this.logger.error({ err: error, after, upTo }, 'sync fan-out skipped a window');
-        this.broadcast({ type: 'resync', reason: 'lagging' });
+        this.broadcast(resyncFrame('lagging'));
       }
       this.lastSeq = upTo;
     }
@@ -136,12 +158,11 @@ export class SyncFanout {
     const subscribers = [...this.subscribers];
     if (subscribers.length === 0) return;
     await this.rescope(subscribers, after, upTo);
-    const keys = new Set(subscribers.flatMap((s) => [...s.scope.keys]));
+    const keys = new Set<string>();
+    for (const subscriber of subscribers) for (const key of subscriber.scope.keys) keys.add(key);
     const hits = await readAudienceWindow(this.db, [...keys], after, upTo);
-    const routes = routeHits(
-      hits,
-      subscribers.map((s) => s.scope),
-    );
+    const groups = audienceGroups(subscribers, hits);
+    const routes = routeHits(hits, groups);
     const refs = new Map<string, DocRef>();
     for (const route of routes) {
       for (const entry of route.values()) refs.set(docKey(entry.collection, entry.docId), entry);
@@ -149,11 +170,16 @@ export class SyncFanout {
     const documents = new SyncDocumentCache(
       await loadCurrentDocuments(this.db, [...refs.values()]),
     );
-    subscribers.forEach((subscriber, index) => {
+    // Subscribers with nothing in this window still end their lagging here, not only at the
+    // next heartbeat.
+    for (const subscriber of subscribers) if (!subscriber.closed) subscriber.outlet.recover();
+    groups.forEach((group, index) => {
       const route = routes[index];
       if (route === undefined) return;
-      const checkpoint = { seq: upTo, epoch: subscriber.scope.epoch };
-      for (const event of changeEvents(route, documents, checkpoint)) subscriber.queue.push(event);
+      const events = changeEvents(route, documents, { seq: upTo, epoch: group.epoch });
+      if (events.length === 0) return;
+      const frame = this.options.serialise(events);
+      for (const member of group.members) if (!member.closed) member.outlet.send(frame);
     });
   }
 
@@ -172,22 +198,30 @@ export class SyncFanout {
       if (scope.epoch === subscriber.scope.epoch) continue;
       subscriber.actor = actor;
       subscriber.scope = scope;
-      subscriber.queue.push({ type: 'resync', reason: 'scope-changed' });
+      if (!subscriber.closed) subscriber.outlet.send(resyncFrame('scope-changed'));
     }
   }
 
-  private broadcast(event: StreamEvent): void {
-    for (const subscriber of this.subscribers) subscriber.queue.push(event);
+  private broadcast(frame: Buffer): void {
+    for (const subscriber of this.subscribers) subscriber.outlet.send(frame);
   }
 }
 
 const fanouts = new WeakMap<ChangeNotifier, SyncFanout>();
 
-/** The fan-out of one app, created with its first stream; keyed by the app's notifier. */
-export function fanoutFor(db: Kysely<DB>, notifier: ChangeNotifier, logger: Logger): SyncFanout {
+/**
+ * The fan-out of one app, created with its first stream; keyed by the app's notifier. The
+ * options apply when this call creates it.
+ */
+export function fanoutFor(
+  db: Kysely<DB>,
+  notifier: ChangeNotifier,
+  logger: Logger,
+  options: Partial<FanoutOptions> = {},
+): SyncFanout {
   let fanout = fanouts.get(notifier);
   if (fanout === undefined) {
-    fanout = new SyncFanout(db, notifier, logger);
+    fanout = new SyncFanout(db, notifier, logger, options);
     fanouts.set(notifier, fanout);
   }
   return fanout;

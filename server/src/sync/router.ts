@@ -4,13 +4,11 @@ import { PullInput } from '@atendo/shared/sync/protocol';
 import type { Deps } from '../services/deps';
 import { loadAgent } from '../repo/directory';
 import { authedProcedure, router } from '../trpc/trpc';
-import { fanoutFor } from './fanout';
 import { pullCollection } from './pull';
-import { streamChanges } from './stream';
 
 /**
- * The signed-in agent as the database has it now. A websocket connection authenticates once,
- * so the context's copy can predate a move between teams; the scope is always taken from here.
+ * The signed-in agent as the database has it now, so a pull always uses the agent's current
+ * scope. The live stream is not here: it is a plain websocket (stream-socket.ts).
  */
 async function currentAgent(deps: Deps, agent: Agent): Promise<Agent> {
   const fresh = await loadAgent(deps.db, agent.id);
@@ -24,10 +22,4 @@ const pull = authedProcedure
     pullCollection(ctx.deps.db, await currentAgent(ctx.deps, ctx.agent), input),
   );
 
-const stream = authedProcedure.subscription(async function* ({ ctx, signal }) {
-  const { db, feed, logger } = ctx.deps;
-  const agent = await currentAgent(ctx.deps, ctx.agent);
-  yield* streamChanges(fanoutFor(db, feed, logger), agent, signal);
-});
-
-export const syncRouter = router({ pull, stream });
+export const syncRouter = router({ pull });

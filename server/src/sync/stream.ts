@@ -1,26 +1,119 @@
-import type { Actor } from '@atendo/shared/schemas/agent';
-import type { StreamEvent } from '@atendo/shared/sync/protocol';
-import type { SyncFanout } from './fanout';
+import { WebSocket, type RawData } from 'ws';
+import { STREAM_CLOSE, StreamHello } from '@atendo/shared/sync/protocol';
+import type { Config } from '../config';
+import type { Deps } from '../services/deps';
+import { contextForToken } from '../trpc/context';
+import type { SyncFanout, SyncSubscription } from './fanout';
+import type { StreamSink } from './stream-outlet';
+import type { SetTimer } from './stream-timer';
+
+export type StreamContext = {
+  deps: Deps;
+  config: Config;
+  fanout: SyncFanout;
+  setTimer: SetTimer;
+  helloTimeoutMs: number;
+};
+
+/** What the stream server does with one open connection besides what it does by itself. */
+export type StreamConnection = {
+  /** Pings the client and sends the empty frame; ends a connection that ignored the last ping. */
+  heartbeat(): void;
+};
+
+/** A websocket as the fan-out sees it: frames go out as text, the same bytes for every agent. */
+export const socketSink = (socket: WebSocket): StreamSink => ({
+  send: (frame) => {
+    if (socket.readyState === WebSocket.OPEN) socket.send(frame, { binary: false });
+  },
+  get bufferedAmount() {
+    return socket.bufferedAmount;
+  },
+});
 
 /**
- * One agent's live stream. It registers with the fan-out before saying `connected`, so a pull
- * the client starts on that event already overlaps everything the stream will push; then it
- * relays the subscriber's queue until the client unsubscribes or the connection closes.
+ * One agent's live stream. The client's first and only frame is its hello with the session
+ * token; the socket is refused with a 44xx code when the hello is late, malformed or names no
+ * valid session. Otherwise the agent is subscribed to the fan-out, which sends `connected` the
+ * moment it registers, and the subscription ends with the socket.
  */
-export async function* streamChanges(
-  fanout: SyncFanout,
-  actor: Actor,
-  signal: AbortSignal | undefined,
-): AsyncGenerator<StreamEvent, void, undefined> {
-  const subscription = await fanout.subscribe(actor);
+export function acceptStream(socket: WebSocket, context: StreamContext): StreamConnection {
+  const { logger } = context.deps;
+  let subscription: SyncSubscription | null = null;
+  let answeredPing = true;
+  // A function, not an inline comparison: the state changes across the awaits below.
+  const isOpen = (): boolean => socket.readyState === WebSocket.OPEN;
+  const refuse = (code: number, reason: string): void => {
+    if (isOpen()) socket.close(code, reason);
+  };
+  const cancelHello = context.setTimer(() => {
+    refuse(STREAM_CLOSE.helloTimeout, 'no hello');
+  }, context.helloTimeoutMs);
+  socket.on('pong', () => {
+    answeredPing = true;
+  });
+  socket.on('error', (error) => {
+    logger.debug({ err: error }, 'sync stream socket error');
+  });
+  socket.once('close', () => {
+    cancelHello();
+    subscription?.close();
+    subscription = null;
+  });
+  socket.once('message', (data, isBinary) => {
+    cancelHello();
+    const start = async (): Promise<void> => {
+      const token = isBinary ? null : helloToken(data);
+      if (token === null) {
+        refuse(STREAM_CLOSE.badHello, 'bad hello');
+        return;
+      }
+      // The session lookup loads the agent from the database, so the scope is current even
+      // when the agent was moved between teams since signing in.
+      const { agent } = await contextForToken(context.deps, context.config, token);
+      if (agent === null) {
+        refuse(STREAM_CLOSE.unauthenticated, 'unauthenticated');
+        return;
+      }
+      if (!isOpen()) return;
+      const subscribed = await context.fanout.subscribe(agent, socketSink(socket));
+      // A socket that closed meanwhile has already run its close handler: end it here.
+      if (isOpen()) subscription = subscribed;
+      else subscribed.close();
+    };
+    start().catch((error: unknown) => {
+      logger.error({ err: error }, 'sync stream could not start');
+      refuse(1011, 'server error');
+    });
+  });
+  return {
+    heartbeat: () => {
+      // Before the hello the deadline guards the socket; afterwards the ping does.
+      if (subscription === null) return;
+      if (!answeredPing) {
+        socket.terminate();
+        return;
+      }
+      answeredPing = false;
+      socket.ping();
+      subscription.heartbeat();
+    },
+  };
+}
+
+/** The token of a valid hello, or null for anything else (not JSON, wrong shape). */
+function helloToken(data: RawData): string | null {
+  const bytes = Array.isArray(data)
+    ? Buffer.concat(data)
+    : Buffer.isBuffer(data)
+      ? data
+      : Buffer.from(new Uint8Array(data));
+  let json: unknown;
   try {
-    yield { type: 'resync', reason: 'connected' };
-    for (;;) {
-      const event = await subscription.queue.next(signal);
-      if (event === null) return;
-      yield event;
-    }
-  } finally {
-    subscription.close();
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return null;
   }
+  const hello = StreamHello.safeParse(json);
+  return hello.success ? hello.data.token : null;
 }

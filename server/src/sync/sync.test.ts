@@ -184,6 +184,6 @@ describe('transfer away from an agent', () => {
       .execute();
     expect(pedro.map((m) => m.id).sort()).toEqual(stored.map((m) => m.id).sort());
     expect(pedro.every((m) => !m._deleted)).toBe(true);
-    stream.stop();
+    await stream.stop();
   });
 });

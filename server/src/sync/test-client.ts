@@ -1,44 +1,52 @@
-import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import { WebSocket } from 'ws';
-import type {
-  Checkpoint,
-  PullResult,
-  StreamEvent,
-  SyncCollection,
+import {
+  StreamFrame,
+  type Checkpoint,
+  type PullResult,
+  type StreamEvent,
+  type SyncCollection,
 } from '@atendo/shared/sync/protocol';
 import type { AppRouter } from '../router';
 import type { TestServer } from './test-harness';
 
 /*
- * A client the way the desktop app connects: queries over HTTP with a bearer token, the stream
- * over a real websocket with the token in connectionParams, reconnecting quickly so restart
- * tests stay short.
+ * A client the way the desktop app connects: queries over HTTP with a bearer token, the live
+ * stream over a plain websocket that says hello with the token and reconnects quickly after
+ * the server went away, so restart tests stay short.
  */
 
-export type TestClient = ReturnType<typeof connectClient>;
+export type TestClient = {
+  trpc: ReturnType<typeof createTRPCClient<AppRouter>>;
+  streamUrl: string;
+  token: string | null;
+  /** Stops every stream this client opened. */
+  close(): Promise<void>;
+  readonly recorders: Set<StreamRecorder>;
+};
 
-export function connectClient(server: Pick<TestServer, 'wsUrl' | 'httpUrl'>, token: string | null) {
-  const ws = createWSClient({
-    url: server.wsUrl,
-    WebSocket: WebSocket as unknown as NonNullable<
-      Parameters<typeof createWSClient>[0]['WebSocket']
-    >,
-    connectionParams: token === null ? {} : { token },
-    retryDelayMs: () => 20,
-  });
+export function connectClient(
+  server: Pick<TestServer, 'streamUrl' | 'httpUrl'>,
+  token: string | null,
+): TestClient {
   const trpc = createTRPCClient<AppRouter>({
     links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: wsLink({ client: ws }),
-        false: httpBatchLink({
-          url: server.httpUrl,
-          headers: () => (token === null ? {} : { authorization: `Bearer ${token}` }),
-        }),
+      httpBatchLink({
+        url: server.httpUrl,
+        headers: () => (token === null ? {} : { authorization: `Bearer ${token}` }),
       }),
     ],
   });
-  return { trpc, close: () => ws.close() };
+  const recorders = new Set<StreamRecorder>();
+  return {
+    trpc,
+    streamUrl: server.streamUrl,
+    token,
+    recorders,
+    close: async () => {
+      await Promise.all([...recorders].map((recorder) => recorder.stop()));
+    },
+  };
 }
 
 /** Pulls pages until a short one, the way the replica does, and returns all documents. */
@@ -59,27 +67,44 @@ export async function pullAll(
   }
 }
 
-/** Records a stream's events and lets a test wait for one, without sleeping. */
+export type RecorderOptions = {
+  /** What the recorder says first (null: nothing); by default a hello with the token. */
+  hello?: string | null;
+  /** False plays a client that never answers the server's pings. */
+  autoPong?: boolean;
+};
+
+/** Delay before reconnecting after the server went away (the desktop backs off longer). */
+const RETRY_MS = 20;
+
+/**
+ * Opens the live stream and records its frames and events, reconnecting (with a new hello)
+ * when the server goes away, until stopped or refused with a 44xx code. Lets a test wait for a
+ * condition without sleeping.
+ */
 export class StreamRecorder {
   readonly events: StreamEvent[] = [];
-  readonly errors: unknown[] = [];
+  /** Every frame as received, heartbeats included. */
+  readonly frames: string[] = [];
+  /** Close codes, in order; 44xx ends the recorder. */
+  readonly closes: number[] = [];
+  /** Connections opened (the server has accepted the socket when this counts it). */
+  opens = 0;
   private waiters: (() => void)[] = [];
-  private unsubscribe: () => void = () => undefined;
+  private socket: WebSocket | null = null;
+  private stopped = false;
+  private readonly hello: string | null;
 
-  constructor(client: TestClient) {
-    const subscription = client.trpc.sync.stream.subscribe(undefined, {
-      onData: (event) => {
-        this.events.push(event);
-        this.notify();
-      },
-      onError: (error) => {
-        this.errors.push(error);
-        this.notify();
-      },
-    });
-    this.unsubscribe = () => {
-      subscription.unsubscribe();
-    };
+  constructor(
+    private readonly client: Pick<TestClient, 'streamUrl' | 'token' | 'recorders'>,
+    private readonly options: RecorderOptions = {},
+  ) {
+    this.hello =
+      options.hello === undefined
+        ? JSON.stringify({ type: 'hello', token: client.token })
+        : options.hello;
+    client.recorders.add(this);
+    this.open();
   }
 
   /** Resolves once `predicate` holds for what was received so far. */
@@ -100,8 +125,64 @@ export class StreamRecorder {
     return this.events.filter((e) => e.type === 'resync' && e.reason === reason).length;
   }
 
-  stop(): void {
-    this.unsubscribe();
+  /**
+   * Pings the server and resolves on its pong. Frames on one socket are handled in order, so
+   * by then the server has also handled everything this client sent before, such as the pong
+   * to the server's own last ping.
+   */
+  async roundTrip(): Promise<void> {
+    const socket = this.socket;
+    if (socket === null) throw new Error('the stream is not open');
+    await new Promise<void>((resolve) => {
+      socket.once('pong', () => {
+        resolve();
+      });
+      socket.ping();
+    });
+  }
+
+  /** Closes the stream for good and resolves once the socket is closed. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.client.recorders.delete(this);
+    const socket = this.socket;
+    if (socket === null || socket.readyState === WebSocket.CLOSED) return;
+    await new Promise<void>((resolve) => {
+      socket.once('close', () => {
+        resolve();
+      });
+      socket.close();
+    });
+  }
+
+  private open(): void {
+    const socket = new WebSocket(this.client.streamUrl, {
+      autoPong: this.options.autoPong ?? true,
+    });
+    this.socket = socket;
+    socket.on('open', () => {
+      this.opens += 1;
+      this.notify();
+      if (this.hello !== null) socket.send(this.hello);
+    });
+    socket.on('message', (data: Buffer) => {
+      const text = data.toString('utf8');
+      this.frames.push(text);
+      // The envelope is checked here; documents are the server's own, so they are trusted to
+      // match their collection's schema (sync.test.ts parses pulled ones).
+      this.events.push(...(StreamFrame.parse(JSON.parse(text)) as StreamEvent[]));
+      this.notify();
+    });
+    // A failed connection emits an error and then close; only close decides what happens next.
+    socket.on('error', () => undefined);
+    socket.on('close', (code) => {
+      this.closes.push(code);
+      this.notify();
+      if (this.stopped || (code >= 4400 && code < 4500)) return;
+      setTimeout(() => {
+        if (!this.stopped) this.open();
+      }, RETRY_MS);
+    });
   }
 
   private notify(): void {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach } from 'vitest';
+import type { StreamServerOptions } from './stream-socket';
 import { connectClient, type TestClient } from './test-client';
 import {
   openTestApp,
@@ -26,7 +27,7 @@ export type Fixture = {
  * Gives each test of the calling file a fresh seeded database served on loopback, and closes
  * every client, server and database after it.
  */
-export function useSyncServer(): Fixture {
+export function useSyncServer(stream?: StreamServerOptions): Fixture {
   let clients: TestClient[] = [];
   let current: { app: TestApp; server: TestServer } | null = null;
   const now = (): { app: TestApp; server: TestServer } => {
@@ -34,7 +35,7 @@ export function useSyncServer(): Fixture {
     return current;
   };
   beforeEach(async () => {
-    const app = await openTestApp();
+    const app = await openTestApp(undefined, 0, stream);
     current = { app, server: await startTestServer(app) };
   });
   afterEach(async () => {
@@ -62,7 +63,7 @@ export function useSyncServer(): Fixture {
     restart: async () => {
       const { app, server } = now();
       await app.db.destroy();
-      const reopened = await openTestApp(app.dir, server.port);
+      const reopened = await openTestApp(app.dir, server.port, stream);
       current = { app: reopened, server: await startTestServer(reopened) };
     },
   };

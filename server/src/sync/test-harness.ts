@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { STREAM_PATH } from '@atendo/shared/sync/protocol';
 import { createServer, type AtendoServer } from '../app';
 import { login } from '../auth/sessions';
 import { manualClock, type ManualClock } from '../clock';
@@ -10,9 +11,10 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { createLogger } from '../logger';
 import { seedDemo } from '../seed';
 import type { Deps } from '../services/deps';
+import type { StreamServerOptions } from './stream-socket';
 
 /*
- * The real app (express, tRPC over HTTP and the websocket at /trpc) on a seeded SQLite file in
+ * The real app (express, tRPC over HTTP and the stream's websocket) on a seeded SQLite file in
  * a temporary folder, with a manual clock: what the sync tests run against.
  */
 
@@ -29,11 +31,13 @@ const START = Date.UTC(2026, 0, 5, 12, 0, 0);
 
 /**
  * Opens (migrating and seeding on first use) the database in `dir` and builds the app on it;
- * `port` 0 picks a free port when the app listens.
+ * `port` 0 picks a free port when the app listens. `stream` reaches the live stream's seams
+ * (a manual timer, the backpressure limit).
  */
 export async function openTestApp(
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-sync-')),
   port = 0,
+  stream?: StreamServerOptions,
 ): Promise<TestApp> {
   const db = openDatabase(dir);
   await migrate(db);
@@ -52,6 +56,7 @@ export async function openTestApp(
     clock,
     logger: createLogger('silent'),
     newId: () => `id-${++nextId}`,
+    stream,
   });
   return { dir, db, clock, config, server, deps: server.deps };
 }
@@ -67,7 +72,13 @@ export async function tokenFor(app: TestApp, email: string): Promise<string> {
   return session.token;
 }
 
-export type TestServer = { port: number; wsUrl: string; httpUrl: string; close(): Promise<void> };
+export type TestServer = {
+  port: number;
+  /** The live stream: ws://127.0.0.1:<port>/sync/stream. */
+  streamUrl: string;
+  httpUrl: string;
+  close(): Promise<void>;
+};
 
 /** Starts the app listening on loopback. */
 export async function startTestServer(app: TestApp): Promise<TestServer> {
@@ -75,7 +86,7 @@ export async function startTestServer(app: TestApp): Promise<TestServer> {
   const port = Number(new URL(running.url).port);
   return {
     port,
-    wsUrl: `ws://127.0.0.1:${port}/trpc`,
+    streamUrl: `ws://127.0.0.1:${port}${STREAM_PATH}`,
     httpUrl: `http://127.0.0.1:${port}/trpc`,
     close: () => running.close(),
   };

@@ -1,0 +1,117 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import {
+  STREAM_HEARTBEAT_MS,
+  STREAM_HELLO_TIMEOUT_MS,
+  STREAM_PATH,
+} from '@atendo/shared/sync/protocol';
+import type { Config } from '../config';
+import type { Deps } from '../services/deps';
+import { fanoutFor, type FanoutOptions } from './fanout';
+import { acceptStream, type StreamConnection } from './stream';
+import { every, realTimer, type SetTimer } from './stream-timer';
+
+export type StreamServerOptions = {
+  /** Heartbeats, hello deadlines and the shutdown grace; tests pass a manual timer. */
+  setTimer?: SetTimer;
+  heartbeatMs?: number;
+  helloTimeoutMs?: number;
+  fanout?: Partial<FanoutOptions>;
+};
+
+export type StreamServer = {
+  /** Takes the HTTP server's upgrade requests: STREAM_PATH becomes a stream, others get 404. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Closes every stream with 1001 (going away), so clients reconnect and resync. */
+  close(): Promise<void>;
+};
+
+/** How long a client may take to answer the shutdown's close frame before it is cut off. */
+const CLOSE_GRACE_MS = 2000;
+
+/** The only frame a client sends is its small hello; anything larger is not a client of ours. */
+const MAX_INCOMING_BYTES = 4096;
+
+/**
+ * The live sync stream: a plain websocket beside the HTTP API on the same port. It is not a
+ * tRPC subscription because tRPC serialises every event once per connection; here the fan-out
+ * serialises once per group of agents and every socket writes the same bytes.
+ */
+export function createStreamServer(
+  deps: Deps,
+  config: Config,
+  options: StreamServerOptions = {},
+): StreamServer {
+  const setTimer = options.setTimer ?? realTimer;
+  // Per-message compression would deflate the shared frame once per socket: it stays off.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_INCOMING_BYTES,
+    perMessageDeflate: false,
+  });
+  const fanout = fanoutFor(deps.db, deps.feed, deps.logger, options.fanout);
+  const connections = new Map<WebSocket, StreamConnection>();
+  const context = {
+    deps,
+    config,
+    fanout,
+    setTimer,
+    helloTimeoutMs: options.helloTimeoutMs ?? STREAM_HELLO_TIMEOUT_MS,
+  };
+  wss.on('connection', (socket: WebSocket) => {
+    connections.set(socket, acceptStream(socket, context));
+    socket.once('close', () => connections.delete(socket));
+  });
+  const stopHeartbeat = every(setTimer, options.heartbeatMs ?? STREAM_HEARTBEAT_MS, () => {
+    for (const connection of connections.values()) connection.heartbeat();
+  });
+  let closing = false;
+  return {
+    handleUpgrade: (request, socket, head) => {
+      if (closing || pathOf(request.url) !== STREAM_PATH) {
+        refuseUpgrade(socket, closing ? '503 Service Unavailable' : '404 Not Found');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        wss.emit('connection', ws, request);
+      });
+    },
+    close: async () => {
+      closing = true;
+      stopHeartbeat();
+      await Promise.all([...connections.keys()].map((ws) => goAway(ws, setTimer)));
+      await new Promise<void>((resolve) => {
+        wss.close(() => {
+          resolve();
+        });
+      });
+    },
+  };
+}
+
+const pathOf = (url: string | undefined): string =>
+  new URL(url ?? '/', 'http://localhost').pathname;
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Closes one stream with 1001 and resolves once it is closed, cutting it off after a grace. */
+function goAway(ws: WebSocket, setTimer: SetTimer): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (ws.readyState === WebSocket.CLOSED) {
+      resolve();
+      return;
+    }
+    const cancel = setTimer(() => {
+      ws.terminate();
+    }, CLOSE_GRACE_MS);
+    ws.once('close', () => {
+      cancel();
+      resolve();
+    });
+    ws.close(1001, 'server shutting down');
+  });
+}
