@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       webDir: DEFAULT_WEB_DIR,
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
+      webchatTokenTtlMs: 30 * 86_400_000,
       whatsapp: null,
     });
   });
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
       ATENDO_SEED_DEMO: 'false',
       LOG_LEVEL: 'debug',
       ATENDO_SESSION_TTL_HOURS: '2',
+      ATENDO_WEBCHAT_TOKEN_TTL_DAYS: '7',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -63,6 +65,7 @@ describe('loadConfig', () => {
       seedDemo: false,
       logLevel: 'debug',
       sessionTtlMs: 2 * 3_600_000,
+      webchatTokenTtlMs: 7 * 86_400_000,
     });
   });
 
@@ -77,6 +80,8 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['ATENDO_PUBLIC_URL', 'not a url'],
     ['ATENDO_SESSION_TTL_HOURS', '-1'],
+    ['ATENDO_WEBCHAT_TOKEN_TTL_DAYS', '0'],
+    ['ATENDO_WEBCHAT_TOKEN_TTL_DAYS', 'forever'],
     ['WHATSAPP_GRAPH_BASE_URL', 'graph'],
     ['WHATSAPP_GRAPH_VERSION', '21'],
   ])('rejects %s=%s naming the variable', (name, value) => {

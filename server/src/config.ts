@@ -26,6 +26,7 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 365)
     .default(12),
+  ATENDO_WEBCHAT_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
   WHATSAPP_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com'),
   WHATSAPP_GRAPH_VERSION: z
     .string()
@@ -61,6 +62,8 @@ export type Config = {
   webDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlMs: number;
+  /** How long a web chat visitor's token lets them back into their conversation. */
+  webchatTokenTtlMs: number;
   whatsapp: WhatsAppConfig | null;
 };
 
@@ -92,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webDir: path.resolve(e.ATENDO_WEB_DIR ?? DEFAULT_WEB_DIR),
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.ATENDO_SESSION_TTL_HOURS * 3_600_000,
+    webchatTokenTtlMs: Math.round(e.ATENDO_WEBCHAT_TOKEN_TTL_DAYS * 86_400_000),
     whatsapp: whatsAppConfig(e),
   };
 }

@@ -12,6 +12,7 @@ import { createWebchatRouter } from './router';
 import { createVisitorHub } from './visitor-hub';
 import {
   contactIdByAddress,
+  discardVisitorFile,
   findWebchatChannel,
   latestConversation,
   markDelivered,
@@ -23,6 +24,8 @@ import { createWebchatSender } from './webchat-sender';
 export type WebchatOptions = {
   /** Signs visitor tokens; keep it stable across restarts so visitors keep their conversation. */
   tokenSecret: string;
+  /** How long a visitor token stays valid after it is issued. */
+  tokenTtlMs: number;
 };
 
 /**
@@ -42,6 +45,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
     now: () => deps.clock.now(),
     newId: deps.newId,
     tokenSecret: options.tokenSecret,
+    tokenTtlMs: options.tokenTtlMs,
     findChannelByKey: (key) => findWebchatChannel(deps.db, key),
     findChannelById: (id) => loadChannel(deps.db, id),
     receiveInbound: async (input) => {
@@ -54,6 +58,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
         body: input.body,
         attachments: input.attachments,
         sentAt: input.sentAt,
+        ...(input.filePaths ? { filePaths: input.filePaths } : {}),
       });
       if (result.created) {
         await completeVisitorContact(deps, {
@@ -75,6 +80,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
     },
     markDelivered: (channelId, ids) => markDelivered(deps, channelId, ids),
     storeFile: (id, bytes) => storeVisitorFile(deps, id, bytes),
+    discardFile: (path) => discardVisitorFile(deps, path),
     subscribeChanges: (listener) => deps.feed.subscribe(listener),
   };
   const unsubscribe = ports.subscribeChanges(() => void hub.refreshAll());

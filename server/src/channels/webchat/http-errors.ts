@@ -15,12 +15,15 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'attachment-not-supported': 415,
 };
 
-/** Answers every refused web chat request with `{ error: { code, message } }`. */
+/** Answers every refused web chat request with `{ error: { code, message, details? } }`. */
 export const webchatErrorHandler =
   (logger: Logger): ErrorRequestHandler =>
   (error: unknown, _req, res, _next) => {
     if (isAtendoError(error)) {
-      const body: WebchatErrorBody = { error: { code: error.code, message: error.message } };
+      const { code, message, details } = error;
+      const body: WebchatErrorBody = {
+        error: Object.keys(details).length > 0 ? { code, message, details } : { code, message },
+      };
       res.status(STATUS[error.code] ?? 422).json(body);
       return;
     }

@@ -14,6 +14,8 @@ export type WebchatInbound = {
   kind: 'text' | 'media';
   body: string;
   attachments: Attachment[];
+  /** Where each attachment's bytes were stored, relative to the data directory, by id. */
+  filePaths?: Readonly<Record<string, string>>;
   sentAt: number;
 };
 
@@ -40,6 +42,8 @@ export type WebchatPorts = {
   newId: () => string;
   /** Signs visitor tokens; at least 32 random bytes, stable across restarts. */
   tokenSecret: string;
+  /** How long after issue a visitor token is refused as expired. */
+  tokenTtlMs: number;
   findChannelByKey: (key: string) => Promise<Channel | null>;
   findChannelById: (id: string) => Promise<Channel | null>;
   /** Stores the message once per channelMessageId, then runs the bot/CSAT dialogue. */
@@ -53,7 +57,10 @@ export type WebchatPorts = {
     comment: string | null;
   }) => Promise<void>;
   markDelivered: (channelId: string, messageIds: readonly string[]) => Promise<void>;
-  storeFile: (attachmentId: string, bytes: Buffer) => Promise<void>;
+  /** Writes a visitor's file; answers its path relative to the data directory. */
+  storeFile: (attachmentId: string, bytes: Buffer) => Promise<string>;
+  /** Removes a file stored for a message the channel turned out to have stored already. */
+  discardFile: (path: string) => Promise<void>;
   /** Called after every committed change; the hub re-reads connected visitors then. */
   subscribeChanges: (listener: () => void) => () => void;
 };

@@ -28,7 +28,13 @@ export type VisitorEvent =
   | { type: 'state'; conversationId: string; state: VisitorConversationState }
   | { type: 'csat'; conversationId: string; prompt: string };
 
-export type SessionResponse = { token: string; visitorId: string; locale: 'pt-BR' | 'en' };
+/** `expiresAt` (epoch ms) is when the token stops working, under the TTL configured now. */
+export type SessionResponse = {
+  token: string;
+  visitorId: string;
+  locale: 'pt-BR' | 'en';
+  expiresAt: number;
+};
 
 export type TranscriptResponse = {
   conversationId: string | null;
@@ -38,5 +44,14 @@ export type TranscriptResponse = {
 
 export type SendResponse = { messageId: string; conversationId: string; created: boolean };
 
-/** The body of every refused request: a stable code the widget can translate. */
-export type WebchatErrorBody = { error: { code: string; message: string } };
+/**
+ * The body of every refused request: a stable code the widget can translate, and details when
+ * the code needs them (an `unauthenticated` refusal says `reason`: 'expired' or 'invalid').
+ */
+export type WebchatErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    details?: Record<string, string | number | boolean | null>;
+  };
+};

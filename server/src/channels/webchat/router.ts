@@ -14,14 +14,15 @@ import {
 import { webchatErrorHandler } from './http-errors';
 import { authenticateVisitor, inboundFrom } from './visitor-auth';
 import type { VisitorHub } from './visitor-hub';
-import { issueVisitorToken } from './visitor-token';
+import { issueVisitorToken, visitorTokenExpiry } from './visitor-token';
 import { receiveUpload } from './visitor-uploads';
 import { visitorMessage } from './visitor-view';
 import { createWidgetAssets } from './widget-assets';
 
 /**
  * The contact-facing web chat, mounted at /webchat: the widget and its demo page, and the
- * visitor API. Visitors authenticate with the signed token from `POST /:channelKey/sessions`.
+ * visitor API. Visitors authenticate with the signed token from `POST /:channelKey/sessions`,
+ * valid for the configured TTL; after it the visitor fills the form again.
  */
 export function createWebchatRouter(ports: WebchatPorts, hub: VisitorHub, logger: Logger): Router {
   const router = express.Router();
@@ -69,9 +70,15 @@ function addSessionRoutes(router: Router, ports: WebchatPorts): void {
     const body = parseOrThrow(OpenSessionBody, req.body);
     const channel = await ports.findChannelByKey(key);
     if (channel?.kind !== 'webchat') throw new AtendoError('not-found', 'no such web chat');
-    const claims = { channelId: channel.id, visitorId: `v-${ports.newId()}`, ...body };
+    const issuedAt = ports.now();
+    const claims = { channelId: channel.id, visitorId: `v-${ports.newId()}`, ...body, issuedAt };
     const token = issueVisitorToken(ports.tokenSecret, claims);
-    const response: SessionResponse = { token, visitorId: claims.visitorId, locale: body.locale };
+    const response: SessionResponse = {
+      token,
+      visitorId: claims.visitorId,
+      locale: body.locale,
+      expiresAt: visitorTokenExpiry(issuedAt, ports.tokenTtlMs),
+    };
     res.status(201).json(response);
   });
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deliveryStatusChanges } from '@atendo/shared/rules/delivery-status';
 import { DeliveryStatus } from '@atendo/shared/schemas/message';
@@ -98,9 +98,22 @@ export async function markDelivered(
   });
 }
 
-/** Visitor files live beside the agents' uploads, under a folder of their own. */
-export async function storeVisitorFile(deps: Deps, attachmentId: string, bytes: Buffer) {
-  const dir = join(deps.dataDir, 'uploads', 'webchat');
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, attachmentId), bytes);
+/**
+ * Visitor files live beside the agents' uploads, under a folder of their own, named by the
+ * server's attachment id so nothing the visitor sends reaches the path. Answers the path
+ * relative to the data directory, as the `uploads` row records it.
+ */
+export async function storeVisitorFile(
+  deps: Deps,
+  attachmentId: string,
+  bytes: Buffer,
+): Promise<string> {
+  const relative = join('uploads', 'webchat', attachmentId);
+  await mkdir(join(deps.dataDir, 'uploads', 'webchat'), { recursive: true });
+  await writeFile(join(deps.dataDir, relative), bytes);
+  return relative;
+}
+
+export async function discardVisitorFile(deps: Deps, relative: string): Promise<void> {
+  await rm(join(deps.dataDir, relative), { force: true });
 }

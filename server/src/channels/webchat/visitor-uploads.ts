@@ -12,7 +12,8 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 /**
  * A file from the visitor, sent as the raw request body with its type and name in headers.
  * The declared size and type are checked before a byte is read, so a forbidden or oversize
- * file is refused without buffering it, and nothing is stored.
+ * file is refused without buffering it, and nothing is stored. An accepted file is recorded
+ * as an upload of the conversation, so its agents download it like their own attachments.
  */
 export async function receiveUpload(
   ports: WebchatPorts,
@@ -29,17 +30,21 @@ export async function receiveUpload(
   if (!policy.ok) throw new AtendoError(policy.reason, policy.reason, policy.details);
   const bytes = await readBody(req, Math.min(policy.maxBytes, MAX_UPLOAD_BYTES));
   const id = ports.newId();
-  await ports.storeFile(id, bytes);
+  const path = await ports.storeFile(id, bytes);
   const fileName = headers['x-file-name'];
   const attachment = { id, fileName, mimeType, size: bytes.length, mediaType: policy.mediaType };
-  return ports.receiveInbound(
+  const result = await ports.receiveInbound(
     inboundFrom(ports, visitor, {
       channelMessageId: headers['x-client-message-id'],
       kind: 'media',
       body: '',
       attachments: [attachment],
+      filePaths: { [id]: path },
     }),
   );
+  // A retried upload finds the first one stored; its copy of the bytes belongs to nothing.
+  if (!result.created) await ports.discardFile(path);
+  return result;
 }
 
 /** Reads a raw body up to `limit` bytes; a longer body (a lying content-length) is refused. */

@@ -36,6 +36,10 @@ export async function startWebchatServer(): Promise<{
   db: Database;
   dataDir: string;
   webchat: Webchat;
+  /** Moves the server's clock on (visitor tokens expiring); agents sign in again after it. */
+  advanceClock: (ms: number) => void;
+  /** A fresh sign-in's bearer token, for the plain HTTP routes (attachments). */
+  agentToken: (email: string) => Promise<string>;
   agent: (email: string) => Promise<ReturnType<typeof createTRPCClient<AppRouter>>>;
   stop: () => Promise<void>;
 }> {
@@ -64,13 +68,14 @@ export async function startWebchatServer(): Promise<{
   const running: RunningServer = await server.listen();
   const url = running.url;
 
-  const agent = async (email: string) => {
+  const agentToken = async (email: string) => {
     const anonymous = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc` })] });
-    const session = await anonymous.auth.login.mutate({ email, password: DEMO_PASSWORD });
+    return (await anonymous.auth.login.mutate({ email, password: DEMO_PASSWORD })).token;
+  };
+  const agent = async (email: string) => {
+    const token = await agentToken(email);
     return createTRPCClient<AppRouter>({
-      links: [
-        httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${session.token}` } }),
-      ],
+      links: [httpLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
     });
   };
 
@@ -79,6 +84,10 @@ export async function startWebchatServer(): Promise<{
     db,
     dataDir,
     webchat,
+    advanceClock: (ms) => {
+      start.advance(ms);
+    },
+    agentToken,
     agent,
     stop: async () => {
       webchat.close();
