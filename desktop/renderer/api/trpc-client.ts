@@ -1,11 +1,4 @@
-import {
-  createTRPCClient,
-  createWSClient,
-  httpBatchLink,
-  splitLink,
-  wsLink,
-  type TRPCClient,
-} from '@trpc/client';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 import type { AppRouter } from '@atendo/server/router';
 
 export type ApiClient = TRPCClient<AppRouter>;
@@ -15,45 +8,26 @@ export type ApiClientOptions = {
   serverUrl: string;
   /** Read on every request, so a renewed token is used without rebuilding the client. */
   getToken: () => string | null;
-  /** Called when the websocket opens or closes, for the offline banner. */
-  onSocketState?: (state: 'open' | 'closed') => void;
 };
-
-export type ApiConnection = { client: ApiClient; close: () => void };
 
 export const trpcUrl = (serverUrl: string): string => `${serverUrl.replace(/\/+$/, '')}/trpc`;
 
-export const websocketUrl = (serverUrl: string): string =>
-  trpcUrl(serverUrl).replace(/^http/, 'ws');
-
 /**
- * Queries and mutations go over batched HTTP; subscriptions (the live change stream) over a
- * websocket that reconnects by itself. Both carry the agent's bearer token.
+ * Queries and mutations over batched HTTP with the agent's bearer token. The live change stream
+ * is not tRPC: the local store opens its own websocket (store/stream-socket.ts), and the
+ * workspace's connection state ("offline") comes from that stream, through the store's status.
  */
-export function createApiConnection(options: ApiClientOptions): ApiConnection {
-  const { serverUrl, getToken, onSocketState } = options;
-  const authHeaders = (): Record<string, string> => {
-    const token = getToken();
-    return token === null ? {} : { authorization: `Bearer ${token}` };
-  };
-  const socket = createWSClient({
-    url: websocketUrl(serverUrl),
-    lazy: { enabled: true, closeMs: 30_000 },
-    connectionParams: () => {
-      const token = getToken();
-      return token === null ? {} : { token };
-    },
-    onOpen: () => onSocketState?.('open'),
-    onClose: () => onSocketState?.('closed'),
-  });
-  const client = createTRPCClient<AppRouter>({
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const { serverUrl, getToken } = options;
+  return createTRPCClient<AppRouter>({
     links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: wsLink({ client: socket }),
-        false: httpBatchLink({ url: trpcUrl(serverUrl), headers: authHeaders }),
+      httpBatchLink({
+        url: trpcUrl(serverUrl),
+        headers: (): Record<string, string> => {
+          const token = getToken();
+          return token === null ? {} : { authorization: `Bearer ${token}` };
+        },
       }),
     ],
   });
-  return { client, close: () => void socket.close() };
 }

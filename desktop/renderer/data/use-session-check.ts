@@ -6,10 +6,11 @@ import { useWorkspace } from './workspace-context';
 /**
  * A stored token may have expired or belong to a server that was reset; the workspace would
  * then sync nothing and look empty. Asking the server who we are settles it at start and after
- * every reconnect: an unknown token sends the agent back to the login screen.
+ * every reconnect, and the live stream says so whenever it refuses the token: an unknown token
+ * sends the agent back to the login screen.
  */
 export function useSessionCheck(): void {
-  const { api } = useWorkspace();
+  const { api, sessionRefused$ } = useWorkspace();
   const { signOut } = useSession();
   useEffect(() => {
     let cancelled = false;
@@ -22,9 +23,11 @@ export function useSessionCheck(): void {
     };
     check();
     window.addEventListener('online', check);
+    const refusals = sessionRefused$.subscribe(signOut);
     return () => {
       cancelled = true;
       window.removeEventListener('online', check);
+      refusals.unsubscribe();
     };
-  }, [api, signOut]);
+  }, [api, sessionRefused$, signOut]);
 }

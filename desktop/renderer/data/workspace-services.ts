@@ -1,12 +1,16 @@
-import { createApiConnection, trpcUrl, websocketUrl, type ApiClient } from '../api/trpc-client';
+import { Subject, type Observable } from 'rxjs';
+import { createApiClient, type ApiClient } from '../api/trpc-client';
 import { createLocalStore, type LocalStore } from '../store/local-store';
 import { createTrpcTransport } from '../store/trpc-transport';
+import { RefusalError, type SyncTransport } from '../store/transport';
 import type { Session } from '../session/session-storage';
 
 export type WorkspaceServices = {
   session: Session;
   api: ApiClient;
   store: LocalStore;
+  /** Emits when the live stream refuses the session (token unknown, expired or revoked). */
+  sessionRefused$: Observable<void>;
   close: () => Promise<void>;
 };
 
@@ -23,17 +27,36 @@ export const localDatabaseName = (session: Session): string =>
     .replace(/[^a-z0-9_-]/g, '');
 
 /**
+ * Reports a stream that the server closed as unauthenticated (STREAM_CLOSE 4401) before the
+ * store retries it: the same token will never be accepted, so the app signs the agent out.
+ */
+function watchSessionRefusal(transport: SyncTransport, onRefused: () => void): SyncTransport {
+  return {
+    ...transport,
+    stream: (onEvent, onError) =>
+      transport.stream(onEvent, (error) => {
+        if (error instanceof RefusalError && error.code === 'unauthenticated') onRefused();
+        onError(error);
+      }),
+  };
+}
+
+/**
  * The signed-in agent's services: the typed tRPC client for actions and the local store, which
- * replicates the agent's part of the server and delivers the outbox.
+ * replicates the agent's part of the server over HTTP pulls and the live stream's websocket,
+ * and delivers the outbox. The store's `status$` follows that stream, so it is what says
+ * "offline" when the server goes away.
  */
 export async function openWorkspace(session: Session): Promise<WorkspaceServices> {
   const getToken = () => session.token;
-  const connection = createApiConnection({ serverUrl: session.serverUrl, getToken });
-  const transport = createTrpcTransport({
-    httpUrl: trpcUrl(session.serverUrl),
-    wsUrl: websocketUrl(session.serverUrl),
-    getToken,
-  });
+  const api = createApiClient({ serverUrl: session.serverUrl, getToken });
+  const refused = new Subject<void>();
+  const transport = watchSessionRefusal(
+    createTrpcTransport({ serverUrl: session.serverUrl, getToken, client: api }),
+    () => {
+      refused.next();
+    },
+  );
   const store = await createLocalStore({
     name: localDatabaseName(session),
     transport,
@@ -41,11 +64,12 @@ export async function openWorkspace(session: Session): Promise<WorkspaceServices
   });
   return {
     session,
-    api: connection.client,
+    api,
     store,
+    sessionRefused$: refused.asObservable(),
     close: async () => {
-      connection.close();
       await store.close();
+      refused.complete();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Presence } from '@atendo/shared/schemas/agent';
 import { describeApiError, type ApiFailure } from '../api/api-error';
-import { createApiConnection } from '../api/trpc-client';
+import { createApiClient } from '../api/trpc-client';
 import { Session } from './session-storage';
 import { useSession } from './session-context';
 
@@ -23,15 +23,15 @@ export function useSignIn() {
       setPending(true);
       setFailure(null);
       let token: string | null = null;
-      const connection = createApiConnection({ serverUrl: input.serverUrl, getToken: () => token });
+      const api = createApiClient({ serverUrl: input.serverUrl, getToken: () => token });
       try {
-        const result = await connection.client.auth.login.mutate({
+        const result = await api.auth.login.mutate({
           email: input.email,
           password: input.password,
         });
         token = result.token;
         if (input.presence !== 'available') {
-          await connection.client.auth.setPresence.mutate({ presence: input.presence });
+          await api.auth.setPresence.mutate({ presence: input.presence });
         }
         signIn(
           Session.parse({
@@ -46,7 +46,6 @@ export function useSignIn() {
         setFailure(describeApiError(error));
         return false;
       } finally {
-        connection.close();
         setPending(false);
       }
     },

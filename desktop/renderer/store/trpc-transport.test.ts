@@ -1,6 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { parsePullResult, parseStreamEvent, toTransportError } from './trpc-transport';
+import { parsePullResult, parseStreamEvent } from './sync-wire';
+import { toTransportError } from './trpc-transport';
 import { isRefusal, RefusalError } from './transport';
 import { conversation } from './testing/fixtures';
 

@@ -1,7 +1,7 @@
 /*
- * The sync harness: the REAL local store (RxDB on Dexie/IndexedDB, the tRPC transport over
- * HTTP and the websocket) in a plain Chromium page served on the server's origin, driven by the
- * Playwright specs and the benchmark through `window.harness`. No UI: the specs check the data.
+ * The sync harness: the REAL local store (RxDB on Dexie/IndexedDB, pulls over tRPC HTTP and the
+ * live stream's websocket) in a plain Chromium page served on the server's origin, driven by
+ * the Playwright specs and the benchmark through `window.harness`. No UI: the specs check data.
  */
 import { firstValueFrom } from 'rxjs';
 import { createLocalStore, type LocalStore } from '../../../renderer/store/local-store';
@@ -23,11 +23,7 @@ let wipedBecause: string | null = null;
 const arrivals = new Map<string, number>();
 
 export function transportFor(token: string): SyncTransport {
-  return createTrpcTransport({
-    httpUrl: `${location.origin}/trpc`,
-    wsUrl: `ws://${location.host}/trpc`,
-    getToken: () => token,
-  });
+  return createTrpcTransport({ serverUrl: location.origin, getToken: () => token });
 }
 
 export async function startStore(options: StartOptions): Promise<LocalStore> {
