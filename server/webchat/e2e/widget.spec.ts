@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startWebchatServer, WEBCHAT_KEY } from '../../src/channels/webchat/webchat-test-server';
 
 /*
@@ -109,4 +109,61 @@ test('a visitor chats through the bot, an agent and the rating, and keeps it on 
     .where('conversation_id', '=', conversation.id)
     .executeTakeFirstOrThrow();
   expect(answer).toMatchObject({ score: 4, comment: 'Rápido' });
+});
+
+const DAY = 86_400_000;
+const STORAGE_KEY = `atendo-webchat:${WEBCHAT_KEY}`;
+
+async function startChat(page: Page, name: string) {
+  await page.goto(customerUrl);
+  await page.locator('[data-atendo-webchat] .launcher').click();
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail').fill('visitor@example.com');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  const input = page.getByPlaceholder('Type your message…');
+  await input.fill('Oi!');
+  await input.press('Enter');
+  await expect(page.getByText('1 - Suporte')).toBeVisible();
+  return input;
+}
+
+test('an expired token sends the visitor back to the form, and a fresh start works', async ({
+  page,
+}) => {
+  const input = await startChat(page, 'Otto Expirado');
+  server.advanceClock(30 * DAY);
+
+  // The next send is refused: the widget forgets the token instead of failing quietly.
+  await input.fill('ainda aí?');
+  await input.press('Enter');
+  await expect(
+    page.getByText('Your chat session has expired. Enter your details to start again.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
+  await expect(input).toBeHidden();
+  await expect(page.locator('.msg')).toHaveCount(0);
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+
+  await page.getByLabel('Name').fill('Otto Expirado');
+  await page.getByLabel('E-mail').fill('otto@example.com');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await input.fill('Oi de novo');
+  await input.press('Enter');
+  await expect(page.getByText('1 - Suporte')).toBeVisible();
+  await expect(page.getByText('ainda aí?')).toHaveCount(0);
+});
+
+test('a tampered token found on reload shows the form again', async ({ page }) => {
+  await startChat(page, 'Tina Truque');
+  await page.evaluate((key) => {
+    const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as { token: string };
+    localStorage.setItem(key, JSON.stringify({ ...stored, token: `x${stored.token}` }));
+  }, STORAGE_KEY);
+  await page.reload();
+  await page.locator('[data-atendo-webchat] .launcher').click();
+  await expect(
+    page.getByText('Your chat session is no longer valid. Enter your details again.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
+  await expect(page.locator('.msg')).toHaveCount(0);
 });

@@ -6,12 +6,14 @@ import type {
   WebchatErrorBody,
 } from '../../src/channels/webchat/protocol';
 
-/** A refused request, carrying the server's stable error code. */
+/** A refused request, carrying the server's stable error code (and why, for a refused token). */
 export class WidgetApiError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  readonly reason: string | null;
+  constructor(code: string, message: string, reason: string | null = null) {
     super(message);
     this.code = code;
+    this.reason = reason;
   }
 }
 
@@ -21,8 +23,10 @@ const isErrorBody = (value: unknown): value is WebchatErrorBody =>
 async function parse<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (isErrorBody(body)) throw new WidgetApiError(body.error.code, body.error.message);
-    throw new WidgetApiError('network', `HTTP ${response.status}`);
+    if (!isErrorBody(body)) throw new WidgetApiError('network', `HTTP ${response.status}`);
+    const reason = body.error.details?.reason;
+    const { code, message } = body.error;
+    throw new WidgetApiError(code, message, typeof reason === 'string' ? reason : null);
   }
   return body as T;
 }

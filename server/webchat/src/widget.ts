@@ -49,7 +49,15 @@ const readStored = (): Stored | null => {
   return null;
 };
 
+const isRefusedToken = (error: unknown): error is WidgetApiError =>
+  error instanceof WidgetApiError && error.code === 'unauthenticated';
+
+/** A refused token sends the visitor back to the form; anything else is shown where it happened. */
 const showError = (error: unknown) => {
+  if (isRefusedToken(error)) {
+    forgetSession(error.reason);
+    return;
+  }
   const code = error instanceof WidgetApiError ? error.code : 'error';
   view.error.textContent = errorText(locale, code);
 };
@@ -71,8 +79,13 @@ function addMessage(message: VisitorMessage) {
   seen.add(message.id);
   view.list.append(renderMessage(message, t));
   view.list.scrollTop = view.list.scrollHeight;
-  if (message.direction === 'outbound') void api.ack([message.id]).catch(() => undefined);
+  if (message.direction === 'outbound') api.ack([message.id]).catch(ignoreUnlessRefused);
 }
+
+// A lost acknowledgement only leaves a message 'sent'; a refused token still ends the session.
+const ignoreUnlessRefused = (error: unknown) => {
+  if (isRefusedToken(error)) forgetSession(error.reason);
+};
 
 function onEvent(event: VisitorEvent) {
   retryDelay = 1000;
@@ -92,7 +105,7 @@ async function connect() {
     showState(transcript.state);
     view.error.textContent = '';
   } catch (error) {
-    if (error instanceof WidgetApiError && error.code === 'unauthenticated') resetSession();
+    if (isRefusedToken(error)) forgetSession(error.reason);
     else scheduleReconnect();
     return;
   }
@@ -108,14 +121,33 @@ function scheduleReconnect() {
   view.status.textContent = t('reconnecting');
   const delay = retryDelay;
   retryDelay = Math.min(retryDelay * 2, 30_000);
-  setTimeout(() => void connect(), delay + Math.random() * 500);
+  // A session forgotten or restarted meanwhile has moved the generation on: nothing to resume.
+  const generation = connection;
+  setTimeout(
+    () => {
+      if (generation === connection) void connect();
+    },
+    delay + Math.random() * 500,
+  );
 }
 
-function resetSession() {
+/**
+ * Forgets a token the server refused (expired, or not ours): the stored session, the live
+ * stream and the old conversation on screen go, and the start form comes back with a line
+ * saying why, rather than sends that fail quietly.
+ */
+function forgetSession(reason: string | null) {
+  connection += 1;
+  source?.close();
+  source = null;
   localStorage.removeItem(storageKey);
   api.setToken(null);
+  seen.clear();
+  view.list.replaceChildren();
+  showState(null);
   view.intro.hidden = false;
   view.composer.hidden = true;
+  view.error.textContent = t(reason === 'expired' ? 'sessionExpired' : 'unauthenticated');
 }
 
 function startChat(stored: Stored) {
