@@ -10,6 +10,7 @@ import type { Team } from '@atendo/shared/schemas/team';
 import type { Kysely } from 'kysely';
 import type { AgentRow, ChannelRow, DB, TeamRow } from '../db/schema';
 import { bool, fromJson, fromJsonOrNull } from '../db/json';
+import { runCached } from '../db/query-cache';
 
 /* Reads of agents, teams and channels, mapped to the shared schemas. */
 
@@ -90,6 +91,9 @@ export const channelFromRow = (row: ChannelRow): Channel => ({
 });
 
 export async function loadChannel(db: Kysely<DB>, id: string): Promise<Channel | null> {
-  const row = await db.selectFrom('channels').selectAll().where('id', '=', id).executeTakeFirst();
+  // Cached (see db/query-cache): every webhook and inbound batch reads its channel.
+  const [row] = await runCached(db, 'channel', id, (q, channelId) =>
+    q.selectFrom('channels').selectAll().where('id', '=', channelId),
+  );
   return row ? channelFromRow(row) : null;
 }

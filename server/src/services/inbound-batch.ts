@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Deps, Tx } from './deps';
 
 /*
@@ -11,6 +11,11 @@ import type { Deps, Tx } from './deps';
 
 /** Enough to amortise the commit; small enough that one transaction stays short. */
 const MAX_BATCH = 64;
+
+// Compiled once: each message runs two of them, and the `sql` tag compiles on every run.
+const SAVEPOINT = CompiledQuery.raw('savepoint inbound');
+const RELEASE = CompiledQuery.raw('release inbound');
+const ROLLBACK = CompiledQuery.raw('rollback to inbound');
 
 type Job = {
   work: (trx: Tx) => Promise<unknown>;
@@ -71,14 +76,14 @@ async function runBatch(deps: Deps, batch: Job[]): Promise<Outcome[]> {
   try {
     await deps.db.transaction().execute(async (trx) => {
       for (const job of batch) {
-        await sql`savepoint inbound`.execute(trx);
+        await trx.executeQuery(SAVEPOINT);
         try {
           const value = await job.work(trx);
-          await sql`release inbound`.execute(trx);
+          await trx.executeQuery(RELEASE);
           outcomes.push({ ok: true, value });
         } catch (error) {
-          await sql`rollback to inbound`.execute(trx);
-          await sql`release inbound`.execute(trx);
+          await trx.executeQuery(ROLLBACK);
+          await trx.executeQuery(RELEASE);
           outcomes.push({ ok: false, error });
         }
       }

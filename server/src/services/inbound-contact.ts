@@ -1,6 +1,7 @@
 import { normalisePhone } from '@atendo/shared/phone';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Contact } from '@atendo/shared/schemas/contact';
+import { runCached } from '../db/query-cache';
 import type { Deps, Tx } from './deps';
 import { writeContact } from './contact-writer';
 
@@ -15,12 +16,14 @@ export async function resolveContact(
   input: { address: string; profileName: string | null },
   now: number,
 ): Promise<string> {
-  const known = await trx
-    .selectFrom('contact_addresses')
-    .select('contact_id')
-    .where('channel_id', '=', channel.id)
-    .where('address', '=', input.address)
-    .executeTakeFirst();
+  const key = { channelId: channel.id, address: input.address };
+  const [known] = await runCached(trx, 'contact-by-address', key, (db, args) =>
+    db
+      .selectFrom('contact_addresses')
+      .select('contact_id')
+      .where('channel_id', '=', args.channelId)
+      .where('address', '=', args.address),
+  );
   if (known) return known.contact_id;
   const phone = channel.kind === 'whatsapp' ? normalisePhone(`+${input.address}`) : null;
   const contact: Contact = {

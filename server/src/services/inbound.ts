@@ -2,6 +2,7 @@ import { botDeadline } from '@atendo/shared/rules/bot-menu';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Attachment, DeliveryError, Message } from '@atendo/shared/schemas/message';
+import { runCached } from '../db/query-cache';
 import { loadOpenConversation } from '../repo/conversations';
 import { messageFromRow } from '../repo/messages';
 import { deliverMessage } from './delivery';
@@ -54,7 +55,7 @@ export async function receiveInboundMessage(
   const result = await inInboundTransaction(deps, async (trx) => {
     const duplicate = await findDuplicate(trx, input);
     if (duplicate) return duplicate;
-    const channel = await requireChannel(trx, input.channelId);
+    const channel = await batchChannel(trx, input.channelId);
     const contactId = await resolveContact(trx, deps, channel, input, now);
     const open = await loadOpenConversation(trx, contactId, channel.id);
     const before = open ?? openConversation(deps, channel, contactId, now);
@@ -93,6 +94,26 @@ export async function receiveInboundMessage(
   };
 }
 
+/*
+ * The channel as read once per shared transaction (see inbound-batch): every message of a batch
+ * names the same few channels, and nothing in a batch edits a channel, while the transaction
+ * keeps other writers out.
+ */
+const batchChannels = new WeakMap<Tx, Map<string, Channel>>();
+
+async function batchChannel(trx: Tx, id: string): Promise<Channel> {
+  let channels = batchChannels.get(trx);
+  if (channels === undefined) {
+    channels = new Map();
+    batchChannels.set(trx, channels);
+  }
+  const known = channels.get(id);
+  if (known) return known;
+  const channel = await requireChannel(trx, id);
+  channels.set(id, channel);
+  return channel;
+}
+
 /** Registers the contact's files once the conversation they belong to is known. */
 async function recordInboundFiles(
   trx: Tx,
@@ -126,12 +147,14 @@ async function findDuplicate(
   trx: Tx,
   input: InboundInput,
 ): Promise<(InboundResult & { replies: string[] }) | null> {
-  const row = await trx
-    .selectFrom('messages')
-    .selectAll()
-    .where('channel_id', '=', input.channelId)
-    .where('channel_message_id', '=', input.channelMessageId)
-    .executeTakeFirst();
+  const key = { channelId: input.channelId, channelMessageId: input.channelMessageId };
+  const [row] = await runCached(trx, 'inbound-duplicate', key, (db, args) =>
+    db
+      .selectFrom('messages')
+      .selectAll()
+      .where('channel_id', '=', args.channelId)
+      .where('channel_message_id', '=', args.channelMessageId),
+  );
   if (!row) return null;
   const conversation = await requireConversation(trx, row.conversation_id);
   const message = messageFromRow(row);
