@@ -30,7 +30,10 @@ export const localDatabaseName = (session: Session): string =>
  * Reports a stream that the server closed as unauthenticated (STREAM_CLOSE 4401) before the
  * store retries it: the same token will never be accepted, so the app signs the agent out.
  */
-function watchSessionRefusal(transport: SyncTransport, onRefused: () => void): SyncTransport {
+export function watchSessionRefusal(
+  transport: SyncTransport,
+  onRefused: () => void,
+): SyncTransport {
   return {
     ...transport,
     stream: (onEvent, onError) =>
