@@ -79,7 +79,7 @@ export function createServer(options: ServerOptions): AtendoServer {
   app.get('/api/attachments/:id', attachmentRoute(deps));
   // Before any JSON body parser: the WhatsApp signature is over the raw bytes.
   const whatsapp = mountWhatsApp(app, deps, config, options.whatsapp);
-  const webchat = mountWebchat(app, deps);
+  const webchat = mountWebchat(app, deps, config);
   app.use(
     '/trpc',
     createExpressMiddleware({
