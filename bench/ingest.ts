@@ -1,180 +1,188 @@
 /*
- * Inbound WhatsApp ingest under load: the real server in its own process on a temporary data
- * directory, N agents holding live `sync.stream` subscriptions over websockets, and a load
- * generator posting signed webhooks with bounded concurrency for a fixed time, all on loopback.
- * Reports messages per second, webhook response times, the time until subscribed agents see
- * each message, and the raw SQLite rate of the same rows for comparison.
- * Run: npx tsx bench/ingest.ts [--seconds 10] [--agents 200] [--concurrency 32] [--cpu-prof]
+ * Inbound WhatsApp ingest under load, on loopback, in separate processes so each one's CPU time
+ * can be reported: the real server (ingest-server.ts) on a temporary data directory, N agents
+ * holding live subscriptions on the sync stream (ingest-agents-process.ts), and a load generator
+ * posting pre-signed webhooks with bounded concurrency for a fixed time (ingest-load.ts).
+ * Reports messages per second, webhook response times, the time until subscribed agents have
+ * each message, where the CPU went, and the raw SQLite rate of the same rows for comparison.
+ * Run: npx tsx bench/ingest.ts [--seconds 10] [--agents 200] [--validating 4] [--concurrency 32]
+ *      [--contacts 2000] [--max <seconds × 6000>] [--agents-in-parent] [--cpu-prof]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { buildMessageWebhook, signWebhook } from '../server/src/channels/whatsapp/fake-webhooks';
+import { z } from 'zod';
+import { STREAM_PATH } from '@atendo/shared/sync/protocol';
 import { connectAgents } from './ingest-agents';
+import { AgentsResult, LoadResult, type AgentsConfig, type LoadConfig } from './ingest-contracts';
+import { ask, askCpu, CpuUsage, exited, nextMessage, spawnChild } from './ingest-ipc';
 import { rawInsertRate } from './ingest-raw';
-import { BENCH_CHANNEL_ID, BENCH_PHONE_NUMBER_ID, prepareDataDir } from './ingest-setup';
+import { report } from './ingest-summary';
+import {
+  agentToken,
+  BENCH_CHANNEL_ID,
+  BENCH_PHONE_NUMBER_ID,
+  prepareDataDir,
+} from './ingest-setup';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     agents: { type: 'string', default: '200' },
+    validating: { type: 'string', default: '4' },
     concurrency: { type: 'string', default: '32' },
     contacts: { type: 'string', default: '2000' },
-    max: { type: 'string', default: '200000' },
+    max: { type: 'string' },
+    'agents-in-parent': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
 const AGENTS = Number(values.agents);
+const VALIDATING = Math.min(AGENTS, Number(values.validating));
 const CONCURRENCY = Number(values.concurrency);
 const CONTACTS = Number(values.contacts);
-const MAX = Number(values.max);
+const MAX = Number(values.max ?? SECONDS * 6000);
 const APP_SECRET = 'bench-app-secret';
+const DRAIN_TIMEOUT_MS = 30_000;
 
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const profile = values['cpu-prof']
+const serverEnv = (dataDir: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ATENDO_DATA_DIR: dataDir,
+  ATENDO_HOST: '127.0.0.1',
+  ATENDO_PORT: '0',
+  ATENDO_SEED_DEMO: 'false',
+  LOG_LEVEL: 'warn',
+  WHATSAPP_ACCESS_TOKEN: 'bench-token',
+  WHATSAPP_APP_SECRET: APP_SECRET,
+  WHATSAPP_VERIFY_TOKEN: 'bench-verify',
+  // Never called: the inbound-only channel has no bot menu, so nothing is sent.
+  WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
+});
+
+async function startServer(dataDir: string) {
+  const nodeArgs = values['cpu-prof']
     ? ['--cpu-prof', '--cpu-prof-dir', path.resolve('bench/profiles')]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'bench/ingest-server.ts'], {
-    env: {
-      ...process.env,
-      ATENDO_DATA_DIR: dataDir,
-      ATENDO_HOST: '127.0.0.1',
-      ATENDO_PORT: '0',
-      ATENDO_SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      WHATSAPP_ACCESS_TOKEN: 'bench-token',
-      WHATSAPP_APP_SECRET: APP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: 'bench-verify',
-      // Never called: the inbound-only channel has no bot menu, so nothing is sent.
-      WHATSAPP_GRAPH_BASE_URL: 'http://127.0.0.1:9',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const parsed = JSON.parse(line) as { url?: string };
-    if (parsed.url !== undefined) return { url: parsed.url, child };
+  const child = spawnChild('bench/ingest-server.ts', null, { env: serverEnv(dataDir), nodeArgs });
+  const listening = z.object({ url: z.string() });
+  const { url } = await nextMessage(child, 'listening', listening);
+  return { url, child };
+}
+
+/** The agents, in their own process by default or in this one (to compare the two). */
+type AgentsHandle = {
+  drain(sent: number): Promise<AgentsResult>;
+  cpu(): Promise<CpuUsage>;
+  stop(): Promise<void>;
+};
+
+async function startAgents(config: AgentsConfig): Promise<AgentsHandle> {
+  if (values['agents-in-parent']) {
+    const agents = await connectAgents(config);
+    return {
+      drain: (sent) => agents.drain(sent, DRAIN_TIMEOUT_MS),
+      cpu: () => Promise.resolve(process.cpuUsage()),
+      stop: () => {
+        agents.close();
+        return Promise.resolve();
+      },
+    };
   }
-  throw new Error('the server exited before listening');
-}
-
-const percentile = (sorted: Float64Array | number[], p: number): number =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN);
-
-/** Posts signed webhooks from `CONCURRENCY` workers until the time or the count runs out. */
-async function generateLoad(webhookUrl: string, sentAt: number[]) {
-  const responseMs: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  const deadline = started + SECONDS * 1000;
-  const worker = async (): Promise<void> => {
-    while (performance.now() < deadline && next < MAX) {
-      const i = next++;
-      const at = performance.now();
-      sentAt[i] = at;
-      const from = `55119${String(i % CONTACTS).padStart(8, '0')}`;
-      const payload = buildMessageWebhook({
-        phoneNumberId: BENCH_PHONE_NUMBER_ID,
-        from,
-        profileName: `Contato ${i % CONTACTS}`,
-        messages: [
-          {
-            from,
-            id: `wamid.BENCH${i}`,
-            timestamp: String(Math.floor(Date.now() / 1000)),
-            type: 'text',
-            text: { body: `bench ${i}` },
-          },
-        ],
-      });
-      const signed = signWebhook(payload, APP_SECRET);
-      const response = await fetch(webhookUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-hub-signature-256': signed.signature },
-        body: new Uint8Array(signed.rawBody),
-      });
-      await response.arrayBuffer();
-      responseMs.push(performance.now() - at);
-      if (response.status !== 200) failures += 1;
-    }
+  const child = spawnChild('bench/ingest-agents-process.ts', config);
+  await nextMessage(child, 'ready', z.unknown());
+  return {
+    drain: (sent) =>
+      ask(child, { type: 'drain', sent, timeoutMs: DRAIN_TIMEOUT_MS }, 'drained', AgentsResult),
+    cpu: () => askCpu(child),
+    stop: async () => {
+      child.send({ type: 'stop' });
+      await exited(child);
+    },
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  return { sent: next, failures, elapsed, responseMs };
 }
 
-const stopChild = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+async function startLoad(config: LoadConfig): Promise<ChildProcess> {
+  const child = spawnChild('bench/ingest-load.ts', config);
+  await nextMessage(child, 'ready', z.unknown());
+  return child;
+}
+
+const noAgents = (capacity: number): AgentsResult => ({
+  type: 'drained',
+  first: new Float64Array(capacity),
+  last: new Float64Array(capacity),
+  reached: new Uint16Array(capacity),
+  validated: [],
+  deliveries: 0,
+  duplicates: 0,
+  resyncs: {},
+  closes: {},
+  invalidFrames: 0,
+  frames: 0,
+  bytes: 0,
+  validatingMs: 0,
+});
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-ingest-'));
   const serverDir = path.join(root, 'server');
-  const rawDir = path.join(root, 'raw');
   const loadBefore = os.loadavg();
   await prepareDataDir(serverDir, AGENTS);
+  const server = await startServer(serverDir);
+  const agents =
+    AGENTS === 0
+      ? null
+      : await startAgents({
+          streamUrl: server.url.replace(/^http/, 'ws') + STREAM_PATH,
+          tokens: Array.from({ length: AGENTS }, (_, i) => agentToken(i)),
+          validating: VALIDATING,
+          capacity: MAX,
+        });
+  const load = await startLoad({
+    webhookUrls: [`${server.url}/webhooks/whatsapp/${BENCH_CHANNEL_ID}`],
+    phoneNumberIds: [BENCH_PHONE_NUMBER_ID],
+    appSecret: APP_SECRET,
+    seconds: SECONDS,
+    concurrency: CONCURRENCY,
+    contacts: CONTACTS,
+    messages: MAX,
+  });
+  const sample = async () => ({
+    at: performance.now(),
+    server: await askCpu(server.child),
+    load: await askCpu(load),
+    agents: (await agents?.cpu()) ?? null,
+    parent: process.cpuUsage(),
+  });
+  const before = await sample();
+  const posted = ask(load, { type: 'go' }, 'done', LoadResult);
+  const loaded = await posted;
+  const delivered = (await agents?.drain(loaded.sent)) ?? noAgents(MAX);
+  const after = await sample();
+  load.send({ type: 'stop' });
+  await agents?.stop();
+  const stopped = nextMessage(server.child, 'stopped', z.object({ usage: CpuUsage }));
+  server.child.send({ type: 'stop' });
+  const serverTotal = (await stopped).usage;
+  await Promise.all([exited(load), exited(server.child)]);
+  const rawDir = path.join(root, 'raw');
   await prepareDataDir(rawDir, 0);
-  const { url, child } = await startServer(serverDir);
-  const sentAt: number[] = [];
-  const agents = await connectAgents(url, AGENTS, sentAt);
-  const load = await generateLoad(`${url}/webhooks/whatsapp/${BENCH_CHANNEL_ID}`, sentAt);
-  const delivery = await agents.drain(load.sent, 15_000);
-  agents.close();
-  await stopChild(child);
-  const raw = rawInsertRate(rawDir, Math.max(load.sent, 5000), CONTACTS);
-  const ok = load.sent - load.failures;
-  const response = Float64Array.from(load.responseMs).sort();
-  const rate = ok / load.elapsed;
-  const rows: [string, string][] = [
-    [
-      'machine',
-      `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load avg before ${loadBefore.map((l) => l.toFixed(1)).join(' ')}, after ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    ],
-    [
-      'run',
-      `${SECONDS} s, ${CONCURRENCY} concurrent posts, ${CONTACTS} contacts, ${AGENTS} subscribed agents`,
-    ],
-    ['webhooks answered 200', `${ok} of ${load.sent} in ${load.elapsed.toFixed(1)} s`],
-    ['inbound messages / s (HTTP)', rate.toFixed(0)],
-    [
-      'webhook response p50 / p99',
-      `${percentile(response, 50).toFixed(1)} / ${percentile(response, 99).toFixed(1)} ms`,
-    ],
-    [
-      'to first agent p50 / p99',
-      `${percentile(delivery.first, 50).toFixed(0)} / ${percentile(delivery.first, 99).toFixed(0)} ms`,
-    ],
-    [
-      'to every agent p50 / p99',
-      `${percentile(delivery.all, 50).toFixed(0)} / ${percentile(delivery.all, 99).toFixed(0)} ms`,
-    ],
-    [
-      'deliveries received',
-      `${delivery.all.length} of ${load.sent * AGENTS} (resyncs: ${delivery.resyncs})`,
-    ],
-    [
-      'raw SQLite inserts / s',
-      `${raw.perSecond.toFixed(0)} (${raw.messages} messages in ${raw.seconds.toFixed(1)} s)`,
-    ],
-    ['HTTP / raw ratio', (rate / raw.perSecond).toFixed(2)],
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n')}\n`);
+  const raw = rawInsertRate(rawDir, Math.max(loaded.sent, 5000), CONTACTS);
+  process.stdout.write(
+    report({
+      options: { SECONDS, AGENTS, VALIDATING, CONCURRENCY, CONTACTS, MAX },
+      agentsInParent: values['agents-in-parent'],
+      loadBefore,
+      load: loaded,
+      agents: delivered,
+      cpu: { before, after, serverTotal },
+      raw,
+    }),
+  );
   fs.rmSync(root, { recursive: true, force: true });
 }
 

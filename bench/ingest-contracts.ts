@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/*
+ * What the ingest benchmark's parent and its children (bench/ingest-load.ts,
+ * bench/ingest-agents-process.ts) pass each other: configurations as JSON in the first
+ * argument, results over IPC. Both sides check them.
+ */
+
+export const LoadConfig = z.object({
+  webhookUrls: z.array(z.string()).min(1),
+  phoneNumberIds: z.array(z.string()).min(1),
+  appSecret: z.string(),
+  seconds: z.number().positive(),
+  concurrency: z.number().int().positive(),
+  contacts: z.number().int().positive(),
+  messages: z.number().int().positive(),
+});
+export type LoadConfig = z.infer<typeof LoadConfig>;
+
+export const LoadResult = z.object({
+  type: z.literal('done'),
+  sent: z.number(),
+  failures: z.number(),
+  elapsedSeconds: z.number(),
+  /** Absolute ms at which message n was posted. */
+  sentAt: z.instanceof(Float64Array),
+  /** Milliseconds from posting message n until its response ended. */
+  responseMs: z.instanceof(Float64Array),
+});
+export type LoadResult = z.infer<typeof LoadResult>;
+
+export const AgentsConfig = z.object({
+  streamUrl: z.string(),
+  /** Session tokens, one per agent; the first `validating` agents validate like the desktop. */
+  tokens: z.array(z.string()),
+  validating: z.number().int().nonnegative(),
+  /** How many messages the load generator prepared: the numbers the agents may see. */
+  capacity: z.number().int().positive(),
+});
+export type AgentsConfig = z.infer<typeof AgentsConfig>;
+
+export const AgentsResult = z.object({
+  type: z.literal('drained'),
+  /** Per message, over the scanning agents: absolute ms of its first and last arrival. */
+  first: z.instanceof(Float64Array),
+  last: z.instanceof(Float64Array),
+  /** Per message, how many scanning agents received it. */
+  reached: z.instanceof(Uint16Array),
+  /** Per validating agent and message: absolute ms once the frame was parsed and validated. */
+  validated: z.array(z.instanceof(Float64Array)),
+  /** Distinct (agent, message) arrivals, scanning and validating agents together. */
+  deliveries: z.number(),
+  duplicates: z.number(),
+  /** Resync events other than the `connected` each agent receives first, by reason. */
+  resyncs: z.record(z.string(), z.number()),
+  /** Streams the server closed during the run, by close code. */
+  closes: z.record(z.string(), z.number()),
+  invalidFrames: z.number(),
+  frames: z.number(),
+  bytes: z.number(),
+  /** CPU milliseconds the agents' process spent in the validating agents' JSON.parse and schemas. */
+  validatingMs: z.number(),
+});
+export type AgentsResult = z.infer<typeof AgentsResult>;

@@ -1,0 +1,69 @@
+import os from 'node:os';
+import type { AgentsResult, LoadResult } from './ingest-contracts';
+import type { CpuUsage } from './ingest-ipc';
+
+/*
+ * The ingest benchmark's arithmetic and table: latencies from post times and arrival times
+ * (absolute milliseconds from different processes on one machine), percentiles, CPU seconds.
+ */
+
+const sorted = (values: number[]): Float64Array => Float64Array.from(values).sort();
+
+export const percentile = (values: Float64Array, p: number): number =>
+  values.length === 0
+    ? Number.NaN
+    : (values[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? Number.NaN);
+
+export const p50p99 = (values: Float64Array, digits = 0): string =>
+  values.length === 0
+    ? '–'
+    : `${percentile(values, 50).toFixed(digits)} / ${percentile(values, 99).toFixed(digits)} ms`;
+
+export type Latencies = {
+  /** Post → the first scanning agent had it, per message any scanning agent received. */
+  first: Float64Array;
+  /** Post → the last scanning agent had it, per message every scanning agent received. */
+  every: Float64Array;
+  /** Post → a validating agent had parsed and validated it, per (agent, message). */
+  validating: Float64Array;
+};
+
+export function latencies(load: LoadResult, agents: AgentsResult, scanners: number): Latencies {
+  const first: number[] = [];
+  const every: number[] = [];
+  const validating: number[] = [];
+  for (let n = 0; n < load.sent; n++) {
+    const sentAt = load.sentAt[n] ?? Number.NaN;
+    const reached = agents.reached[n] ?? 0;
+    if (reached > 0) first.push((agents.first[n] ?? Number.NaN) - sentAt);
+    if (scanners > 0 && reached === scanners) every.push((agents.last[n] ?? Number.NaN) - sentAt);
+    for (const arrivals of agents.validated) {
+      const at = arrivals[n] ?? Number.NaN;
+      if (!Number.isNaN(at)) validating.push(at - sentAt);
+    }
+  }
+  return { first: sorted(first), every: sorted(every), validating: sorted(validating) };
+}
+
+export const responseTimes = (load: LoadResult): Float64Array =>
+  load.responseMs.slice(0, load.sent).sort();
+
+export const cpuSeconds = (before: CpuUsage, after: CpuUsage): number =>
+  (after.user - before.user + after.system - before.system) / 1e6;
+
+export const counts = (record: Record<string, number>): string =>
+  Object.keys(record).length === 0
+    ? 'none'
+    : Object.entries(record)
+        .map(([key, count]) => `${key} ${count}`)
+        .join(', ');
+
+const loads = (values: number[]): string => values.map((l) => l.toFixed(1)).join(' ');
+
+export const machine = (before: number[]): string =>
+  `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load avg before ${loads(before)}, after ${loads(os.loadavg())}`;
+
+export const formatRows = (rows: [string, string][]): string => {
+  const width = Math.max(...rows.map(([key]) => key.length));
+  return `${rows.map(([key, value]) => `${key.padEnd(width)}  ${value}`).join('\n')}\n`;
+};

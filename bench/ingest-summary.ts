@@ -1,0 +1,105 @@
+import os from 'node:os';
+import type { AgentsResult, LoadResult } from './ingest-contracts';
+import type { CpuUsage } from './ingest-ipc';
+import {
+  counts,
+  cpuSeconds,
+  formatRows,
+  latencies,
+  machine,
+  p50p99,
+  responseTimes,
+} from './ingest-report';
+
+/* The ingest benchmark's printed table (ingest.ts gathers, this file only formats). */
+
+type CpuSample = {
+  at: number;
+  server: CpuUsage;
+  load: CpuUsage;
+  agents: CpuUsage | null;
+  parent: CpuUsage;
+};
+
+export type RunSummary = {
+  options: {
+    SECONDS: number;
+    AGENTS: number;
+    VALIDATING: number;
+    CONCURRENCY: number;
+    CONTACTS: number;
+    MAX: number;
+  };
+  agentsInParent: boolean;
+  loadBefore: number[];
+  load: LoadResult;
+  agents: AgentsResult;
+  cpu: { before: CpuSample; after: CpuSample; serverTotal: CpuUsage };
+  raw: { messages: number; seconds: number; perSecond: number };
+};
+
+/** Where the cores went between the first post and the last delivery. */
+function cpuRow({ cpu, agents, agentsInParent }: RunSummary): string {
+  const { before, after } = cpu;
+  const wall = (after.at - before.at) / 1000;
+  const seconds = (a: CpuUsage | null, b: CpuUsage | null): string =>
+    a === null || b === null ? '–' : cpuSeconds(a, b).toFixed(1);
+  const agentsPart = agentsInParent
+    ? `agents + parent ${seconds(before.parent, after.parent)}`
+    : `agents ${seconds(before.agents, after.agents)}, parent ${seconds(before.parent, after.parent)}`;
+  const validating = (agents.validatingMs / 1000).toFixed(1);
+  return (
+    `server ${seconds(before.server, after.server)}, load generator ${seconds(before.load, after.load)}, ` +
+    `${agentsPart} (validating decode ${validating}) s of ${os.cpus().length} × ${wall.toFixed(1)} s`
+  );
+}
+
+export function report(summary: RunSummary): string {
+  const { options, load, agents, raw } = summary;
+  const scanners = options.AGENTS - options.VALIDATING;
+  const ok = load.sent - load.failures;
+  const rate = ok / load.elapsedSeconds;
+  const latency = latencies(load, agents, scanners);
+  const where = summary.agentsInParent ? 'in the parent process' : 'in their own process';
+  const ranOut = load.sent >= options.MAX ? `, ran out of the ${options.MAX} prepared` : '';
+  const rows: [string, string][] = [
+    ['machine', machine(summary.loadBefore)],
+    [
+      'run',
+      `${options.SECONDS} s, ${options.CONCURRENCY} concurrent posts, ${options.CONTACTS} contacts, ` +
+        `${options.AGENTS} subscribed agents (${scanners} scanning, ${options.VALIDATING} validating, ${where})`,
+    ],
+    [
+      'webhooks answered 200',
+      `${ok} of ${load.sent} in ${load.elapsedSeconds.toFixed(1)} s${ranOut}`,
+    ],
+    ['inbound messages / s (HTTP)', rate.toFixed(0)],
+    ['webhook response p50 / p99', p50p99(responseTimes(load), 1)],
+    ['to first agent p50 / p99', p50p99(latency.first)],
+    [
+      'to every agent p50 / p99',
+      `${p50p99(latency.every)} (${latency.every.length} of ${load.sent} messages reached all ${scanners} scanning agents)`,
+    ],
+    ['to a validating client p50 / p99', p50p99(latency.validating)],
+    [
+      'deliveries received',
+      `${agents.deliveries} of ${load.sent * options.AGENTS} (duplicates ${agents.duplicates}, ` +
+        `resyncs: ${counts(agents.resyncs)}, closed by server: ${counts(agents.closes)}, invalid frames ${agents.invalidFrames})`,
+    ],
+    [
+      'stream frames / bytes received',
+      `${agents.frames} / ${(agents.bytes / 1e6).toFixed(1)} MB over all agents`,
+    ],
+    ['CPU s, first post → last delivery', cpuRow(summary)],
+    [
+      'server CPU s incl. start-up',
+      cpuSeconds({ user: 0, system: 0 }, summary.cpu.serverTotal).toFixed(1),
+    ],
+    [
+      'raw SQLite inserts / s',
+      `${raw.perSecond.toFixed(0)} (${raw.messages} messages in ${raw.seconds.toFixed(1)} s)`,
+    ],
+    ['HTTP / raw ratio', (rate / raw.perSecond).toFixed(2)],
+  ];
+  return formatRows(rows);
+}
