@@ -8,13 +8,13 @@ import { connectAgents } from './ingest-agents';
 import { AgentsConfig } from './ingest-contracts';
 import { childConfig, onParentRequest, sendToParent } from './ingest-ipc';
 
-const DrainRequest = z.object({ sent: z.number(), timeoutMs: z.number() });
+const DrainRequest = z.object({ expected: z.number(), timeoutMs: z.number() });
 
 const agents = await connectAgents(childConfig(AgentsConfig));
 onParentRequest({
   drain: (message) => {
-    const { sent, timeoutMs } = DrainRequest.parse(message);
-    void agents.drain(sent, timeoutMs).then(sendToParent);
+    const { expected, timeoutMs } = DrainRequest.parse(message);
+    void agents.drain(expected, timeoutMs).then(sendToParent);
   },
   stop: () => {
     agents.close();

@@ -20,8 +20,8 @@ const asBuffer = (data: RawData): Buffer =>
   Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 
 export type Agents = {
-  /** Waits (bounded) until every agent has every one of the `sent` messages. */
-  drain(sent: number, timeoutMs: number): Promise<AgentsResult>;
+  /** Waits (bounded) until the agents have received `expected` messages between them. */
+  drain(expected: number, timeoutMs: number): Promise<AgentsResult>;
   close(): void;
 };
 
@@ -81,8 +81,8 @@ export async function connectAgents(config: AgentsConfig): Promise<Agents> {
     throw new Error(`only ${tally.connected} of ${sockets.length} agents subscribed`);
   }
   return {
-    drain: async (sent, timeoutMs) => {
-      await until(() => tally.deliveries >= sent * sockets.length, timeoutMs);
+    drain: async (expected, timeoutMs) => {
+      await until(() => tally.deliveries >= expected, timeoutMs);
       const { connected: _connected, closing: _closing, ...result } = tally;
       return { type: 'drained', ...result, validated };
     },

@@ -29,6 +29,18 @@ export const LoadResult = z.object({
 });
 export type LoadResult = z.infer<typeof LoadResult>;
 
+/** Message n comes from contact n mod contacts, who writes to the number of team contact mod T. */
+export const teamOfMessage = (n: number, contacts: number, teams: number): number =>
+  (n % contacts) % teams;
+
+/** How many of the agents (agent i is in team i mod T) are in each team. */
+export const teamSizes = (agents: number, teams: number, from = 0): number[] =>
+  Array.from({ length: teams }, (_, t) => {
+    let size = 0;
+    for (let i = from; i < agents; i++) if (i % teams === t) size += 1;
+    return size;
+  });
+
 export const AgentsConfig = z.object({
   streamUrl: z.string(),
   /** Session tokens, one per agent; the first `validating` agents validate like the desktop. */

@@ -8,18 +8,17 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { buildMessageWebhook, signWebhook } from '../server/src/channels/whatsapp/fake-webhooks';
-import { LoadConfig, type LoadResult } from './ingest-contracts';
+import { LoadConfig, teamOfMessage, type LoadResult } from './ingest-contracts';
 import { childConfig, onParentRequest, sendToParent } from './ingest-ipc';
 
 type Prepared = { path: string; body: Buffer; signature: string };
 
-/** Message n comes from contact n mod contacts, on the number of the contact's team. */
 function prepare(config: LoadConfig): Prepared[] {
   const paths = config.webhookUrls.map((url) => new URL(url).pathname);
   const timestamp = String(Math.floor(Date.now() / 1000));
   return Array.from({ length: config.messages }, (_, n) => {
     const contact = n % config.contacts;
-    const team = contact % paths.length;
+    const team = teamOfMessage(n, config.contacts, paths.length);
     const from = `55119${String(contact).padStart(8, '0')}`;
     const payload = buildMessageWebhook({
       phoneNumberId: config.phoneNumberIds[team] ?? '',

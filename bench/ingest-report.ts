@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { AgentsResult, LoadResult } from './ingest-contracts';
+import { teamOfMessage, teamSizes, type AgentsResult, type LoadResult } from './ingest-contracts';
 import type { CpuUsage } from './ingest-ipc';
 
 /*
@@ -19,24 +19,39 @@ export const p50p99 = (values: Float64Array, digits = 0): string =>
     ? '–'
     : `${percentile(values, 50).toFixed(digits)} / ${percentile(values, 99).toFixed(digits)} ms`;
 
+/** Who should receive what: agent i is in team i mod T, the first K agents validate. */
+export type Audience = { agents: number; validating: number; teams: number; contacts: number };
+
+/** Deliveries the agents should receive between them for the first `sent` messages. */
+export function expectedDeliveries(audience: Audience, sent: number): number {
+  const sizes = teamSizes(audience.agents, audience.teams);
+  let expected = 0;
+  for (let n = 0; n < sent; n++) {
+    expected += sizes[teamOfMessage(n, audience.contacts, audience.teams)] ?? 0;
+  }
+  return expected;
+}
+
 export type Latencies = {
   /** Post → the first scanning agent had it, per message any scanning agent received. */
   first: Float64Array;
-  /** Post → the last scanning agent had it, per message every scanning agent received. */
+  /** Post → the last scanning agent had it, per message every scanning agent in its team received. */
   every: Float64Array;
   /** Post → a validating agent had parsed and validated it, per (agent, message). */
   validating: Float64Array;
 };
 
-export function latencies(load: LoadResult, agents: AgentsResult, scanners: number): Latencies {
+export function latencies(load: LoadResult, agents: AgentsResult, audience: Audience): Latencies {
+  const scanners = teamSizes(audience.agents, audience.teams, audience.validating);
   const first: number[] = [];
   const every: number[] = [];
   const validating: number[] = [];
   for (let n = 0; n < load.sent; n++) {
     const sentAt = load.sentAt[n] ?? Number.NaN;
     const reached = agents.reached[n] ?? 0;
+    const team = scanners[teamOfMessage(n, audience.contacts, audience.teams)] ?? 0;
     if (reached > 0) first.push((agents.first[n] ?? Number.NaN) - sentAt);
-    if (scanners > 0 && reached === scanners) every.push((agents.last[n] ?? Number.NaN) - sentAt);
+    if (team > 0 && reached === team) every.push((agents.last[n] ?? Number.NaN) - sentAt);
     for (const arrivals of agents.validated) {
       const at = arrivals[n] ?? Number.NaN;
       if (!Number.isNaN(at)) validating.push(at - sentAt);

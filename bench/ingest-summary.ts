@@ -4,11 +4,13 @@ import type { CpuUsage } from './ingest-ipc';
 import {
   counts,
   cpuSeconds,
+  expectedDeliveries,
   formatRows,
   latencies,
   machine,
   p50p99,
   responseTimes,
+  type Audience,
 } from './ingest-report';
 
 /* The ingest benchmark's printed table (ingest.ts gathers, this file only formats). */
@@ -28,6 +30,7 @@ export type RunSummary = {
     VALIDATING: number;
     CONCURRENCY: number;
     CONTACTS: number;
+    TEAMS: number;
     MAX: number;
   };
   agentsInParent: boolean;
@@ -59,7 +62,17 @@ export function report(summary: RunSummary): string {
   const scanners = options.AGENTS - options.VALIDATING;
   const ok = load.sent - load.failures;
   const rate = ok / load.elapsedSeconds;
-  const latency = latencies(load, agents, scanners);
+  const audience: Audience = {
+    agents: options.AGENTS,
+    validating: options.VALIDATING,
+    teams: options.TEAMS,
+    contacts: options.CONTACTS,
+  };
+  const latency = latencies(load, agents, audience);
+  const teams =
+    options.TEAMS === 1
+      ? 'one team: every agent sees every message'
+      : `${options.TEAMS} teams, one inbound number each`;
   const where = summary.agentsInParent ? 'in the parent process' : 'in their own process';
   const ranOut = load.sent >= options.MAX ? `, ran out of the ${options.MAX} prepared` : '';
   const rows: [string, string][] = [
@@ -67,7 +80,7 @@ export function report(summary: RunSummary): string {
     [
       'run',
       `${options.SECONDS} s, ${options.CONCURRENCY} concurrent posts, ${options.CONTACTS} contacts, ` +
-        `${options.AGENTS} subscribed agents (${scanners} scanning, ${options.VALIDATING} validating, ${where})`,
+        `${options.AGENTS} subscribed agents (${scanners} scanning, ${options.VALIDATING} validating, ${where}), ${teams}`,
     ],
     [
       'webhooks answered 200',
@@ -78,12 +91,12 @@ export function report(summary: RunSummary): string {
     ['to first agent p50 / p99', p50p99(latency.first)],
     [
       'to every agent p50 / p99',
-      `${p50p99(latency.every)} (${latency.every.length} of ${load.sent} messages reached all ${scanners} scanning agents)`,
+      `${p50p99(latency.every)} (${latency.every.length} of ${load.sent} messages reached every scanning agent of their team)`,
     ],
     ['to a validating client p50 / p99', p50p99(latency.validating)],
     [
       'deliveries received',
-      `${agents.deliveries} of ${load.sent * options.AGENTS} (duplicates ${agents.duplicates}, ` +
+      `${agents.deliveries} of ${expectedDeliveries(audience, load.sent)} (duplicates ${agents.duplicates}, ` +
         `resyncs: ${counts(agents.resyncs)}, closed by server: ${counts(agents.closes)}, invalid frames ${agents.invalidFrames})`,
     ],
     [

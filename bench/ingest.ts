@@ -6,7 +6,7 @@
  * Reports messages per second, webhook response times, the time until subscribed agents have
  * each message, where the CPU went, and the raw SQLite rate of the same rows for comparison.
  * Run: npx tsx bench/ingest.ts [--seconds 10] [--agents 200] [--validating 4] [--concurrency 32]
- *      [--contacts 2000] [--max <seconds × 6000>] [--agents-in-parent] [--cpu-prof]
+ *      [--contacts 2000] [--teams 1] [--max <seconds × 6000>] [--agents-in-parent] [--cpu-prof]
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,13 +20,9 @@ import { connectAgents } from './ingest-agents';
 import { AgentsResult, LoadResult, type AgentsConfig, type LoadConfig } from './ingest-contracts';
 import { ask, askCpu, CpuUsage, exited, nextMessage, spawnChild } from './ingest-ipc';
 import { rawInsertRate } from './ingest-raw';
+import { expectedDeliveries } from './ingest-report';
+import { agentToken, prepareDataDir } from './ingest-setup';
 import { report } from './ingest-summary';
-import {
-  agentToken,
-  BENCH_CHANNEL_ID,
-  BENCH_PHONE_NUMBER_ID,
-  prepareDataDir,
-} from './ingest-setup';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +31,7 @@ const { values } = parseArgs({
     validating: { type: 'string', default: '4' },
     concurrency: { type: 'string', default: '32' },
     contacts: { type: 'string', default: '2000' },
+    teams: { type: 'string', default: '1' },
     max: { type: 'string' },
     'agents-in-parent': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
@@ -45,6 +42,7 @@ const AGENTS = Number(values.agents);
 const VALIDATING = Math.min(AGENTS, Number(values.validating));
 const CONCURRENCY = Number(values.concurrency);
 const CONTACTS = Number(values.contacts);
+const TEAMS = Number(values.teams);
 const MAX = Number(values.max ?? SECONDS * 6000);
 const APP_SECRET = 'bench-app-secret';
 const DRAIN_TIMEOUT_MS = 30_000;
@@ -75,7 +73,7 @@ async function startServer(dataDir: string) {
 
 /** The agents, in their own process by default or in this one (to compare the two). */
 type AgentsHandle = {
-  drain(sent: number): Promise<AgentsResult>;
+  drain(expected: number): Promise<AgentsResult>;
   cpu(): Promise<CpuUsage>;
   stop(): Promise<void>;
 };
@@ -84,7 +82,7 @@ async function startAgents(config: AgentsConfig): Promise<AgentsHandle> {
   if (values['agents-in-parent']) {
     const agents = await connectAgents(config);
     return {
-      drain: (sent) => agents.drain(sent, DRAIN_TIMEOUT_MS),
+      drain: (expected) => agents.drain(expected, DRAIN_TIMEOUT_MS),
       cpu: () => Promise.resolve(process.cpuUsage()),
       stop: () => {
         agents.close();
@@ -95,8 +93,8 @@ async function startAgents(config: AgentsConfig): Promise<AgentsHandle> {
   const child = spawnChild('bench/ingest-agents-process.ts', config);
   await nextMessage(child, 'ready', z.unknown());
   return {
-    drain: (sent) =>
-      ask(child, { type: 'drain', sent, timeoutMs: DRAIN_TIMEOUT_MS }, 'drained', AgentsResult),
+    drain: (expected) =>
+      ask(child, { type: 'drain', expected, timeoutMs: DRAIN_TIMEOUT_MS }, 'drained', AgentsResult),
     cpu: () => askCpu(child),
     stop: async () => {
       child.send({ type: 'stop' });
@@ -131,7 +129,7 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-ingest-'));
   const serverDir = path.join(root, 'server');
   const loadBefore = os.loadavg();
-  await prepareDataDir(serverDir, AGENTS);
+  const inboxes = await prepareDataDir(serverDir, AGENTS, TEAMS);
   const server = await startServer(serverDir);
   const agents =
     AGENTS === 0
@@ -143,8 +141,8 @@ async function main(): Promise<void> {
           capacity: MAX,
         });
   const load = await startLoad({
-    webhookUrls: [`${server.url}/webhooks/whatsapp/${BENCH_CHANNEL_ID}`],
-    phoneNumberIds: [BENCH_PHONE_NUMBER_ID],
+    webhookUrls: inboxes.map((inbox) => `${server.url}/webhooks/whatsapp/${inbox.channelId}`),
+    phoneNumberIds: inboxes.map((inbox) => inbox.phoneNumberId),
     appSecret: APP_SECRET,
     seconds: SECONDS,
     concurrency: CONCURRENCY,
@@ -161,7 +159,9 @@ async function main(): Promise<void> {
   const before = await sample();
   const posted = ask(load, { type: 'go' }, 'done', LoadResult);
   const loaded = await posted;
-  const delivered = (await agents?.drain(loaded.sent)) ?? noAgents(MAX);
+  const audience = { agents: AGENTS, validating: VALIDATING, teams: TEAMS, contacts: CONTACTS };
+  const expected = expectedDeliveries(audience, loaded.sent);
+  const delivered = (await agents?.drain(expected)) ?? noAgents(MAX);
   const after = await sample();
   load.send({ type: 'stop' });
   await agents?.stop();
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   const raw = rawInsertRate(rawDir, Math.max(loaded.sent, 5000), CONTACTS);
   process.stdout.write(
     report({
-      options: { SECONDS, AGENTS, VALIDATING, CONCURRENCY, CONTACTS, MAX },
+      options: { SECONDS, AGENTS, VALIDATING, CONCURRENCY, CONTACTS, TEAMS, MAX },
       agentsInParent: values['agents-in-parent'],
       loadBefore,
       load: loaded,
