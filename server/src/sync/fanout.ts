@@ -190,10 +190,20 @@ export class SyncFanout {
   private async rescope(subscribers: Subscriber[], after: number, upTo: number): Promise<void> {
     const instanceId = await databaseInstanceId(this.db);
     const changed = await changedAgentIds(this.db, after, upTo);
-    const ids = [...new Set(subscribers.map((s) => s.actor.id))].filter((id) => changed.has(id));
-    const agents = new Map((await loadAgents(this.db, ids)).map((a) => [a.id, a]));
+    const ids =
+      changed.size === 0
+        ? []
+        : [...new Set(subscribers.map((s) => s.actor.id))].filter((id) => changed.has(id));
+    const agents = new Map(
+      ids.length === 0 ? [] : (await loadAgents(this.db, ids)).map((a) => [a.id, a]),
+    );
+    const prefix = `${instanceId}:`;
     for (const subscriber of subscribers) {
-      const actor = agents.get(subscriber.actor.id) ?? subscriber.actor;
+      const fresh = agents.get(subscriber.actor.id);
+      // Only a changed agent record or a newly named database (the epoch's prefix) can change
+      // a scope; recomputing every scope would hash once per agent per round.
+      if (fresh === undefined && subscriber.scope.epoch.startsWith(prefix)) continue;
+      const actor = fresh ?? subscriber.actor;
       const scope = syncScope(actor, instanceId);
       if (scope.epoch === subscriber.scope.epoch) continue;
       subscriber.actor = actor;
