@@ -3,6 +3,7 @@ import type { Contact } from '@atendo/shared/schemas/contact';
 import { recordChange } from '../feed/change-feed';
 import { EVERYONE } from '../feed/audience-keys';
 import { toJson } from '../db/json';
+import { runCached } from '../db/query-cache';
 import type { Tx } from './deps';
 
 /** Writes a contact with its phones and channel addresses, and records the change. */
@@ -18,7 +19,10 @@ export async function writeContact(trx: Tx, before: Contact | null, after: Conta
     version: after.version,
   };
   if (before === null) {
-    await trx.insertInto('contacts').values(row).execute();
+    // Cached (see db/query-cache), as the inserts below: each new WhatsApp number runs them.
+    await runCached(trx, 'insert-contact', row, (db, values) =>
+      db.insertInto('contacts').values(values),
+    );
   } else {
     await trx.updateTable('contacts').set(row).where('id', '=', after.id).execute();
     await trx.deleteFrom('contact_phones').where('contact_id', '=', after.id).execute();
@@ -29,14 +33,22 @@ export async function writeContact(trx: Tx, before: Contact | null, after: Conta
     phone,
     position,
   }));
-  if (phones.length > 0) await trx.insertInto('contact_phones').values(phones).execute();
+  if (phones.length > 0) {
+    await runCached(trx, 'insert-contact-phones', phones, (db, values) =>
+      db.insertInto('contact_phones').values(values),
+    );
+  }
   const addresses = after.addresses.map((a, position) => ({
     contact_id: after.id,
     channel_id: a.channelId,
     address: a.address,
     position,
   }));
-  if (addresses.length > 0) await trx.insertInto('contact_addresses').values(addresses).execute();
+  if (addresses.length > 0) {
+    await runCached(trx, 'insert-contact-addresses', addresses, (db, values) =>
+      db.insertInto('contact_addresses').values(values),
+    );
+  }
   await recordChange(trx, {
     collection: 'contact',
     docId: after.id,
@@ -50,13 +62,15 @@ export async function writeContact(trx: Tx, before: Contact | null, after: Conta
 // the agent must resolve (merge), not something to overwrite silently.
 async function ensureAddressesFree(trx: Tx, contact: Contact): Promise<void> {
   for (const { channelId, address } of contact.addresses) {
-    const holder = await trx
-      .selectFrom('contact_addresses')
-      .select('contact_id')
-      .where('channel_id', '=', channelId)
-      .where('address', '=', address)
-      .where('contact_id', '<>', contact.id)
-      .executeTakeFirst();
+    const key = { channelId, address, contactId: contact.id };
+    const [holder] = await runCached(trx, 'address-holder', key, (db, args) =>
+      db
+        .selectFrom('contact_addresses')
+        .select('contact_id')
+        .where('channel_id', '=', args.channelId)
+        .where('address', '=', args.address)
+        .where('contact_id', '<>', args.contactId),
+    );
     if (holder) {
       throw new AtendoError('conflict', 'address belongs to another contact', {
         channelId,

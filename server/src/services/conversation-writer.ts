@@ -95,7 +95,9 @@ export async function writeConversation(trx: Tx, write: ConversationWrite): Prom
 async function writeRow(trx: Tx, before: Conversation | null, after: Conversation): Promise<void> {
   const row = toRow(after);
   if (before === null) {
-    await trx.insertInto('conversations').values(row).execute();
+    await runCached(trx, 'insert-conversation', row, (db, values) =>
+      db.insertInto('conversations').values(values),
+    );
     return;
   }
   const changed = changedColumns(toRow(before), row);
