@@ -1,15 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 
 /*
  * The ingest benchmark's processes (server, load generator, agents) talk to the parent over
  * Node's IPC channel with structured cloning, so typed arrays of timings travel as they are.
- * Every child answers `cpu` with its own process.cpuUsage(), which is how the report shows
- * where the two cores went.
+ * Every child answers `cpu` with its own process.cpuUsage() and event loop times, which is how
+ * the report shows where the two cores went and whether a process was busy or waiting.
  */
 
-export const CpuUsage = z.object({ user: z.number(), system: z.number() });
+/** CPU microseconds (process.cpuUsage) and event loop idle/active ms (eventLoopUtilization). */
+export const CpuUsage = z.object({
+  user: z.number(),
+  system: z.number(),
+  idle: z.number(),
+  active: z.number(),
+});
 export type CpuUsage = z.infer<typeof CpuUsage>;
+
+export const cpuUsage = (): CpuUsage => {
+  const { idle, active } = performance.eventLoopUtilization();
+  return { ...process.cpuUsage(), idle, active };
+};
 
 const Reply = z.looseObject({ type: z.string() });
 
@@ -85,7 +97,7 @@ export function onParentRequest(handlers: Record<string, (message: unknown) => v
     const request = Reply.safeParse(message);
     if (!request.success) return;
     if (request.data.type === 'cpu') {
-      void sendToParent({ type: 'cpu', usage: process.cpuUsage() });
+      void sendToParent({ type: 'cpu', usage: cpuUsage() });
       return;
     }
     handlers[request.data.type]?.(message);

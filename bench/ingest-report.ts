@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import { teamOfMessage, teamSizes, type AgentsResult, type LoadResult } from './ingest-contracts';
 import type { CpuUsage } from './ingest-ipc';
@@ -65,6 +66,29 @@ export const responseTimes = (load: LoadResult): Float64Array =>
 
 export const cpuSeconds = (before: CpuUsage, after: CpuUsage): number =>
   (after.user - before.user + after.system - before.system) / 1e6;
+
+/** Share of the interval the process's event loop was not waiting for I/O or timers. */
+export const loopBusy = (before: CpuUsage, after: CpuUsage): number => {
+  const active = after.active - before.active;
+  const total = active + after.idle - before.idle;
+  return total > 0 ? active / total : Number.NaN;
+};
+
+/**
+ * CPU seconds the whole machine spent busy (all processes, all cores) since boot, from
+ * /proc/stat's first line (clock ticks, 100 a second on Linux); null where there is none.
+ * Minus our processes' time, it is what the other tenants of a shared machine took.
+ */
+export function machineBusy(): number | null {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'latin1').split('\n', 1)[0] ?? '';
+    // user nice system idle iowait irq softirq …: busy is user + nice + system + irq + softirq.
+    const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+    return [0, 1, 2, 5, 6].reduce((sum, i) => sum + (ticks[i] ?? 0), 0) / 100;
+  } catch {
+    return null;
+  }
+}
 
 export const counts = (record: Record<string, number>): string =>
   Object.keys(record).length === 0

@@ -7,14 +7,14 @@
 import { loadConfig } from '../server/src/config';
 import { createLogger } from '../server/src/logger';
 import { startAtendo } from '../server/src/main';
-import { onParentRequest, sendToParent } from './ingest-ipc';
+import { cpuUsage, onParentRequest, sendToParent } from './ingest-ipc';
 
 const config = loadConfig(process.env);
 const started = await startAtendo(config, createLogger(config.logLevel));
 const stop = (): void => {
   started.stop().then(
     async () => {
-      await sendToParent({ type: 'stopped', usage: process.cpuUsage() });
+      await sendToParent({ type: 'stopped', usage: cpuUsage() });
       process.exit(0);
     },
     () => process.exit(1),

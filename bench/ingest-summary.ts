@@ -7,6 +7,7 @@ import {
   expectedDeliveries,
   formatRows,
   latencies,
+  loopBusy,
   machine,
   p50p99,
   responseTimes,
@@ -17,6 +18,7 @@ import {
 
 type CpuSample = {
   at: number;
+  machine: number | null;
   server: CpuUsage;
   load: CpuUsage;
   agents: CpuUsage | null;
@@ -41,20 +43,45 @@ export type RunSummary = {
   raw: { messages: number; seconds: number; perSecond: number };
 };
 
+/** The server's CPU time in the run over the messages it took in, and its share in the kernel. */
+function serverPerMessage(before: CpuUsage, after: CpuUsage, load: LoadResult): string {
+  const ok = load.sent - load.failures;
+  const total = cpuSeconds(before, after);
+  const kernel = (after.system - before.system) / 1e6;
+  const perMessage = ok === 0 ? Number.NaN : (total * 1000) / ok;
+  return `${perMessage.toFixed(2)} ms (${((kernel / total) * 100).toFixed(0)} % of it in the kernel)`;
+}
+
 /** Where the cores went between the first post and the last delivery. */
-function cpuRow({ cpu, agents, agentsInParent }: RunSummary): string {
+function cpuRows({ cpu, agents, agentsInParent, load }: RunSummary): [string, string][] {
   const { before, after } = cpu;
   const wall = (after.at - before.at) / 1000;
-  const seconds = (a: CpuUsage | null, b: CpuUsage | null): string =>
-    a === null || b === null ? '–' : cpuSeconds(a, b).toFixed(1);
-  const agentsPart = agentsInParent
-    ? `agents + parent ${seconds(before.parent, after.parent)}`
-    : `agents ${seconds(before.agents, after.agents)}, parent ${seconds(before.parent, after.parent)}`;
-  const validating = (agents.validatingMs / 1000).toFixed(1);
-  return (
-    `server ${seconds(before.server, after.server)}, load generator ${seconds(before.load, after.load)}, ` +
-    `${agentsPart} (validating decode ${validating}) s of ${os.cpus().length} × ${wall.toFixed(1)} s`
-  );
+  const seconds = (a: CpuUsage | null, b: CpuUsage | null): number =>
+    a === null || b === null ? 0 : cpuSeconds(a, b);
+  const busy = (a: CpuUsage | null, b: CpuUsage | null): string =>
+    a === null || b === null ? '–' : `${(loopBusy(a, b) * 100).toFixed(0)} %`;
+  const ours: [string, number, string][] = [
+    ['server', seconds(before.server, after.server), busy(before.server, after.server)],
+    ['load generator', seconds(before.load, after.load), busy(before.load, after.load)],
+    agentsInParent
+      ? ['agents + parent', seconds(before.parent, after.parent), busy(before.parent, after.parent)]
+      : ['agents', seconds(before.agents, after.agents), busy(before.agents, after.agents)],
+  ];
+  const total = ours.reduce((sum, [, s]) => sum + s, 0);
+  const machineBusy =
+    before.machine === null || after.machine === null ? null : after.machine - before.machine;
+  const others =
+    machineBusy === null ? '' : `, other processes ${(machineBusy - total).toFixed(1)}`;
+  return [
+    [
+      'CPU s, first post → last delivery',
+      `${ours.map(([name, s]) => `${name} ${s.toFixed(1)}`).join(', ')}${others} ` +
+        `(of ${os.cpus().length} cores × ${wall.toFixed(1)} s = ${(os.cpus().length * wall).toFixed(1)})`,
+    ],
+    ['event loop busy', ours.map(([name, , loop]) => `${name} ${loop}`).join(', ')],
+    ['server CPU per answered webhook', serverPerMessage(before.server, after.server, load)],
+    ['validating agents’ decode', `${(agents.validatingMs / 1000).toFixed(2)} CPU s`],
+  ];
 }
 
 export function report(summary: RunSummary): string {
@@ -103,10 +130,10 @@ export function report(summary: RunSummary): string {
       'stream frames / bytes received',
       `${agents.frames} / ${(agents.bytes / 1e6).toFixed(1)} MB over all agents`,
     ],
-    ['CPU s, first post → last delivery', cpuRow(summary)],
+    ...cpuRows(summary),
     [
       'server CPU s incl. start-up',
-      cpuSeconds({ user: 0, system: 0 }, summary.cpu.serverTotal).toFixed(1),
+      cpuSeconds({ user: 0, system: 0, idle: 0, active: 0 }, summary.cpu.serverTotal).toFixed(1),
     ],
     [
       'raw SQLite inserts / s',

@@ -18,9 +18,9 @@ import { z } from 'zod';
 import { STREAM_PATH } from '@atendo/shared/sync/protocol';
 import { connectAgents } from './ingest-agents';
 import { AgentsResult, LoadResult, type AgentsConfig, type LoadConfig } from './ingest-contracts';
-import { ask, askCpu, CpuUsage, exited, nextMessage, spawnChild } from './ingest-ipc';
+import { ask, askCpu, CpuUsage, cpuUsage, exited, nextMessage, spawnChild } from './ingest-ipc';
 import { rawInsertRate } from './ingest-raw';
-import { expectedDeliveries } from './ingest-report';
+import { expectedDeliveries, machineBusy } from './ingest-report';
 import { agentToken, prepareDataDir } from './ingest-setup';
 import { report } from './ingest-summary';
 
@@ -83,7 +83,7 @@ async function startAgents(config: AgentsConfig): Promise<AgentsHandle> {
     const agents = await connectAgents(config);
     return {
       drain: (expected) => agents.drain(expected, DRAIN_TIMEOUT_MS),
-      cpu: () => Promise.resolve(process.cpuUsage()),
+      cpu: () => Promise.resolve(cpuUsage()),
       stop: () => {
         agents.close();
         return Promise.resolve();
@@ -151,10 +151,11 @@ async function main(): Promise<void> {
   });
   const sample = async () => ({
     at: performance.now(),
+    machine: machineBusy(),
     server: await askCpu(server.child),
     load: await askCpu(load),
     agents: (await agents?.cpu()) ?? null,
-    parent: process.cpuUsage(),
+    parent: cpuUsage(),
   });
   const before = await sample();
   const posted = ask(load, { type: 'go' }, 'done', LoadResult);
