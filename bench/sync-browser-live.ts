@@ -1,11 +1,12 @@
 /*
  * Live latency for bench/sync-browser.ts: the time from a server write committing to the
- * message document being in the browser store's IndexedDB, while other agents (Node websocket
- * clients subscribed to sync.stream, as the desktop app subscribes) receive the same writes.
+ * message document being in the browser store's IndexedDB, while other agents (Node clients on
+ * the live stream's websocket, as the desktop app subscribes) receive the same writes.
  */
 import type { Page } from 'playwright-core';
 import type { HarnessWindow } from '../desktop/e2e/sync/harness/harness-api';
 import type { ServerProcess } from '../desktop/e2e/sync/support/server-process';
+import { STREAM_PATH } from '@atendo/shared/sync/protocol';
 import { connectClient, StreamRecorder, type TestClient } from '../server/src/sync/test-client';
 
 export type Percentiles = { p50: number; p95: number; p99: number; max: number; n: number };
@@ -22,26 +23,24 @@ export function percentiles(values: number[]): Percentiles {
  * server's share of the latency (commit, fan-out, loopback), without the browser's.
  */
 export function startProbe(server: ServerProcess, token: string) {
-  const client = connectClient(
-    { wsUrl: `ws://127.0.0.1:${String(server.port)}/trpc`, httpUrl: `${server.origin}/trpc` },
-    token,
-  );
+  const client = connectClient(streamUrls(server), token);
   const seen = new Map<string, number>();
-  const subscription = client.trpc.sync.stream.subscribe(undefined, {
-    onData: (event) => {
-      if (event.type !== 'changes' || event.collection !== 'messages') return;
+  new StreamRecorder(client, {
+    onEvents: (events) => {
       const now = Date.now();
-      for (const doc of event.documents) if (!seen.has(doc.id)) seen.set(doc.id, now);
+      for (const event of events) {
+        if (event.type !== 'changes' || event.collection !== 'messages') continue;
+        for (const doc of event.documents) if (!seen.has(doc.id)) seen.set(doc.id, now);
+      }
     },
   });
-  return {
-    seen,
-    stop: () => {
-      subscription.unsubscribe();
-      return client.close();
-    },
-  };
+  return { seen, stop: () => client.close() };
 }
+
+const streamUrls = (server: ServerProcess) => ({
+  streamUrl: `ws://127.0.0.1:${String(server.port)}${STREAM_PATH}`,
+  httpUrl: `${server.origin}/trpc`,
+});
 
 export type Listener = { client: TestClient; recorder: StreamRecorder };
 
@@ -52,10 +51,7 @@ export async function addListeners(
   total: number,
   tokens: string[],
 ): Promise<void> {
-  const urls = {
-    wsUrl: `ws://127.0.0.1:${String(server.port)}/trpc`,
-    httpUrl: `${server.origin}/trpc`,
-  };
+  const urls = streamUrls(server);
   while (listeners.length < total - 1) {
     const token = tokens[listeners.length % tokens.length] ?? '';
     const client = connectClient(urls, token);

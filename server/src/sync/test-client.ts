@@ -72,6 +72,8 @@ export type RecorderOptions = {
   hello?: string | null;
   /** False plays a client that never answers the server's pings. */
   autoPong?: boolean;
+  /** Called with each frame's events as it arrives (benchmarks note arrival times). */
+  onEvents?: (events: readonly StreamEvent[]) => void;
 };
 
 /** Delay before reconnecting after the server went away (the desktop backs off longer). */
@@ -170,7 +172,9 @@ export class StreamRecorder {
       this.frames.push(text);
       // The envelope is checked here; documents are the server's own, so they are trusted to
       // match their collection's schema (sync.test.ts parses pulled ones).
-      this.events.push(...(StreamFrame.parse(JSON.parse(text)) as StreamEvent[]));
+      const events = StreamFrame.parse(JSON.parse(text)) as StreamEvent[];
+      this.events.push(...events);
+      this.options.onEvents?.(events);
       this.notify();
     });
     // A failed connection emits an error and then close; only close decides what happens next.
