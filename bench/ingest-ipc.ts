@@ -91,8 +91,12 @@ export const exited = (child: ChildProcess): Promise<void> =>
       });
   });
 
-/** In a child: the parent's requests by type; `cpu` is always answered. */
+/**
+ * In a child: the parent's requests by type; `cpu` is always answered. A child whose parent
+ * went away (a failed run) exits instead of holding sockets open.
+ */
 export function onParentRequest(handlers: Record<string, (message: unknown) => void>): void {
+  process.once('disconnect', () => process.exit(1));
   process.on('message', (message: unknown) => {
     const request = Reply.safeParse(message);
     if (!request.success) return;
