@@ -20,8 +20,16 @@ export function openDatabase(dataDir: string): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // The commit that fills the WAL past this many pages copies them into the database file and
+  // syncs it, blocking the event loop meanwhile. At SQLite's default (1000 pages, 4 MB) that was
+  // most of the time inbound ingest spent committing (one commit in ten took 10 ms, against
+  // 0.5 ms for the others); 8000 pages (32 MB) copy each hot page once for eight times as many
+  // writes and halved the commit time. Durability is unchanged: every commit still syncs the WAL.
+  sqlite.pragma(`wal_autocheckpoint = ${String(WAL_CHECKPOINT_PAGES)}`);
   return new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
 }
+
+const WAL_CHECKPOINT_PAGES = 8000;
 
 /** Distinct SQL texts kept prepared; `in (?, ?, …)` lists of many lengths must not grow it forever. */
 const STATEMENT_CACHE_SIZE = 1000;
