@@ -33,21 +33,7 @@ const bump = (counts: Record<string, number>, key: string): void => {
 
 export async function connectAgents(config: AgentsConfig): Promise<Agents> {
   const { capacity } = config;
-  const tally: Tally = {
-    first: new Float64Array(capacity).fill(Number.NaN),
-    last: new Float64Array(capacity).fill(Number.NaN),
-    reached: new Uint16Array(capacity),
-    deliveries: 0,
-    duplicates: 0,
-    resyncs: {},
-    closes: {},
-    invalidFrames: 0,
-    frames: 0,
-    bytes: 0,
-    validatingMs: 0,
-    connected: 0,
-    closing: false,
-  };
+  const tally = newTally(capacity);
   const validated = Array.from({ length: Math.min(config.validating, config.tokens.length) }, () =>
     new Float64Array(capacity).fill(Number.NaN),
   );
@@ -92,6 +78,22 @@ export async function connectAgents(config: AgentsConfig): Promise<Agents> {
     },
   };
 }
+
+const newTally = (capacity: number): Tally => ({
+  first: new Float64Array(capacity).fill(Number.NaN),
+  last: new Float64Array(capacity).fill(Number.NaN),
+  reached: new Uint16Array(capacity),
+  deliveries: 0,
+  duplicates: 0,
+  resyncs: {},
+  closes: {},
+  invalidFrames: 0,
+  frames: 0,
+  bytes: 0,
+  validatingMs: 0,
+  connected: 0,
+  closing: false,
+});
 
 /** The cheap agent: records each benchmark message in the frame's bytes, once per agent. */
 function scanner(tally: Tally, capacity: number, onResync: (reason: string) => void) {

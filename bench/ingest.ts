@@ -125,10 +125,8 @@ const noAgents = (capacity: number): AgentsResult => ({
   validatingMs: 0,
 });
 
-async function main(): Promise<void> {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-ingest-'));
-  const serverDir = path.join(root, 'server');
-  const loadBefore = os.loadavg();
+/** The server on a seeded data directory, the subscribed agents and the primed load generator. */
+async function startAll(serverDir: string) {
   const inboxes = await prepareDataDir(serverDir, AGENTS, TEAMS);
   const server = await startServer(serverDir);
   const agents =
@@ -149,27 +147,38 @@ async function main(): Promise<void> {
     contacts: CONTACTS,
     messages: MAX,
   });
+  return { server: server.child, agents, load };
+}
+
+/** Posts for the time, waits for the deliveries, and stops every child. */
+async function run({ server, agents, load }: Awaited<ReturnType<typeof startAll>>) {
   const sample = async () => ({
     at: performance.now(),
     machine: machineBusy(),
-    server: await askCpu(server.child),
+    server: await askCpu(server),
     load: await askCpu(load),
     agents: (await agents?.cpu()) ?? null,
     parent: cpuUsage(),
   });
   const before = await sample();
-  const posted = ask(load, { type: 'go' }, 'done', LoadResult);
-  const loaded = await posted;
+  const loaded = await ask(load, { type: 'go' }, 'done', LoadResult);
   const audience = { agents: AGENTS, validating: VALIDATING, teams: TEAMS, contacts: CONTACTS };
   const expected = expectedDeliveries(audience, loaded.sent);
   const delivered = (await agents?.drain(expected)) ?? noAgents(MAX);
   const after = await sample();
   load.send({ type: 'stop' });
   await agents?.stop();
-  const stopped = nextMessage(server.child, 'stopped', z.object({ usage: CpuUsage }));
-  server.child.send({ type: 'stop' });
+  const stopped = nextMessage(server, 'stopped', z.object({ usage: CpuUsage }));
+  server.send({ type: 'stop' });
   const serverTotal = (await stopped).usage;
-  await Promise.all([exited(load), exited(server.child)]);
+  await Promise.all([exited(load), exited(server)]);
+  return { loaded, delivered, cpu: { before, after, serverTotal } };
+}
+
+async function main(): Promise<void> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-ingest-'));
+  const loadBefore = os.loadavg();
+  const { loaded, delivered, cpu } = await run(await startAll(path.join(root, 'server')));
   const rawDir = path.join(root, 'raw');
   await prepareDataDir(rawDir, 0);
   const raw = rawInsertRate(rawDir, Math.max(loaded.sent, 5000), CONTACTS);
@@ -180,7 +189,7 @@ async function main(): Promise<void> {
       loadBefore,
       load: loaded,
       agents: delivered,
-      cpu: { before, after, serverTotal },
+      cpu,
       raw,
     }),
   );
