@@ -75,4 +75,17 @@ describe('runCached', () => {
     expect(await sameName({ x: 'b', y: 'c' })).toEqual([{ doc_id: 'b' }, { doc_id: 'c' }]);
     expect(await sameName({ y: 'a' })).toEqual([{ doc_id: 'a' }]);
   });
+
+  it('tells a value left undefined (a column Kysely leaves out) from a value given', async () => {
+    await insert([row('a', 1)]);
+    const update = (set: { collection: string; at?: number }) =>
+      runCached(db, 'test-update', set, (q, values) =>
+        q.updateTable('changes').set(values).where('doc_id', '=', 'a'),
+      );
+    await update({ collection: 'contact', at: undefined });
+    await update({ collection: 'tag', at: 7 });
+    await update({ collection: 'agent', at: undefined });
+    const stored = await db.selectFrom('changes').select(['collection', 'at']).execute();
+    expect(stored).toEqual([{ collection: 'agent', at: 7 }]);
+  });
 });

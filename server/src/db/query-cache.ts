@@ -18,11 +18,22 @@ class Slot {
   constructor(readonly index: number) {}
 }
 
-type Entry = { compiled: CompiledQuery; parameters: readonly unknown[] };
+/**
+ * The structure of a query's arguments: which keys each object has, how long each array is,
+ * where a value is undefined (Kysely then leaves the column out). Values are the leaves.
+ */
+type Shape =
+  | { kind: 'value' }
+  | { kind: 'undefined' }
+  | { kind: 'array'; items: Shape[] }
+  | { kind: 'object'; keys: string[]; fields: Shape[] };
 
-/** Distinct shapes kept; a cleared cache only costs a compile per shape. */
-const MAX_SHAPES = 500;
-const cache = new Map<string, Entry>();
+type Entry = { shape: Shape; compiled: CompiledQuery; parameters: readonly unknown[] };
+
+/** Distinct queries kept; a cleared cache only costs a compile per shape. */
+const MAX_ENTRIES = 500;
+const cache = new Map<string, Entry[]>();
+let entries = 0;
 
 /**
  * Runs the query `build` makes from `args`, compiling it only the first time this `name` meets
@@ -37,13 +48,22 @@ export async function runCached<A, O>(
   build: (db: Kysely<DB>, args: A) => Compilable<O>,
 ): Promise<O[]> {
   const values: unknown[] = [];
-  const key = `${name}${signature(args, values)}`;
-  let entry = cache.get(key);
+  const known = cache.get(name) ?? [];
+  let entry = known.find((candidate) => {
+    values.length = 0;
+    return matches(candidate.shape, args, values);
+  });
   if (entry === undefined) {
-    if (cache.size >= MAX_SHAPES) cache.clear();
+    if (entries >= MAX_ENTRIES) {
+      cache.clear();
+      entries = 0;
+    }
+    values.length = 0;
+    const shape = shapeOf(args, values);
     const compiled = build(db, withSlots(args, { next: 0 }) as A).compile();
-    entry = { compiled, parameters: compiled.parameters };
-    cache.set(key, entry);
+    entry = { shape, compiled, parameters: compiled.parameters };
+    cache.set(name, [...(cache.get(name) ?? []), entry]);
+    entries += 1;
   }
   const { compiled, parameters } = entry;
   const bound = parameters.map((p) => (p instanceof Slot ? values[p.index] : p));
@@ -56,25 +76,59 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null &&
   (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null);
 
-/** The shape of `value` as text, collecting its values (leaves) in traversal order. */
-function signature(value: unknown, values: unknown[]): string {
+/** The shape of `value`, collecting its values (leaves) in traversal order. */
+function shapeOf(value: unknown, values: unknown[]): Shape {
   if (Array.isArray(value)) {
-    let text = `[${String(value.length)}`;
-    for (const item of value) text += signature(item, values);
-    return `${text}]`;
+    return { kind: 'array', items: value.map((item) => shapeOf(item, values)) };
   }
   if (isPlainObject(value)) {
-    let text = '{';
-    for (const key of Object.keys(value)) text += `${key}:${signature(value[key], values)},`;
-    return `${text}}`;
+    const keys = Object.keys(value);
+    return { kind: 'object', keys, fields: keys.map((key) => shapeOf(value[key], values)) };
   }
-  // Kysely leaves a column out of an insert or update when its value is undefined.
-  if (value === undefined) return 'u';
+  if (value === undefined) return { kind: 'undefined' };
   values.push(value);
-  return '';
+  return { kind: 'value' };
 }
 
-/** `value` with every leaf replaced by its slot, in the order `signature` collects them. */
+/**
+ * Whether `value` has `shape`, collecting its values as `shapeOf` does. Compared without
+ * building anything: this runs for every query the cache serves.
+ */
+function matches(shape: Shape, value: unknown, values: unknown[]): boolean {
+  switch (shape.kind) {
+    case 'value':
+      if (value === undefined || Array.isArray(value) || isPlainObject(value)) return false;
+      values.push(value);
+      return true;
+    case 'undefined':
+      return value === undefined;
+    case 'array':
+      return (
+        Array.isArray(value) &&
+        value.length === shape.items.length &&
+        shape.items.every((item, i) => matches(item, value[i], values))
+      );
+    case 'object':
+      return isPlainObject(value) && objectMatches(shape, value, values);
+  }
+}
+
+function objectMatches(
+  shape: Extract<Shape, { kind: 'object' }>,
+  value: Record<string, unknown>,
+  values: unknown[],
+): boolean {
+  let count = 0;
+  for (const key in value) {
+    if (shape.keys[count] !== key) return false;
+    const field = shape.fields[count];
+    if (field === undefined || !matches(field, value[key], values)) return false;
+    count += 1;
+  }
+  return count === shape.keys.length;
+}
+
+/** `value` with every leaf replaced by its slot, in the order `shapeOf` collects them. */
 function withSlots(value: unknown, counter: { next: number }): unknown {
   if (Array.isArray(value)) return value.map((item) => withSlots(item, counter));
   if (isPlainObject(value)) {
