@@ -5,6 +5,7 @@ import { StreamFrame, type StreamEvent } from '@atendo/shared/sync/protocol';
 import { createChangeNotifier } from '../feed/change-notifier';
 import { loadAgent } from '../repo/directory';
 import { SyncFanout, type FanoutOptions } from './fanout';
+import type { OutgoingFrame } from './stream-frame';
 import { serialiseFrame, type StreamSink } from './stream-outlet';
 import { openTestApp, type TestApp } from './test-harness';
 import { addTag, moveAgent, openConversation } from './test-writes';
@@ -20,8 +21,8 @@ class MemorySink implements StreamSink {
   readonly frames: Buffer[] = [];
   bufferedAmount = 0;
 
-  send(frame: Buffer): void {
-    this.frames.push(frame);
+  send(frame: OutgoingFrame): void {
+    this.frames.push(frame.bytes);
   }
 
   /** Every frame parsed, after the `connected` one every subscriber gets first. */

@@ -10,6 +10,7 @@ import { changedAgentIds, feedHead, readAudienceWindow } from './feed-reads';
 import { databaseInstanceId } from './instance';
 import { changeEvents, routeHits } from './routing';
 import { syncScope, type SyncScope } from './scope';
+import { deflateMessage, OutgoingFrame, type Deflate } from './stream-frame';
 import {
   resyncFrame,
   serialiseFrame,
@@ -26,12 +27,15 @@ export type FanoutOptions = {
   maxBufferedBytes: number;
   /** Makes a frame's bytes; tests count its calls. */
   serialise: StreamSerialiser;
+  /** Compresses a frame for the connections that accept it, at most once per frame. */
+  deflate: Deflate;
 };
 
 export const DEFAULT_FANOUT_OPTIONS: FanoutOptions = {
   windowSize: 2000,
   maxBufferedBytes: 8 * 1024 * 1024,
   serialise: serialiseFrame,
+  deflate: deflateMessage,
 };
 
 type Subscriber = { actor: Actor; scope: SyncScope; outlet: StreamOutlet; closed: boolean };
@@ -46,7 +50,8 @@ export type SyncSubscription = {
  * The one loop per app that turns feed changes into stream frames. On each wake-up it reads
  * the new audience rows once for the keys of every subscriber, loads each touched document
  * once, routes and serialises once per group of subscribers that receive the same events, and
- * writes those same bytes to each; wake-ups that arrive while a round runs fold into one more
+ * hands that same frame to each (compressed at most once, by the first socket that wants it);
+ * wake-ups that arrive while a round runs fold into one more
  * round.
  */
 export class SyncFanout {
@@ -178,7 +183,7 @@ export class SyncFanout {
       if (route === undefined) return;
       const events = changeEvents(route, documents, { seq: upTo, epoch: group.epoch });
       if (events.length === 0) return;
-      const frame = this.options.serialise(events);
+      const frame = new OutgoingFrame(this.options.serialise(events), this.options.deflate);
       for (const member of group.members) if (!member.closed) member.outlet.send(frame);
     });
   }
@@ -212,7 +217,7 @@ export class SyncFanout {
     }
   }
 
-  private broadcast(frame: Buffer): void {
+  private broadcast(frame: OutgoingFrame): void {
     for (const subscriber of this.subscribers) subscriber.outlet.send(frame);
   }
 }

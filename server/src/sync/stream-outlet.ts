@@ -1,11 +1,13 @@
 import type { StreamEvent } from '@atendo/shared/sync/protocol';
+import { OutgoingFrame } from './stream-frame';
 
 /**
  * Where one agent's frames go: a websocket in production, memory in tests. The fan-out never
- * knows which; it only needs to write a frame and to know how much is still unsent.
+ * knows which, nor whether the frame goes out compressed; it only needs to hand over a frame
+ * and to know how much is still unsent.
  */
 export type StreamSink = {
-  send(frame: Buffer): void;
+  send(frame: OutgoingFrame): void;
   /** Bytes written but not yet handed to the network. */
   readonly bufferedAmount: number;
 };
@@ -17,17 +19,23 @@ export const serialiseFrame: StreamSerialiser = (events) => Buffer.from(JSON.str
 
 type ResyncReason = Extract<StreamEvent, { type: 'resync' }>['reason'];
 
-const RESYNC_FRAMES: Record<ResyncReason, Buffer> = {
-  connected: serialiseFrame([{ type: 'resync', reason: 'connected' }]),
-  lagging: serialiseFrame([{ type: 'resync', reason: 'lagging' }]),
-  'scope-changed': serialiseFrame([{ type: 'resync', reason: 'scope-changed' }]),
+const resync = (reason: ResyncReason): OutgoingFrame =>
+  new OutgoingFrame(serialiseFrame([{ type: 'resync', reason }]));
+
+const RESYNC_FRAMES: Record<ResyncReason, OutgoingFrame> = {
+  connected: resync('connected'),
+  lagging: resync('lagging'),
+  'scope-changed': resync('scope-changed'),
 };
 
-/** The frame of one resync event; made once, shared by every socket (frames are never changed). */
-export const resyncFrame = (reason: ResyncReason): Buffer => RESYNC_FRAMES[reason];
+/**
+ * The frame of one resync event; made once, shared by every socket (frames are never changed).
+ * Like the heartbeat it is far below the compression threshold, so it always goes out plain.
+ */
+export const resyncFrame = (reason: ResyncReason): OutgoingFrame => RESYNC_FRAMES[reason];
 
 /** An empty array: nothing happened, the stream is alive. */
-export const HEARTBEAT_FRAME = Buffer.from('[]');
+export const HEARTBEAT_FRAME = new OutgoingFrame(Buffer.from('[]'));
 
 /**
  * One subscriber's end of the stream, with backpressure. A client that reads slower than the
@@ -50,7 +58,7 @@ export class StreamOutlet {
   }
 
   /** Writes a frame, or skips it while the subscriber is lagging. */
-  send(frame: Buffer): void {
+  send(frame: OutgoingFrame): void {
     this.recover();
     if (this.lagging) return;
     if (this.sink.bufferedAmount > this.maxBufferedBytes) {

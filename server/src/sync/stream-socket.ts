@@ -11,6 +11,7 @@ import type { Deps } from '../services/deps';
 import { fanoutFor, type FanoutOptions } from './fanout';
 import { acceptStream, type StreamConnection } from './stream';
 import { every, realTimer, type SetTimer } from './stream-timer';
+import { SHARED_DEFLATE_OPTIONS, WS_SENDER_INTERNALS } from './stream-ws-writer';
 
 export type StreamServerOptions = {
   /** Heartbeats, hello deadlines and the shutdown grace; tests pass a manual timer. */
@@ -44,11 +45,13 @@ export function createStreamServer(
   options: StreamServerOptions = {},
 ): StreamServer {
   const setTimer = options.setTimer ?? realTimer;
-  // Per-message compression would deflate the shared frame once per socket: it stays off.
+  if (WS_SENDER_INTERNALS === null) {
+    deps.logger.warn('this ws has no usable Sender internals: stream frames go out uncompressed');
+  }
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: MAX_INCOMING_BYTES,
-    perMessageDeflate: false,
+    perMessageDeflate: WS_SENDER_INTERNALS === null ? false : SHARED_DEFLATE_OPTIONS,
   });
   const fanout = fanoutFor(deps.db, deps.feed, deps.logger, options.fanout);
   const connections = new Map<WebSocket, StreamConnection>();

@@ -6,6 +6,7 @@ import { contextForToken } from '../trpc/context';
 import type { SyncFanout, SyncSubscription } from './fanout';
 import type { StreamSink } from './stream-outlet';
 import type { SetTimer } from './stream-timer';
+import { frameWriter, type FrameWriter } from './stream-ws-writer';
 
 export type StreamContext = {
   deps: Deps;
@@ -21,10 +22,17 @@ export type StreamConnection = {
   heartbeat(): void;
 };
 
-/** A websocket as the fan-out sees it: frames go out as text, the same bytes for every agent. */
-export const socketSink = (socket: WebSocket): StreamSink => ({
+/**
+ * A websocket as the fan-out sees it: frames go out as text, the same bytes for every agent of
+ * a group (deflated once for all who negotiated it). The writer is chosen once, after the
+ * handshake settled the extensions.
+ */
+export const socketSink = (
+  socket: WebSocket,
+  write: FrameWriter = frameWriter(socket),
+): StreamSink => ({
   send: (frame) => {
-    if (socket.readyState === WebSocket.OPEN) socket.send(frame, { binary: false });
+    if (socket.readyState === WebSocket.OPEN) write(frame);
   },
   get bufferedAmount() {
     return socket.bufferedAmount;

@@ -1,4 +1,5 @@
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import type { Socket } from 'node:net';
 import { WebSocket } from 'ws';
 import {
   StreamFrame,
@@ -72,6 +73,8 @@ export type RecorderOptions = {
   hello?: string | null;
   /** False plays a client that never answers the server's pings. */
   autoPong?: boolean;
+  /** False plays a client that refuses permessage-deflate; by default it negotiates it. */
+  perMessageDeflate?: boolean;
   /** Called with each frame's events as it arrives (benchmarks note arrival times). */
   onEvents?: (events: readonly StreamEvent[]) => void;
 };
@@ -94,6 +97,7 @@ export class StreamRecorder {
   opens = 0;
   private waiters: (() => void)[] = [];
   private socket: WebSocket | null = null;
+  private tcp: Socket | null = null;
   private stopped = false;
   private readonly hello: string | null;
 
@@ -121,6 +125,11 @@ export class StreamRecorder {
     return this.events.flatMap((event) =>
       event.type === 'changes' && event.collection === collection ? event.documents : [],
     );
+  }
+
+  /** Bytes the current connection has read from the network: what the frames cost on the wire. */
+  get bytesRead(): number {
+    return this.tcp?.bytesRead ?? 0;
   }
 
   count(reason: 'connected' | 'lagging' | 'scope-changed'): number {
@@ -160,8 +169,12 @@ export class StreamRecorder {
   private open(): void {
     const socket = new WebSocket(this.client.streamUrl, {
       autoPong: this.options.autoPong ?? true,
+      perMessageDeflate: this.options.perMessageDeflate ?? true,
     });
     this.socket = socket;
+    socket.once('upgrade', (response) => {
+      this.tcp = response.socket;
+    });
     socket.on('open', () => {
       this.opens += 1;
       this.notify();

@@ -93,8 +93,17 @@ export async function transfer(
 }
 
 export async function addTag(app: TestApp, id: string, teamId: string): Promise<void> {
-  const tag = { id, teamId, name: `tag ${id}`, color: '#123456', updatedAt: app.clock.now() };
-  await inTransaction(app.deps, (trx) => insertTag(trx, tag));
+  await addTags(app, [id], teamId);
+}
+
+/** Several tags in one commit, so a live stream receives them in one frame. */
+export async function addTags(app: TestApp, ids: readonly string[], teamId: string): Promise<void> {
+  const updatedAt = app.clock.now();
+  await inTransaction(app.deps, async (trx) => {
+    for (const id of ids) {
+      await insertTag(trx, { id, teamId, name: `tag ${id}`, color: '#123456', updatedAt });
+    }
+  });
 }
 
 /** Moves an agent to other teams, recording the agent change an admin edit would. */
