@@ -10,7 +10,9 @@ import type { DB } from './schema';
  * in: the SQL is still Kysely's, written by the builder for the dialect in use, so it stays
  * portable.
  *
- * One process talks to one database dialect, so the cache is kept per process.
+ * One process talks to one database dialect, so the cache is kept per process. Every run of a
+ * cached query shares its compiled form and query id: a Kysely plugin that keeps state per query
+ * id would need a fresh compile per run (the database is opened without plugins).
  */
 
 /** Stands for the n-th value of the arguments while the query is built. */
