@@ -68,9 +68,19 @@ export const AgentsResult = z.object({
   /** Streams the server closed during the run, by close code. */
   closes: z.record(z.string(), z.number()),
   invalidFrames: z.number(),
+  /** Data frames received over all agents, and how many of them came deflated (RSV1). */
   frames: z.number(),
+  compressedFrames: z.number(),
+  /** Scanning agents' compressed frames whose digest no validating agent decoded. */
+  unverifiableFrames: z.number(),
+  /** Agents whose server accepted permessage-deflate (with server_no_context_takeover). */
+  deflateAgents: z.number(),
+  /** Stream bytes on the wire after the handshake (frame headers and payloads), all agents. */
   bytes: z.number(),
-  /** CPU milliseconds the agents' process spent in the validating agents' JSON.parse and schemas. */
+  /** The validating agents' bytes on the wire, and the JSON text they decoded from them. */
+  validatingBytes: z.number(),
+  validatingTextBytes: z.number(),
+  /** CPU ms the agents' process spent in the validating agents' inflate, JSON.parse and schemas. */
   validatingMs: z.number(),
 });
 export type AgentsResult = z.infer<typeof AgentsResult>;

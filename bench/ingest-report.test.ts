@@ -24,7 +24,12 @@ const arrivals = (first: number[], last: number[], reached: number[], validated:
     closes: {},
     invalidFrames: 0,
     frames: 0,
+    compressedFrames: 0,
+    unverifiableFrames: 0,
+    deflateAgents: 0,
     bytes: 0,
+    validatingBytes: 0,
+    validatingTextBytes: 0,
     validatingMs: 0,
   }) satisfies AgentsResult;
 

@@ -80,7 +80,35 @@ function cpuRows({ cpu, agents, agentsInParent, load }: RunSummary): [string, st
     ],
     ['event loop busy', ours.map(([name, , loop]) => `${name} ${loop}`).join(', ')],
     ['server CPU per answered webhook', serverPerMessage(before.server, after.server, load)],
-    ['validating agents’ decode', `${(agents.validatingMs / 1000).toFixed(2)} CPU s`],
+    [
+      'validating agents’ decode',
+      `${(agents.validatingMs / 1000).toFixed(2)} CPU s (inflate, JSON.parse, schemas)`,
+    ],
+  ];
+}
+
+const perDelivery = (bytes: number, deliveries: number): string =>
+  deliveries === 0 ? '–' : `${(bytes / deliveries).toFixed(0)} B`;
+
+/** What the stream carried: frames, how many came deflated, bytes per message per agent. */
+function streamRows(agents: AgentsResult, agentCount: number): [string, string][] {
+  let validatingDeliveries = 0;
+  for (const arrivals of agents.validated) {
+    for (const at of arrivals) if (!Number.isNaN(at)) validatingDeliveries += 1;
+  }
+  return [
+    [
+      'stream frames received',
+      `${agents.frames}, ${agents.compressedFrames} of them deflated (permessage-deflate ` +
+        `negotiated by ${agents.deflateAgents} of ${agentCount} agents); ` +
+        `not verifiable ${agents.unverifiableFrames} (compressed frames no validating agent decoded)`,
+    ],
+    [
+      'on the wire per message per agent',
+      `${perDelivery(agents.bytes, agents.deliveries)} (${(agents.bytes / 1e6).toFixed(1)} MB ` +
+        `over all agents); a validating agent ${perDelivery(agents.validatingBytes, validatingDeliveries)} ` +
+        `on the wire, ${perDelivery(agents.validatingTextBytes, validatingDeliveries)} of JSON decoded`,
+    ],
   ];
 }
 
@@ -126,10 +154,7 @@ export function report(summary: RunSummary): string {
       `${agents.deliveries} of ${expectedDeliveries(audience, load.sent)} (duplicates ${agents.duplicates}, ` +
         `resyncs: ${counts(agents.resyncs)}, closed by server: ${counts(agents.closes)}, invalid frames ${agents.invalidFrames})`,
     ],
-    [
-      'stream frames / bytes received',
-      `${agents.frames} / ${(agents.bytes / 1e6).toFixed(1)} MB over all agents`,
-    ],
+    ...streamRows(agents, options.AGENTS),
     ...cpuRows(summary),
     [
       'server CPU s incl. start-up',
