@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { scanner, validator, type Tally } from './ingest-agent-decoders';
 import type { AgentsConfig, AgentsResult } from './ingest-contracts';
 import { FrameDigests } from './ingest-frame-digests';
-import { openStream, type RawStream } from './ingest-ws-client';
+import { CHROMIUM_DEFLATE_OFFER, openStream, type RawStream } from './ingest-ws-client';
 
 /*
  * The subscribed agents of the ingest benchmark: websocket clients of our own
@@ -60,15 +60,17 @@ export async function connectAgents(config: AgentsConfig): Promise<Agents> {
   const streams: RawStream[] = await Promise.all(
     config.tokens.map(async (token, i) => {
       const arrivals = validated[i];
-      const stream = await openStream(config.streamUrl, {
+      const handlers = {
         onMessage:
           arrivals === undefined
             ? scanner(tally, digests, onResync)
             : validator(tally, digests, arrivals, onResync),
-        onClose: (code) => {
+        onClose: (code: number) => {
           if (!closing) bump(tally.closes, String(code));
         },
-      });
+      };
+      const offer = config.offerDeflate ? CHROMIUM_DEFLATE_OFFER : null;
+      const stream = await openStream(config.streamUrl, handlers, offer);
       stream.sendText(JSON.stringify({ type: 'hello', token }));
       return stream;
     }),

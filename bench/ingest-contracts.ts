@@ -46,6 +46,8 @@ export const AgentsConfig = z.object({
   /** Session tokens, one per agent; the first `validating` agents validate like the desktop. */
   tokens: z.array(z.string()),
   validating: z.number().int().nonnegative(),
+  /** Offer permessage-deflate as Chromium does (the default), or not, to compare plain frames. */
+  offerDeflate: z.boolean(),
   /** How many messages the load generator prepared: the numbers the agents may see. */
   capacity: z.number().int().positive(),
 });
