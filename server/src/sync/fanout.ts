@@ -51,8 +51,7 @@ export type SyncSubscription = {
  * the new audience rows once for the keys of every subscriber, loads each touched document
  * once, routes and serialises once per group of subscribers that receive the same events, and
  * hands that same frame to each (compressed at most once, by the first socket that wants it);
- * wake-ups that arrive while a round runs fold into one more
- * round.
+ * wake-ups that arrive while a round runs fold into one more round.
  */
 export class SyncFanout {
   private readonly subscribers = new Set<Subscriber>();
