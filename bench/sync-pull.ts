@@ -15,6 +15,7 @@ import type { Database } from '../server/src/db/database';
 import { createChangeNotifier } from '../server/src/feed/change-notifier';
 import { loadAgent } from '../server/src/repo/directory';
 import { SyncFanout } from '../server/src/sync/fanout';
+import type { OutgoingFrame } from '../server/src/sync/stream-frame';
 import { pullCollection } from '../server/src/sync/pull';
 import { openTestApp, type TestApp } from '../server/src/sync/test-harness';
 
@@ -168,9 +169,9 @@ async function fanoutBurst(app: TestApp): Promise<void> {
   let frames = 0;
   let bytes = 0;
   const sink = {
-    send: (frame: Buffer) => {
+    send: (frame: OutgoingFrame) => {
       frames += 1;
-      bytes += frame.length;
+      bytes += frame.bytes.length;
     },
     bufferedAmount: 0,
   };
