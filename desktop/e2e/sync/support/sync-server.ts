@@ -18,7 +18,12 @@ import { seedDemo } from '../../../../server/src/seed';
 import { writeContact } from '../../../../server/src/services/contact-writer';
 import { inTransaction } from '../../../../server/src/services/deps';
 import { tokenFor, type TestApp } from '../../../../server/src/sync/test-harness';
-import { addMessage, openConversation, transfer } from '../../../../server/src/sync/test-writes';
+import {
+  addMessage,
+  addTags,
+  openConversation,
+  transfer,
+} from '../../../../server/src/sync/test-writes';
 
 const [dataDir, portArg] = process.argv.slice(2);
 if (dataDir === undefined) throw new Error('usage: sync-server.ts <dataDir> [port]');
@@ -151,6 +156,17 @@ function controlRoutes(app: TestApp): express.Router {
         .object({ conversationId: z.string(), agentId: z.string(), teamId: z.string() })
         .parse(body);
       await transfer(app, input.conversationId, input);
+      return { ok: true };
+    }),
+  );
+  // Many documents in one commit: one live frame large enough for the server to compress.
+  router.post(
+    '/tags',
+    handle(async (body) => {
+      const input = z
+        .object({ ids: z.array(z.string()).max(1000), teamId: z.string() })
+        .parse(body);
+      await addTags(app, input.ids, input.teamId);
       return { ok: true };
     }),
   );
