@@ -48,6 +48,8 @@ function changedColumns(
   return Object.fromEntries(changed.map((c) => [c, after[c]]));
 }
 
+const MESSAGES_PER_INSERT = 100;
+
 export type ConversationWrite = {
   /** Null when the conversation is new. */
   before: Conversation | null;
@@ -78,8 +80,12 @@ export async function writeConversation(trx: Tx, write: ConversationWrite): Prom
     changes.push(...(await reannouncedMessages(trx, after, grants, revokes)));
   }
   const messages = await inTimelineOrder(trx, before, write.messages ?? []);
-  if (messages.length > 0) {
-    const rows = messages.map((message) => messageToRow(message, after.channelId));
+  // One insert for the action's messages (a new conversation writes three), in chunks that stay
+  // under SQLite's cap on the values of one statement.
+  for (let start = 0; start < messages.length; start += MESSAGES_PER_INSERT) {
+    const rows = messages
+      .slice(start, start + MESSAGES_PER_INSERT)
+      .map((message) => messageToRow(message, after.channelId));
     await runCached(trx, 'insert-messages', rows, (db, values) =>
       db.insertInto('messages').values(values),
     );
