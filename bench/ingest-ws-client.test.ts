@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { frameDigest, inflateMessage } from './ingest-frame-digests';
@@ -168,6 +168,26 @@ describe('the benchmark’s websocket client against ws', () => {
     client.server.close(4401, 'signed out');
     expect(await client.closed).toBe(4401);
     expect(await serverClosed).toBe(4401);
+  });
+});
+
+describe('a server that does not upgrade', () => {
+  it.each([
+    ['answers 404', 'HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n', /refused/],
+    ['hangs up', '', /closed before/],
+  ])('rejects the connection when it %s', async (_name, answer, error) => {
+    const server = net.createServer((socket) => {
+      socket.once('data', () => socket.end(answer));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as AddressInfo).port;
+    const handlers = { onMessage: () => undefined, onClose: () => undefined };
+    await expect(openStream(`ws://127.0.0.1:${port}/sync/stream`, handlers)).rejects.toThrow(error);
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
   });
 });
 

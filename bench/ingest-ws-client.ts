@@ -130,71 +130,93 @@ export function openStream(
       if (end === -1) return;
       socket.off('data', onHead);
       socket.off('error', reject);
+      socket.off('close', beforeUpgrade);
       try {
         const deflate = checkUpgradeResponse(head.toString('latin1', 0, end), handshake);
-        resolve(connected(socket, deflate, handlers, head.subarray(end + 4)));
+        const connection = new Connection(socket, deflate, handlers);
+        const rest = head.subarray(end + 4);
+        if (rest.length > 0) connection.read(rest);
+        resolve(connection);
       } catch (error) {
         socket.destroy();
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     };
+    const beforeUpgrade = (): void => {
+      reject(new Error('the stream closed before answering the upgrade'));
+    };
     socket.on('data', onHead);
     socket.once('error', reject);
+    socket.once('close', beforeUpgrade);
     socket.write(upgradeRequest(url, handshake));
   });
 }
 
 /** The open connection: frames read as they come, pings answered, the close handshake done. */
-function connected(
-  socket: net.Socket,
-  deflate: DeflateParams | null,
-  handlers: StreamHandlers,
-  rest: Buffer,
-): RawStream {
-  let received = 0;
-  let closeSent = false;
-  let closeCode = 1006;
-  const sendClose = (payload: Buffer): void => {
-    if (closeSent || socket.destroyed) return;
-    closeSent = true;
-    socket.end(maskedFrame(OPCODE.close, payload));
-  };
-  const closeWith = (code: number): void => {
-    const payload = Buffer.alloc(2);
-    payload.writeUInt16BE(code);
-    closeCode = code;
-    sendClose(payload);
-  };
-  const reader = new FrameReader((message) => {
-    if (message.opcode === OPCODE.ping) socket.write(maskedFrame(OPCODE.pong, message.payload));
-    else if (message.opcode === OPCODE.close) {
-      closeCode = message.payload.length >= 2 ? message.payload.readUInt16BE(0) : 1005;
-      sendClose(message.payload.subarray(0, 2));
-    } else if (message.opcode !== OPCODE.pong) {
-      if (message.compressed && deflate === null) throw new FrameError('RSV1 without deflate');
-      handlers.onMessage(message);
-    }
+class Connection implements RawStream {
+  private received = 0;
+  private closeSent = false;
+  /** 1006 until a close frame says otherwise (RFC 6455 §7.1.5). */
+  private closeCode = 1006;
+  private readonly reader = new FrameReader((message) => {
+    this.onWireMessage(message);
   });
-  const read = (chunk: Buffer): void => {
-    received += chunk.length;
+
+  constructor(
+    private readonly socket: net.Socket,
+    readonly deflate: DeflateParams | null,
+    private readonly handlers: StreamHandlers,
+  ) {
+    socket.on('data', (chunk: Buffer) => {
+      this.read(chunk);
+    });
+    socket.on('error', () => socket.destroy());
+    socket.once('close', () => {
+      handlers.onClose(this.closeCode);
+    });
+  }
+
+  read(chunk: Buffer): void {
+    this.received += chunk.length;
     try {
-      reader.push(chunk);
+      this.reader.push(chunk);
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
-      closeWith(1002);
-      socket.destroy();
+      this.close(1002);
+      this.socket.destroy();
     }
-  };
-  socket.on('data', read);
-  socket.on('error', () => socket.destroy());
-  socket.once('close', () => {
-    handlers.onClose(closeCode);
-  });
-  if (rest.length > 0) read(rest);
-  return {
-    deflate,
-    sendText: (text) => socket.write(maskedFrame(OPCODE.text, Buffer.from(text))),
-    close: closeWith,
-    wireBytes: () => received,
-  };
+  }
+
+  sendText(text: string): void {
+    this.socket.write(maskedFrame(OPCODE.text, Buffer.from(text)));
+  }
+
+  close(code: number): void {
+    const payload = Buffer.alloc(2);
+    payload.writeUInt16BE(code);
+    this.closeCode = code;
+    this.sendClose(payload);
+  }
+
+  wireBytes(): number {
+    return this.received;
+  }
+
+  private onWireMessage(message: WireMessage): void {
+    const { opcode, payload } = message;
+    if (opcode === OPCODE.ping) this.socket.write(maskedFrame(OPCODE.pong, payload));
+    else if (opcode === OPCODE.close) {
+      this.closeCode = payload.length >= 2 ? payload.readUInt16BE(0) : 1005;
+      this.sendClose(payload.subarray(0, 2));
+    } else if (opcode !== OPCODE.pong) {
+      if (message.compressed && this.deflate === null) throw new FrameError('RSV1 unnegotiated');
+      this.handlers.onMessage(message);
+    }
+  }
+
+  private sendClose(payload: Buffer): void {
+    if (this.closeSent || this.socket.destroyed) return;
+    this.closeSent = true;
+    this.socket.end(maskedFrame(OPCODE.close, payload));
+  }
 }
