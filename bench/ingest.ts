@@ -5,8 +5,9 @@
  * posting pre-signed webhooks with bounded concurrency for a fixed time (ingest-load.ts).
  * Reports messages per second, webhook response times, the time until subscribed agents have
  * each message, where the CPU went, and the raw SQLite rate of the same rows for comparison.
- * Run: npx tsx bench/ingest.ts [--seconds 10] [--agents 200] [--validating 4] [--concurrency 32]
- *      [--contacts 2000] [--teams 1] [--max <seconds × 6000>] [--agents-in-parent] [--cpu-prof]
+ * Run: npx tsx bench/ingest.ts [--seconds 10] [--agents 200] [--validating 4 (at least T)] [--concurrency 32]
+ *      [--contacts 2000] [--teams 1] [--max <seconds × 6000>] [--agents-in-parent] [--plain-stream]
+ *      [--cpu-prof]
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -34,15 +35,18 @@ const { values } = parseArgs({
     teams: { type: 'string', default: '1' },
     max: { type: 'string' },
     'agents-in-parent': { type: 'boolean', default: false },
+    'plain-stream': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
   },
 });
 const SECONDS = Number(values.seconds);
 const AGENTS = Number(values.agents);
-const VALIDATING = Math.min(AGENTS, Number(values.validating));
 const CONCURRENCY = Number(values.concurrency);
 const CONTACTS = Number(values.contacts);
 const TEAMS = Number(values.teams);
+// Agent i is in team i mod T, so K ≥ T puts a validating agent in every team: the scanning
+// agents' compressed frames are known only by what a validating agent of their group decoded.
+const VALIDATING = Math.min(AGENTS, Math.max(TEAMS, Number(values.validating)));
 const MAX = Number(values.max ?? SECONDS * 6000);
 const APP_SECRET = 'bench-app-secret';
 const DRAIN_TIMEOUT_MS = 30_000;
@@ -121,7 +125,12 @@ const noAgents = (capacity: number): AgentsResult => ({
   closes: {},
   invalidFrames: 0,
   frames: 0,
+  compressedFrames: 0,
+  unverifiableFrames: 0,
+  deflateAgents: 0,
   bytes: 0,
+  validatingBytes: 0,
+  validatingTextBytes: 0,
   validatingMs: 0,
 });
 
@@ -136,6 +145,7 @@ async function startAll(serverDir: string) {
           streamUrl: server.url.replace(/^http/, 'ws') + STREAM_PATH,
           tokens: Array.from({ length: AGENTS }, (_, i) => agentToken(i)),
           validating: VALIDATING,
+          offerDeflate: !values['plain-stream'],
           capacity: MAX,
         });
   const load = await startLoad({
