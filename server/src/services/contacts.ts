@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AtendoError } from '@atendo/shared/errors';
 import { normalisePhone } from '@atendo/shared/phone';
@@ -90,7 +91,7 @@ async function noteEditInOpenConversations(
     .selectFrom('conversations')
     .selectAll()
     .where('contact_id', '=', contactId)
-    .where('state', '<>', 'closed')
+    .where('state', '<>', sql.lit('closed'))
     .execute();
   for (const before of await hydrateConversations(trx, rows)) {
     const event = { type: 'contact-edited' as const, byAgentId: actor.id };

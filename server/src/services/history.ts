@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { AtendoError } from '@atendo/shared/errors';
 import {
   canSeeConversationHistory,
@@ -101,7 +102,7 @@ export async function otherChannels(
     .selectFrom('conversations')
     .selectAll()
     .where('contact_id', '=', input.contactId)
-    .where('state', '<>', 'closed');
+    .where('state', '<>', sql.lit('closed'));
   if (input.exceptChannelId !== null)
     query = query.where('channel_id', '<>', input.exceptChannelId);
   const conversations = await hydrateConversations(

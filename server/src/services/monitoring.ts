@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canMonitor } from '@atendo/shared/rules/permissions';
 import type { Agent } from '@atendo/shared/schemas/agent';
@@ -22,7 +23,10 @@ export async function monitoringList(
 ): Promise<ConversationListItem[]> {
   ensure(canMonitor(actor));
   const now = deps.clock.now();
-  let query = deps.db.selectFrom('conversations').selectAll().where('state', '<>', 'closed');
+  let query = deps.db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('state', '<>', sql.lit('closed'));
   if (filters.teamId !== null) query = query.where('team_id', '=', filters.teamId);
   if (filters.agentId !== null) query = query.where('owner_id', '=', filters.agentId);
   if (filters.state !== null) query = query.where('state', '=', filters.state);
