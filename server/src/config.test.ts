@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
       webchatTokenTtlMs: 30 * 86_400_000,
+      streamRoundMs: 40,
       whatsapp: null,
     });
   });
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       ATENDO_SESSION_TTL_HOURS: '2',
       ATENDO_WEBCHAT_TOKEN_TTL_DAYS: '7',
+      ATENDO_STREAM_ROUND_MS: '0',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       sessionTtlMs: 2 * 3_600_000,
       webchatTokenTtlMs: 7 * 86_400_000,
+      streamRoundMs: 0,
     });
   });
 
@@ -82,6 +85,8 @@ describe('loadConfig', () => {
     ['ATENDO_SESSION_TTL_HOURS', '-1'],
     ['ATENDO_WEBCHAT_TOKEN_TTL_DAYS', '0'],
     ['ATENDO_WEBCHAT_TOKEN_TTL_DAYS', 'forever'],
+    ['ATENDO_STREAM_ROUND_MS', '-1'],
+    ['ATENDO_STREAM_ROUND_MS', '5000'],
     ['WHATSAPP_GRAPH_BASE_URL', 'graph'],
     ['WHATSAPP_GRAPH_VERSION', '21'],
   ])('rejects %s=%s naming the variable', (name, value) => {

@@ -27,6 +27,7 @@ const EnvSchema = z.object({
     .max(24 * 365)
     .default(12),
   ATENDO_WEBCHAT_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  ATENDO_STREAM_ROUND_MS: z.coerce.number().int().min(0).max(1000).default(40),
   WHATSAPP_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com'),
   WHATSAPP_GRAPH_VERSION: z
     .string()
@@ -64,6 +65,8 @@ export type Config = {
   sessionTtlMs: number;
   /** How long a web chat visitor's token lets them back into their conversation. */
   webchatTokenTtlMs: number;
+  /** Least time between two back-to-back fan-out rounds of the live stream (see fanout.ts). */
+  streamRoundMs: number;
   whatsapp: WhatsAppConfig | null;
 };
 
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.ATENDO_SESSION_TTL_HOURS * 3_600_000,
     webchatTokenTtlMs: Math.round(e.ATENDO_WEBCHAT_TOKEN_TTL_DAYS * 86_400_000),
+    streamRoundMs: e.ATENDO_STREAM_ROUND_MS,
     whatsapp: whatsAppConfig(e),
   };
 }

@@ -104,6 +104,33 @@ describe('SyncFanout', () => {
     expect(sink.ids('tags')).toHaveLength(5);
   });
 
+  it('spaces back-to-back rounds by roundSpacingMs, and runs a round after a quiet spell at once', async () => {
+    const pauses: { ms: number; resume: () => void }[] = [];
+    const { fanout } = fanoutWith({
+      roundSpacingMs: 40,
+      pause: (ms) =>
+        new Promise<void>((resume) => {
+          pauses.push({ ms, resume });
+        }),
+    });
+    const { sink } = await subscribe(fanout, await agent('agent-carla'));
+    await writeTags(1);
+    await round(fanout);
+    expect(pauses).toEqual([]);
+    expect(sink.ids('tags')).toEqual(['tag-new-0']);
+
+    await addTag(app, 'tag-later', 'team-suporte');
+    fanout.wake();
+    await expect.poll(() => pauses.length).toBe(1);
+    expect(pauses[0]?.ms).toBeGreaterThan(0);
+    expect(pauses[0]?.ms).toBeLessThanOrEqual(40);
+    // Held until the spacing has passed: nothing new reached the agent yet.
+    expect(sink.ids('tags')).toEqual(['tag-new-0']);
+    pauses[0]?.resume();
+    await fanout.idle();
+    expect(sink.ids('tags')).toEqual(['tag-new-0', 'tag-later']);
+  });
+
   it('delivers a burst in windows of bounded size, checkpoints rising', async () => {
     const { fanout } = fanoutWith({ windowSize: 2 });
     const { sink } = await subscribe(fanout, await agent('agent-carla'));

@@ -29,6 +29,17 @@ export type FanoutOptions = {
   serialise: StreamSerialiser;
   /** Compresses a frame for the connections that accept it, at most once per frame. */
   deflate: Deflate;
+  /**
+   * Least time between the starts of two rounds. Under load every commit wakes the loop, and
+   * each round costs one socket write per subscriber whatever its size; spacing the rounds folds
+   * more commits into each frame. A wake-up after a quiet spell longer than this runs at once,
+   * so it only delays deliveries while changes arrive back to back. Measured with 200 agents
+   * (bench/ingest.ts): 0 ms → ~1,900 msg/s, 25 ms → ~2,200, 40 ms → ~2,500–2,650, p99 to every
+   * agent 72 → 89 ms. The server's setting is ATENDO_STREAM_ROUND_MS (default 40).
+   */
+  roundSpacingMs: number;
+  /** Waits `ms`; injected so tests need no timers. */
+  pause: (ms: number) => Promise<void>;
 };
 
 export const DEFAULT_FANOUT_OPTIONS: FanoutOptions = {
@@ -36,6 +47,11 @@ export const DEFAULT_FANOUT_OPTIONS: FanoutOptions = {
   maxBufferedBytes: 8 * 1024 * 1024,
   serialise: serialiseFrame,
   deflate: deflateMessage,
+  roundSpacingMs: 0,
+  pause: (ms) =>
+    new Promise((resolve) => {
+      setTimeout(resolve, ms);
+    }),
 };
 
 type Subscriber = { actor: Actor; scope: SyncScope; outlet: StreamOutlet; closed: boolean };
@@ -60,6 +76,7 @@ export class SyncFanout {
   private starting: Promise<void> | null = null;
   private draining: Promise<void> | null = null;
   private again = false;
+  private lastRoundAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -113,6 +130,13 @@ export class SyncFanout {
     });
   }
 
+  /** Waits out what is left of `roundSpacingMs` since the last round started. */
+  private async spaced(): Promise<void> {
+    const rest = this.options.roundSpacingMs - (performance.now() - this.lastRoundAt);
+    if (rest > 0) await this.options.pause(rest);
+    this.lastRoundAt = performance.now();
+  }
+
   // The notifier listener lives as long as the app: one listener, not one per subscriber.
   private start(): Promise<void> {
     this.starting ??= feedHead(this.db).then((head) => {
@@ -126,6 +150,7 @@ export class SyncFanout {
 
   private async drain(): Promise<void> {
     do {
+      await this.spaced();
       try {
         await this.catchUp();
       } catch (error) {

@@ -53,7 +53,10 @@ export function createStreamServer(
     maxPayload: MAX_INCOMING_BYTES,
     perMessageDeflate: WS_SENDER_INTERNALS === null ? false : SHARED_DEFLATE_OPTIONS,
   });
-  const fanout = fanoutFor(deps.db, deps.feed, deps.logger, options.fanout);
+  const fanout = fanoutFor(deps.db, deps.feed, deps.logger, {
+    roundSpacingMs: config.streamRoundMs,
+    ...options.fanout,
+  });
   const connections = new Map<WebSocket, StreamConnection>();
   const context = {
     deps,
