@@ -5,6 +5,7 @@ import { migrate, openDatabase, type Database } from './db/database';
 import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-data';
 import { createLogger, type Logger } from './logger';
 import { seedDemo } from './seed';
+import { purgeExpiredSessions } from './auth/sessions';
 import { runTimers } from './services/timers';
 
 const TIMER_INTERVAL_MS = 15_000;
@@ -13,7 +14,7 @@ export type Started = { url: string; db: Database; stop(): Promise<void> };
 
 /**
  * The startup path: open and migrate the database, seed the demo organisation into a fresh one,
- * start the timers (CSAT and bot timeouts) and listen. `npm start` runs it; tests call it on a
+ * start the timers (CSAT and bot timeouts, expired sessions) and listen. `npm start` runs it; tests call it on a
  * temporary data directory.
  */
 export async function startAtendo(
@@ -27,9 +28,12 @@ export async function startAtendo(
   const server = createServer({ config, db, clock, logger });
   const running: RunningServer = await server.listen();
   const timer = setInterval(() => {
-    runTimers(server.deps, clock.now()).catch((error: unknown) => {
-      logger.error({ err: error }, 'timers failed');
-    });
+    const now = clock.now();
+    Promise.all([runTimers(server.deps, now), purgeExpiredSessions(db, now)]).catch(
+      (error: unknown) => {
+        logger.error({ err: error }, 'timers failed');
+      },
+    );
   }, TIMER_INTERVAL_MS);
   timer.unref();
   logger.info(

@@ -63,3 +63,13 @@ export function bearerToken(header: string | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1] ?? null;
 }
+
+/**
+ * Deletes the sessions that expired by `now`. An expired token is already refused
+ * (`agentForToken`); this keeps the table from growing with every sign-in forever. Run with the
+ * other timers.
+ */
+export async function purgeExpiredSessions(db: Database, now: number): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
