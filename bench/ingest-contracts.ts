@@ -86,3 +86,25 @@ export const AgentsResult = z.object({
   validatingMs: z.number(),
 });
 export type AgentsResult = z.infer<typeof AgentsResult>;
+
+/** A result with nothing received yet; `unseen` fills the per-message arrival times. */
+export const emptyAgentsResult = (capacity: number, unseen = Number.NaN): AgentsResult => ({
+  type: 'drained',
+  first: new Float64Array(capacity).fill(unseen),
+  last: new Float64Array(capacity).fill(unseen),
+  reached: new Uint16Array(capacity),
+  validated: [],
+  deliveries: 0,
+  duplicates: 0,
+  resyncs: {},
+  closes: {},
+  invalidFrames: 0,
+  frames: 0,
+  compressedFrames: 0,
+  unverifiableFrames: 0,
+  deflateAgents: 0,
+  bytes: 0,
+  validatingBytes: 0,
+  validatingTextBytes: 0,
+  validatingMs: 0,
+});

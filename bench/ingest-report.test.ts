@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { teamOfMessage, teamSizes, type AgentsResult, type LoadResult } from './ingest-contracts';
+import {
+  emptyAgentsResult,
+  teamOfMessage,
+  teamSizes,
+  type AgentsResult,
+  type LoadResult,
+} from './ingest-contracts';
 import { expectedDeliveries, latencies, percentile } from './ingest-report';
 
 const load = (sentAt: number[]): LoadResult => ({
@@ -13,24 +19,11 @@ const load = (sentAt: number[]): LoadResult => ({
 
 const arrivals = (first: number[], last: number[], reached: number[], validated: number[][]) =>
   ({
-    type: 'drained',
+    ...emptyAgentsResult(first.length),
     first: Float64Array.from(first),
     last: Float64Array.from(last),
     reached: Uint16Array.from(reached),
     validated: validated.map((v) => Float64Array.from(v)),
-    deliveries: 0,
-    duplicates: 0,
-    resyncs: {},
-    closes: {},
-    invalidFrames: 0,
-    frames: 0,
-    compressedFrames: 0,
-    unverifiableFrames: 0,
-    deflateAgents: 0,
-    bytes: 0,
-    validatingBytes: 0,
-    validatingTextBytes: 0,
-    validatingMs: 0,
   }) satisfies AgentsResult;
 
 describe('who receives what', () => {

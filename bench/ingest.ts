@@ -18,7 +18,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { STREAM_PATH } from '@atendo/shared/sync/protocol';
 import { connectAgents } from './ingest-agents';
-import { AgentsResult, LoadResult, type AgentsConfig, type LoadConfig } from './ingest-contracts';
+import {
+  AgentsResult,
+  emptyAgentsResult,
+  LoadResult,
+  type AgentsConfig,
+  type LoadConfig,
+} from './ingest-contracts';
 import { ask, askCpu, CpuUsage, cpuUsage, exited, nextMessage, spawnChild } from './ingest-ipc';
 import { rawInsertRate } from './ingest-raw';
 import { expectedDeliveries, machineBusy } from './ingest-report';
@@ -113,26 +119,7 @@ async function startLoad(config: LoadConfig): Promise<ChildProcess> {
   return child;
 }
 
-const noAgents = (capacity: number): AgentsResult => ({
-  type: 'drained',
-  first: new Float64Array(capacity),
-  last: new Float64Array(capacity),
-  reached: new Uint16Array(capacity),
-  validated: [],
-  deliveries: 0,
-  duplicates: 0,
-  resyncs: {},
-  closes: {},
-  invalidFrames: 0,
-  frames: 0,
-  compressedFrames: 0,
-  unverifiableFrames: 0,
-  deflateAgents: 0,
-  bytes: 0,
-  validatingBytes: 0,
-  validatingTextBytes: 0,
-  validatingMs: 0,
-});
+const noAgents = (capacity: number): AgentsResult => emptyAgentsResult(capacity, 0);
 
 /** The server on a seeded data directory, the subscribed agents and the primed load generator. */
 async function startAll(serverDir: string) {
