@@ -9,6 +9,7 @@ import { receiveInboundMessage } from '../../services/inbound';
 import { completeVisitorContact } from './contact-details';
 import type { WebchatPorts } from './ports';
 import { createWebchatRouter } from './router';
+import { findVisitorFile } from './visitor-files';
 import { createVisitorHub } from './visitor-hub';
 import {
   contactIdByAddress,
@@ -81,6 +82,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
     markDelivered: (channelId, ids) => markDelivered(deps, channelId, ids),
     storeFile: (id, bytes) => storeVisitorFile(deps, id, bytes),
     discardFile: (path) => discardVisitorFile(deps, path),
+    findVisitorFile: (query) => findVisitorFile(deps.db, deps.dataDir, query),
     subscribeChanges: (listener) => deps.feed.subscribe(listener),
   };
   const unsubscribe = ports.subscribeChanges(() => void hub.refreshAll());

@@ -32,6 +32,9 @@ export type VisitorSnapshot = {
   agentNames: ReadonlyMap<string, string>;
 };
 
+/** A stored file the visitor may open; `absolutePath` is the server's, never the visitor's. */
+export type VisitorFile = { fileName: string; mimeType: string; absolutePath: string };
+
 /**
  * Everything the web chat adapter needs from the rest of the server, as plain functions. The
  * router and the visitor hub depend only on this, so they are tested against the real server
@@ -61,6 +64,12 @@ export type WebchatPorts = {
   storeFile: (attachmentId: string, bytes: Buffer) => Promise<string>;
   /** Removes a file stored for a message the channel turned out to have stored already. */
   discardFile: (path: string) => Promise<void>;
+  /** The file if it is on a message this visitor's transcript shows on this channel, else null. */
+  findVisitorFile: (query: {
+    channelId: string;
+    address: string;
+    attachmentId: string;
+  }) => Promise<VisitorFile | null>;
   /** Called after every committed change; the hub re-reads connected visitors then. */
   subscribeChanges: (listener: () => void) => () => void;
 };

@@ -33,3 +33,6 @@ export const CsatBody = z.object({
 export const AckBody = z.object({ messageIds: z.array(z.string().min(1).max(64)).min(1).max(200) });
 
 export const ChannelKeyParam = z.string().min(1).max(200);
+
+/** A server-made attachment id; anything else cannot name a file. */
+export const AttachmentIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

@@ -6,11 +6,13 @@ import type { WebchatInboundResult, WebchatPorts } from './ports';
 import { parseOrThrow } from './parse';
 import {
   AckBody,
+  AttachmentIdParam,
   ChannelKeyParam,
   CsatBody,
   OpenSessionBody,
   SendMessageBody,
 } from './request-schemas';
+import { sendVisitorFile } from './file-response';
 import { webchatErrorHandler } from './http-errors';
 import { authenticateVisitor, inboundFrom } from './visitor-auth';
 import type { VisitorHub } from './visitor-hub';
@@ -105,6 +107,15 @@ function addMessageRoutes(router: Router, ports: WebchatPorts): void {
   router.post('/sessions/uploads', async (req, res) => {
     const visitor = await authenticateVisitor(ports, req);
     answerSent(res, await receiveUpload(ports, visitor, req));
+  });
+  router.get('/sessions/attachments/:id', async (req, res) => {
+    const { claims, channel } = await authenticateVisitor(ports, req);
+    const id = AttachmentIdParam.safeParse(req.params.id);
+    const query = { channelId: channel.id, address: claims.visitorId };
+    const file = id.success
+      ? await ports.findVisitorFile({ ...query, attachmentId: id.data })
+      : null;
+    await sendVisitorFile(res, file);
   });
   router.post('/sessions/csat', json, async (req, res) => {
     const { claims, channel } = await authenticateVisitor(ports, req);
