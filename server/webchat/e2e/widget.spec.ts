@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startWebchatServer, WEBCHAT_KEY } from '../../src/channels/webchat/webchat-test-server';
 
 /*
@@ -166,4 +167,106 @@ test('a tampered token found on reload shows the form again', async ({ page }) =
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
   await expect(page.locator('.msg')).toHaveCount(0);
+});
+
+// A 1×1 PNG, so the thumbnail really decodes (naturalWidth 1) in the browser.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from('%PDF-1.4 proposta 42\n');
+
+async function agentSendsFiles(
+  conversationId: string,
+  files: { name: string; type: string; bytes: Buffer }[],
+) {
+  const ana = await server.agent('ana@atendo.demo');
+  await ana.conversation.take.mutate({ conversationId });
+  const token = await server.agentToken('ana@atendo.demo');
+  const attachmentIds: string[] = [];
+  for (const file of files) {
+    const response = await fetch(`${server.url}/api/conversations/${conversationId}/uploads`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': file.type,
+        'x-file-name': encodeURIComponent(file.name),
+      },
+      body: new Uint8Array(file.bytes),
+    });
+    expect(response.status).toBe(201);
+    attachmentIds.push(((await response.json()) as { attachment: { id: string } }).attachment.id);
+  }
+  await ana.conversation.sendAttachment.mutate({
+    conversationId,
+    clientId: 'ana-files-1',
+    attachmentIds,
+  });
+}
+
+const naturalWidth = (img: Locator) => img.evaluate((el) => (el as HTMLImageElement).naturalWidth);
+
+test('the visitor sees images the agent and they sent, and downloads a document', async ({
+  page,
+}) => {
+  // Records revoked object URLs, to see the thumbnails' go when the conversation leaves the screen.
+  await page.addInitScript(() => {
+    const revoked: string[] = [];
+    Object.assign(window, { revokedUrls: revoked });
+    const revoke = URL.revokeObjectURL.bind(URL);
+    URL.revokeObjectURL = (url: string) => {
+      revoked.push(url);
+      revoke(url);
+    };
+  });
+  const input = await startChat(page, 'Fernanda Foto');
+  await input.fill('1');
+  await input.press('Enter');
+  await expect(page.getByText('Waiting for an agent…')).toBeVisible();
+  await page.locator('[data-atendo-webchat] input[type=file]').setInputFiles({
+    name: 'minha foto.png',
+    mimeType: 'image/png',
+    buffer: PNG,
+  });
+  const own = page.locator('.msg.inbound img[alt="minha foto.png"]');
+  await expect.poll(() => naturalWidth(own)).toBe(1);
+
+  const stored = await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY);
+  const { token } = JSON.parse(stored ?? '{}') as { token: string };
+  const transcript = await fetch(`${server.url}/webchat/sessions/transcript`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const { conversationId } = (await transcript.json()) as { conversationId: string };
+  await agentSendsFiles(conversationId, [
+    { name: 'produto.png', type: 'image/png', bytes: PNG },
+    { name: 'proposta nº 42.pdf', type: 'application/pdf', bytes: PDF },
+  ]);
+
+  const thumbnail = page.getByRole('button', { name: 'Download produto.png' });
+  await expect.poll(() => naturalWidth(thumbnail.locator('img'))).toBe(1);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download proposta nº 42.pdf' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('proposta nº 42.pdf');
+  expect(fs.readFileSync(await download.path())).toEqual(PDF);
+
+  // A failed fetch is a short line, not a crash: the widget keeps working.
+  await page.route('**/webchat/sessions/attachments/**', (route) => route.fulfill({ status: 500 }));
+  await page.getByRole('button', { name: 'Download proposta nº 42.pdf' }).click();
+  await expect(page.getByText('Could not open the file. Please try again.')).toBeVisible();
+  await page.unroute('**/webchat/sessions/attachments/**');
+
+  // The session ends (expired token): the bubbles go, and with them the thumbnails' URLs.
+  const urls = await page
+    .locator('.msg img')
+    .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+  expect(urls).toHaveLength(2);
+  server.advanceClock(30 * DAY);
+  await input.fill('ainda aí?');
+  await input.press('Enter');
+  await expect(page.getByText('Your chat session has expired.', { exact: false })).toBeVisible();
+  const revoked = await page.evaluate(
+    () => (window as unknown as { revokedUrls: string[] }).revokedUrls,
+  );
+  expect(revoked).toEqual(expect.arrayContaining(urls));
 });

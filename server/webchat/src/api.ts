@@ -20,14 +20,17 @@ export class WidgetApiError extends Error {
 const isErrorBody = (value: unknown): value is WebchatErrorBody =>
   typeof value === 'object' && value !== null && 'error' in value;
 
+/** The refusal a failed response carries, as an error to throw. */
+function refusal(response: Response, body: unknown): WidgetApiError {
+  if (!isErrorBody(body)) return new WidgetApiError('network', `HTTP ${response.status}`);
+  const reason = body.error.details?.reason;
+  const { code, message } = body.error;
+  return new WidgetApiError(code, message, typeof reason === 'string' ? reason : null);
+}
+
 async function parse<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    if (!isErrorBody(body)) throw new WidgetApiError('network', `HTTP ${response.status}`);
-    const reason = body.error.details?.reason;
-    const { code, message } = body.error;
-    throw new WidgetApiError(code, message, typeof reason === 'string' ? reason : null);
-  }
+  if (!response.ok) throw refusal(response, body);
   return body as T;
 }
 
@@ -75,6 +78,15 @@ export const createApi = (base: string, channelKey: string) => {
           body: file,
         }),
       ),
+    /** A file of the conversation; the token goes in a header, never in a URL that leaks. */
+    file: async (attachmentId: string): Promise<Blob> => {
+      const response = await fetch(
+        `${base}/webchat/sessions/attachments/${encodeURIComponent(attachmentId)}`,
+        { headers: authed() },
+      );
+      if (!response.ok) throw refusal(response, await response.json().catch(() => null));
+      return response.blob();
+    },
     answerCsat: async (score: number, comment: string) =>
       parse<{ ok: true }>(
         await fetch(`${base}/webchat/sessions/csat`, {

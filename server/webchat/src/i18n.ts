@@ -29,6 +29,9 @@ const STRINGS = {
     'invalid-input': 'Verifique os dados informados.',
     'csat-not-pending': 'Esta avaliação não está mais disponível.',
     error: 'Não foi possível enviar. Tente novamente.',
+    download: 'Baixar',
+    fileFailed: 'Não foi possível abrir o arquivo. Tente novamente.',
+    imageUnavailable: 'imagem indisponível',
   },
   en: {
     open: 'Chat with us',
@@ -58,6 +61,9 @@ const STRINGS = {
     'invalid-input': 'Please check what you entered.',
     'csat-not-pending': 'This rating is no longer open.',
     error: 'Could not send. Please try again.',
+    download: 'Download',
+    fileFailed: 'Could not open the file. Please try again.',
+    imageUnavailable: 'image unavailable',
   },
 } as const;
 

@@ -27,7 +27,13 @@ button.primary { font: inherit; padding: 8px 12px; border: 0; border-radius: 6px
 .msg.outbound { align-self: flex-start; background: #f0f2f5; }
 .msg.system { align-self: center; background: none; color: #6b7280; font-size: 12px; }
 .author { display: block; font-size: 11px; font-weight: 600; opacity: .75; }
-.file { display: block; font-size: 12px; text-decoration: underline; }
+.file, .thumb { display: block; margin-top: 4px; padding: 0; border: 0; background: none;
+  color: inherit; font: inherit; cursor: pointer; text-align: left; }
+.file { font-size: 12px; text-decoration: underline; }
+.file:disabled, .thumb:disabled { cursor: progress; opacity: .7; }
+.thumb img { display: block; max-width: 200px; max-height: 160px; min-width: 24px;
+  min-height: 24px; border-radius: 6px; background: rgba(0,0,0,.06); }
+.file-note { display: block; font-size: 12px; opacity: .8; }
 .composer { display: flex; gap: 6px; padding: 8px; border-top: 1px solid #e5e7eb; }
 .composer input[type=text] { flex: 1; }
 .composer label { cursor: pointer; padding: 8px 4px; }

@@ -1,5 +1,7 @@
-import type { VisitorMessage } from '../../src/channels/webchat/protocol';
+import { isInlineImage } from '../../src/channels/webchat/inline-images';
+import type { VisitorAttachment, VisitorMessage } from '../../src/channels/webchat/protocol';
 import { h } from './dom';
+import type { FileActions } from './files';
 import type { StringKey } from './i18n';
 import { WIDGET_CSS } from './styles';
 
@@ -72,15 +74,34 @@ export function buildView(host: HTMLElement, t: T) {
 }
 
 /** One bubble: the visitor's own on the right, agents' and the bot's (with a name) on the left. */
-export function renderMessage(message: VisitorMessage, t: T): HTMLElement {
+export function renderMessage(message: VisitorMessage, t: T, files: FileActions): HTMLElement {
   const side = message.kind === 'system' ? 'system' : message.direction;
   const bubble = h('div', { class: `msg ${side}`, 'data-id': message.id });
   if (message.direction === 'outbound' && message.kind !== 'system') {
     bubble.append(h('span', { class: 'author' }, [message.authorName ?? t('bot')]));
   }
   if (message.body) bubble.append(message.body);
-  for (const file of message.attachments) {
-    bubble.append(h('span', { class: 'file' }, [`📄 ${file.fileName}`]));
-  }
+  for (const file of message.attachments) bubble.append(renderFile(file, t, files));
   return bubble;
+}
+
+/** An image as a thumbnail, anything else as its name; either saves the file when pressed. */
+function renderFile(file: VisitorAttachment, t: T, files: FileActions): HTMLElement {
+  const label = `${t('download')} ${file.fileName}`;
+  const image = isInlineImage(file.mimeType);
+  const button = h('button', {
+    type: 'button',
+    class: image ? 'thumb' : 'file',
+    'aria-label': label,
+    title: label,
+  });
+  if (image) {
+    const img = h('img', { alt: file.fileName });
+    button.append(img);
+    files.thumbnail(img, file);
+  } else button.append(`📄 ${file.fileName}`);
+  button.addEventListener('click', () => {
+    files.save(file, button);
+  });
+  return button;
 }

@@ -6,6 +6,7 @@ import type {
 import { WidgetApiError, createApi } from './api';
 import { errorText, pickLocale, translator, type StringKey } from './i18n';
 import { h } from './dom';
+import { createFileActions } from './files';
 import { buildView, renderMessage } from './view';
 
 /**
@@ -31,6 +32,15 @@ if (document.readyState === 'loading') {
   });
 } else document.body.append(host);
 const view = buildView(host, t);
+// A file that cannot be opened says so; a refused token ends the session like any request.
+const files = createFileActions(api, t, (error, quiet) => {
+  if (isRefusedToken(error)) forgetSession(error.reason);
+  else if (!quiet) view.error.textContent = t('fileFailed');
+});
+// Thumbnails' object URLs are revoked as soon as their bubble leaves the list.
+new MutationObserver(() => {
+  files.release(view.list);
+}).observe(view.list, { childList: true });
 const seen = new Set<string>();
 let source: EventSource | null = null;
 let connection = 0;
@@ -77,7 +87,7 @@ function showState(state: VisitorConversationState | null) {
 function addMessage(message: VisitorMessage) {
   if (seen.has(message.id)) return;
   seen.add(message.id);
-  view.list.append(renderMessage(message, t));
+  view.list.append(renderMessage(message, t, files.actions));
   view.list.scrollTop = view.list.scrollHeight;
   if (message.direction === 'outbound') api.ack([message.id]).catch(ignoreUnlessRefused);
 }
