@@ -39,6 +39,17 @@ export const enActions: ActionMessages = {
     participants: 'Participants',
     remove: 'Remove {{name}}',
   },
+  otherChannels: {
+    owner: 'with {{name}}',
+    ownerYou: 'with you',
+    servedByOther: 'Being served by {{name}} — ask a supervisor to transfer it.',
+    servedByUnknown: 'Being served by another agent — ask a supervisor to transfer it.',
+    otherQueue:
+      "In the {{team}} team's queue, which is not yours — ask a supervisor to transfer it.",
+    bot: 'The contact is still choosing a team in the automatic menu.',
+    awaitingCsat: 'Closed; waiting for the answer to the satisfaction survey.',
+    syncing: 'Not in your data yet. Try again in a moment.',
+  },
   tags: {
     title: 'Conversation tags',
     none: 'Your team has no tags.',

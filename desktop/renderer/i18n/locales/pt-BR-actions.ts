@@ -38,6 +38,16 @@ export const ptBRActions = {
     participants: 'Participantes',
     remove: 'Remover {{name}}',
   },
+  otherChannels: {
+    owner: 'com {{name}}',
+    ownerYou: 'com você',
+    servedByOther: 'Em atendimento com {{name}} — peça a transferência ao supervisor.',
+    servedByUnknown: 'Em atendimento com outro agente — peça a transferência ao supervisor.',
+    otherQueue: 'Na fila da equipe {{team}}, que não é sua — peça a transferência ao supervisor.',
+    bot: 'O contato ainda está escolhendo a equipe no menu automático.',
+    awaitingCsat: 'Finalizado; aguardando a resposta da pesquisa de satisfação.',
+    syncing: 'Ainda não chegou aos seus dados. Tente de novo em instantes.',
+  },
   tags: {
     title: 'Tags do atendimento',
     none: 'Sua equipe não tem tags cadastradas.',

@@ -19,6 +19,7 @@ import { DialRequestDialog } from './dial-request-dialog';
 import { useWorkspaceShortcuts } from './use-workspace-shortcuts';
 import { StartConversationDialog } from '../start/start-conversation-dialog';
 import { ActionRequestsProvider, useActionRequests } from './actions/action-requests';
+import { OpenConversationProvider } from './open-conversation';
 
 export type Screen = 'workspace' | 'monitoring';
 
@@ -65,65 +66,67 @@ function ShellLayout() {
   });
 
   return (
-    <AppShell
-      header={{ height: 56 }}
-      navbar={screen === 'workspace' ? { width: 380, breakpoint: 0 } : undefined}
-      padding={0}
-    >
-      <AppShell.Header>
-        <WorkspaceHeader
-          screen={screen}
-          onScreenChange={setScreen}
-          isSupervisor={isSupervisor}
-          onStartConversation={() => {
-            setStartOpen(true);
-          }}
-          onHelp={() => {
-            setHelpOpen(true);
+    <OpenConversationProvider open={openConversation}>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={screen === 'workspace' ? { width: 380, breakpoint: 0 } : undefined}
+        padding={0}
+      >
+        <AppShell.Header>
+          <WorkspaceHeader
+            screen={screen}
+            onScreenChange={setScreen}
+            isSupervisor={isSupervisor}
+            onStartConversation={() => {
+              setStartOpen(true);
+            }}
+            onHelp={() => {
+              setHelpOpen(true);
+            }}
+          />
+        </AppShell.Header>
+        {screen === 'workspace' && (
+          <AppShell.Navbar>
+            <ConversationListPanel
+              queued={list.queued}
+              active={list.active}
+              channels={list.channels}
+              tab={list.tab}
+              onTabChange={list.setTab}
+              selectedId={list.selectedId}
+              takingId={list.takingId}
+              onActivate={(row) => void list.activate(row)}
+            />
+          </AppShell.Navbar>
+        )}
+        <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
+          <OfflineBanner />
+          <div style={{ flex: 1, minHeight: 0 }}>
+            {screen === 'monitoring' ? (
+              <MonitoringScreen />
+            ) : list.selectedId === null ? (
+              <EmptyConversation />
+            ) : (
+              <ConversationView key={list.selectedId} conversationId={list.selectedId} />
+            )}
+          </div>
+        </AppShell.Main>
+        <DialRequestDialog onOpenConversation={openConversation} />
+        <ShortcutsHelp
+          opened={helpOpen}
+          onClose={() => {
+            setHelpOpen(false);
           }}
         />
-      </AppShell.Header>
-      {screen === 'workspace' && (
-        <AppShell.Navbar>
-          <ConversationListPanel
-            queued={list.queued}
-            active={list.active}
-            channels={list.channels}
-            tab={list.tab}
-            onTabChange={list.setTab}
-            selectedId={list.selectedId}
-            takingId={list.takingId}
-            onActivate={(row) => void list.activate(row)}
-          />
-        </AppShell.Navbar>
-      )}
-      <AppShell.Main h="100dvh" style={{ display: 'flex', flexDirection: 'column' }}>
-        <OfflineBanner />
-        <div style={{ flex: 1, minHeight: 0 }}>
-          {screen === 'monitoring' ? (
-            <MonitoringScreen />
-          ) : list.selectedId === null ? (
-            <EmptyConversation />
-          ) : (
-            <ConversationView key={list.selectedId} conversationId={list.selectedId} />
-          )}
-        </div>
-      </AppShell.Main>
-      <DialRequestDialog onOpenConversation={openConversation} />
-      <ShortcutsHelp
-        opened={helpOpen}
-        onClose={() => {
-          setHelpOpen(false);
-        }}
-      />
-      <StartConversationDialog
-        opened={startOpen}
-        onClose={() => {
-          setStartOpen(false);
-        }}
-        onOpenConversation={openConversation}
-      />
-    </AppShell>
+        <StartConversationDialog
+          opened={startOpen}
+          onClose={() => {
+            setStartOpen(false);
+          }}
+          onOpenConversation={openConversation}
+        />
+      </AppShell>
+    </OpenConversationProvider>
   );
 }
 

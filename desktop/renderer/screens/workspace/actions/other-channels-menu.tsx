@@ -1,15 +1,21 @@
 import { ActionIcon, Loader, Menu, Text, Tooltip } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { map } from 'rxjs';
 import { describeApiError } from '../../../api/api-error';
-import { useDirectory } from '../../../data/use-directory';
+import { useDirectory, type Directory } from '../../../data/use-directory';
+import { useObservable } from '../../../data/use-observable';
 import { useWorkspace } from '../../../data/workspace-context';
 import { errorText } from '../../../i18n/error-text';
 import { Icon } from '../../../ui/icons';
+import { useOpenConversation } from '../open-conversation';
+import { reachOf, type OtherChannelItem, type Reach } from './other-channels';
 
-type Other = { id: string; channelId: string; state: string };
-
-/** The same contact's conversations on other channels, fetched when the menu opens. */
+/**
+ * The same contact's open conversations on other channels, fetched when the menu opens. Those the
+ * agent has locally open like a click in the list; the others say why not and what to do.
+ */
 export function OtherChannelsMenu({
   contactId,
   channelId,
@@ -19,24 +25,21 @@ export function OtherChannelsMenu({
 }) {
   const { t } = useTranslation();
   const { api } = useWorkspace();
-  const directory = useDirectory();
-  const [items, setItems] = useState<Other[] | null>(null);
+  const [items, setItems] = useState<OtherChannelItem[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const load = async () => {
     setItems(null);
     setFailure(null);
     try {
-      const result = await api.conversation.otherChannels.query({
-        contactId,
-        exceptChannelId: channelId,
-      });
-      setItems(result.map((c) => ({ id: c.id, channelId: c.channelId, state: c.state })));
+      setItems(
+        await api.conversation.otherChannels.query({ contactId, exceptChannelId: channelId }),
+      );
     } catch (error) {
       setFailure(errorText(t, describeApiError(error)));
     }
   };
   return (
-    <Menu position="bottom-end" withinPortal onOpen={() => void load()}>
+    <Menu position="bottom-end" width={340} withinPortal onOpen={() => void load()}>
       <Menu.Target>
         <Tooltip label={t('actions.otherChannels')}>
           <ActionIcon
@@ -49,7 +52,7 @@ export function OtherChannelsMenu({
           </ActionIcon>
         </Tooltip>
       </Menu.Target>
-      <Menu.Dropdown>
+      <Menu.Dropdown data-testid="other-channels">
         <Menu.Label>{t('actions.otherChannels')}</Menu.Label>
         {failure !== null && (
           <Text size="sm" c="red" p="xs">
@@ -62,13 +65,86 @@ export function OtherChannelsMenu({
             {t('actions.noOtherChannels')}
           </Text>
         )}
-        {items?.map((c) => (
-          <Menu.Item key={c.id}>
-            {directory.channels.get(c.channelId)?.name ?? c.channelId} —{' '}
-            {t(`state.${c.state as 'active'}`)}
-          </Menu.Item>
-        ))}
+        {items !== null && items.length > 0 && <OtherChannelItems items={items} />}
       </Menu.Dropdown>
     </Menu>
   );
+}
+
+/** Mounted only while the menu is open, so the store is watched only then. */
+function OtherChannelItems({ items }: { items: readonly OtherChannelItem[] }) {
+  const { t } = useTranslation();
+  const { session } = useWorkspace();
+  const directory = useDirectory();
+  const open = useOpenConversation();
+  const local = useLocalConversationIds(items.map((c) => c.id));
+  if (local === null) return <Loader size="xs" m="xs" />;
+  const me = session.agent.id;
+  return items.map((c) => {
+    const reach = reachOf(c, local.has(c.id), me);
+    const channel = directory.channels.get(c.channelId) ?? null;
+    const owner =
+      c.ownerId === me
+        ? t('otherChannels.ownerYou')
+        : c.ownerName === null
+          ? null
+          : t('otherChannels.owner', { name: c.ownerName });
+    const details = [t(`state.${c.state}`), owner].filter((s) => s !== null).join(' · ');
+    return (
+      <Menu.Item
+        key={c.id}
+        data-testid="other-channel"
+        disabled={reach.kind !== 'open'}
+        leftSection={channel !== null && <Icon name={channel.kind} />}
+        onClick={() => {
+          open(c.id);
+        }}
+      >
+        <Text component="span" display="block" size="sm" fw={500}>
+          {channel?.name ?? c.channelId}
+        </Text>
+        <Text component="span" display="block" size="xs" c="dimmed">
+          {details}
+        </Text>
+        {reach.kind !== 'open' && (
+          <Text component="span" display="block" size="xs" data-testid="other-channel-reason">
+            {reasonText(t, reach, directory)}
+          </Text>
+        )}
+      </Menu.Item>
+    );
+  });
+}
+
+/** Which of these conversations the local store holds, kept current while the menu is open. */
+function useLocalConversationIds(ids: readonly string[]): ReadonlySet<string> | null {
+  const { store } = useWorkspace();
+  const key = ids.join(',');
+  return useObservable(
+    () =>
+      store.db.conversations
+        .findByIds([...ids])
+        .$.pipe(map((found) => new Set<string>(found.keys()))),
+    null,
+    [store, key],
+  );
+}
+
+function reasonText(t: TFunction, reach: Exclude<Reach, { kind: 'open' }>, dir: Directory) {
+  switch (reach.kind) {
+    case 'served-by-other':
+      return reach.ownerName === null
+        ? t('otherChannels.servedByUnknown')
+        : t('otherChannels.servedByOther', { name: reach.ownerName });
+    case 'other-queue':
+      return t('otherChannels.otherQueue', {
+        team: dir.teams.get(reach.teamId)?.name ?? reach.teamId,
+      });
+    case 'bot':
+      return t('otherChannels.bot');
+    case 'awaiting-csat':
+      return t('otherChannels.awaitingCsat');
+    case 'syncing':
+      return t('otherChannels.syncing');
+  }
 }
