@@ -140,6 +140,8 @@ describe('the HTTP server on loopback', () => {
     expect((await download(false)).status).toBe(401);
     const file = await download(true);
     expect(file.headers.get('content-type')).toBe('application/pdf');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="/);
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array([37, 80, 68, 70]));
     h.deps.senders.register('whatsapp', () =>
       Promise.resolve({ ok: true, channelMessageId: 'wamid.doc' }),

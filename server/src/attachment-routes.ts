@@ -1,11 +1,11 @@
 import type { Request, Response } from 'express';
 import { AtendoError, isAtendoError } from '@atendo/shared/errors';
 import { bearerToken, agentForToken } from './auth/sessions';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Deps } from './services/deps';
 import { readConversation } from './services/history';
 import { storeUpload, uploadLimit } from './services/uploads';
+import { sendStoredFile } from './stored-file';
 import type { Logger } from './logger';
 import { trpcCodeFor } from './trpc/errors';
 
@@ -103,12 +103,13 @@ export function attachmentRoute(deps: Deps) {
           id: req.params.id,
         });
       await readConversation(deps, agent, upload.conversation_id);
-      res.setHeader('Content-Type', upload.mime_type);
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename*=UTF-8''${encodeURIComponent(upload.file_name)}`,
-      );
-      res.send(await fs.readFile(path.join(deps.dataDir, upload.path)));
+      // Always an attachment: the workspace fetches files with the token into object URLs.
+      const file = {
+        fileName: upload.file_name,
+        mimeType: upload.mime_type,
+        absolutePath: path.join(deps.dataDir, upload.path),
+      };
+      await sendStoredFile(res, file, { inline: false });
     } catch (error) {
       sendError(res, deps.logger, error);
     }

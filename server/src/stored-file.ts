@@ -2,14 +2,15 @@ import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { AtendoError } from '@atendo/shared/errors';
-import { bareMimeType, isInlineImage } from './inline-images';
-import type { VisitorFile } from './ports';
+
+/** A file kept under the data directory, as the uploads table describes it. */
+export type StoredFile = { fileName: string; mimeType: string; absolutePath: string };
 
 const MIME_SHAPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/;
 
 /** The stored type without parameters, or a neutral one when it is not a plain type/subtype. */
 export const servedMimeType = (mimeType: string): string => {
-  const bare = bareMimeType(mimeType);
+  const bare = (mimeType.split(';')[0] ?? '').trim().toLowerCase();
   return MIME_SHAPE.test(bare) ? bare : 'application/octet-stream';
 };
 
@@ -28,29 +29,36 @@ export function contentDisposition(type: 'inline' | 'attachment', fileName: stri
 }
 
 /**
- * Streams a file the visitor may open. Raster images go inline (the widget shows them as a
- * thumbnail), everything else as an attachment; nosniff and a sandboxing CSP keep a file whose
- * declared type lies (HTML sent as a "document") from ever running as a page of this origin.
- * A file gone from disk is answered like an unknown id.
+ * Streams a stored file to whoever was allowed to read it: agents (`GET /api/attachments/:id`)
+ * and web chat visitors. `inline` only for the raster images a page shows itself; everything
+ * else is an attachment. nosniff and a sandboxing CSP keep a file whose declared type lies
+ * (HTML sent as a "document") from ever running as a page of this origin. A file gone from disk
+ * is answered like an unknown id.
  */
-export async function sendVisitorFile(res: Response, file: VisitorFile | null): Promise<void> {
+export async function sendStoredFile(
+  res: Response,
+  file: StoredFile | null,
+  options: { inline: boolean },
+): Promise<void> {
   const handle = file ? await open(file.absolutePath, 'r').catch(() => null) : null;
   if (!file || !handle) throw new AtendoError('not-found', 'attachment not found');
   try {
     const { size } = await handle.stat();
     const mimeType = servedMimeType(file.mimeType);
-    const inline = isInlineImage(mimeType);
     res.set({
       'content-type': mimeType,
       'content-length': String(size),
-      'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', file.fileName),
+      'content-disposition': contentDisposition(
+        options.inline ? 'inline' : 'attachment',
+        file.fileName,
+      ),
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'; sandbox",
-      // The file never changes under its id, but it is this visitor's: no shared cache keeps it.
+      // The file never changes under its id, but it is one reader's: no shared cache keeps it.
       'cache-control': 'private, max-age=3600',
     });
     await pipeline(handle.createReadStream({ autoClose: false }), res).catch((error: unknown) => {
-      // A visitor who closes the page mid-download is no server error; before any byte, it is.
+      // A reader who goes away mid-download is no server error; before any byte, it is.
       if (!res.headersSent) throw error;
       res.destroy();
     });

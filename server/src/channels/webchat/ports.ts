@@ -1,3 +1,4 @@
+import type { StoredFile } from '../../stored-file';
 import type { Attachment, Message } from '@atendo/shared/schemas/message';
 import type { Locale } from '@atendo/shared/schemas/common';
 import type { Channel } from '@atendo/shared/schemas/channel';
@@ -33,7 +34,7 @@ export type VisitorSnapshot = {
 };
 
 /** A stored file the visitor may open; `absolutePath` is the server's, never the visitor's. */
-export type VisitorFile = { fileName: string; mimeType: string; absolutePath: string };
+export type VisitorFile = StoredFile;
 
 /**
  * Everything the web chat adapter needs from the rest of the server, as plain functions. The

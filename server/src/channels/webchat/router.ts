@@ -12,8 +12,9 @@ import {
   OpenSessionBody,
   SendMessageBody,
 } from './request-schemas';
-import { sendVisitorFile } from './file-response';
+import { sendStoredFile } from '../../stored-file';
 import { webchatErrorHandler } from './http-errors';
+import { isInlineImage } from './inline-images';
 import { authenticateVisitor, inboundFrom } from './visitor-auth';
 import type { VisitorHub } from './visitor-hub';
 import { issueVisitorToken, visitorTokenExpiry } from './visitor-token';
@@ -115,7 +116,8 @@ function addMessageRoutes(router: Router, ports: WebchatPorts): void {
     const file = id.success
       ? await ports.findVisitorFile({ ...query, attachmentId: id.data })
       : null;
-    await sendVisitorFile(res, file);
+    // Raster images inline: the widget shows them as thumbnails.
+    await sendStoredFile(res, file, { inline: file !== null && isInlineImage(file.mimeType) });
   });
   router.post('/sessions/csat', json, async (req, res) => {
     const { claims, channel } = await authenticateVisitor(ports, req);

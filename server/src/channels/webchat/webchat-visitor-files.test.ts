@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentDisposition, servedMimeType } from './file-response';
+import { contentDisposition, servedMimeType } from '../../stored-file';
 import type { SendResponse, SessionResponse } from './protocol';
 import { startWebchatServer, WEBCHAT_KEY } from './webchat-test-server';
 
