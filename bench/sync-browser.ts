@@ -3,7 +3,7 @@
  * initial sync of 10k and 100k messages into IndexedDB through the real store, beside a raw
  * Dexie bulkPut of the same documents in the same page; live latency with 1, 50 and 200
  * connected agents; opening a conversation (its latest 50 messages) with 100k stored; JS heap.
- * Run: npx tsx bench/sync-browser.ts [sizes=10000,100000] [batchSize=200]
+ * Run: npx tsx bench/sync-browser.ts [sizes=10000,100000] [batchSize=2000, what the app ships]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,7 @@ import {
 import { MESSAGES_EACH, seedBenchDatabase } from './sync-seed';
 
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
-const batchSize = Number(process.argv[3] ?? 200);
+const batchSize = Number(process.argv[3] ?? 2000);
 const log = (line: string) => {
   process.stdout.write(`${line}\n`);
 };
