@@ -83,18 +83,15 @@ function OtherChannelItems({ items }: { items: readonly OtherChannelItem[] }) {
   return items.map((c) => {
     const reach = reachOf(c, local.has(c.id), me);
     const channel = directory.channels.get(c.channelId) ?? null;
-    const owner =
-      c.ownerId === me
-        ? t('otherChannels.ownerYou')
-        : c.ownerName === null
-          ? null
-          : t('otherChannels.owner', { name: c.ownerName });
-    const details = [t(`state.${c.state}`), owner].filter((s) => s !== null).join(' · ');
+    const details = detailsText(t, c, reach, me);
     return (
       <Menu.Item
         key={c.id}
         data-testid="other-channel"
         disabled={reach.kind !== 'open'}
+        // Mantine fades disabled items; the reason is what the agent needs to read, so it stays
+        // at full strength while the item itself still looks unavailable (grey, no hover).
+        style={reach.kind === 'open' ? undefined : { opacity: 1 }}
         leftSection={channel !== null && <Icon name={channel.kind} />}
         onClick={() => {
           open(c.id);
@@ -107,7 +104,13 @@ function OtherChannelItems({ items }: { items: readonly OtherChannelItem[] }) {
           {details}
         </Text>
         {reach.kind !== 'open' && (
-          <Text component="span" display="block" size="xs" data-testid="other-channel-reason">
+          <Text
+            component="span"
+            display="block"
+            size="xs"
+            c="var(--mantine-color-text)"
+            data-testid="other-channel-reason"
+          >
             {reasonText(t, reach, directory)}
           </Text>
         )}
@@ -128,6 +131,15 @@ function useLocalConversationIds(ids: readonly string[]): ReadonlySet<string> | 
     null,
     [store, key],
   );
+}
+
+/** The state, and who serves it unless the reason below already names them. */
+function detailsText(t: TFunction, item: OtherChannelItem, reach: Reach, me: string): string {
+  const state = t(`state.${item.state}`);
+  if (reach.kind === 'served-by-other') return state;
+  if (item.ownerId === me) return `${state} · ${t('otherChannels.ownerYou')}`;
+  if (item.ownerName === null) return state;
+  return `${state} · ${t('otherChannels.owner', { name: item.ownerName })}`;
 }
 
 function reasonText(t: TFunction, reach: Exclude<Reach, { kind: 'open' }>, dir: Directory) {
