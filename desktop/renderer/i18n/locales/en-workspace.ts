@@ -40,6 +40,8 @@ export const enWorkspace: WorkspaceMessages = {
     empty: 'Select a conversation from the list',
     emptyHint: 'Waiting conversations appear under "Queued". Click one to take it.',
     timeline: 'Conversation messages',
+    newMessages: 'New messages',
+    loadingOlder: 'Loading older messages',
     you: 'You',
     contact: 'Contact',
     unknownAgent: 'Agent',

@@ -40,6 +40,8 @@ export const ptBRWorkspace = {
     emptyHint:
       'Os atendimentos em espera aparecem na aba "Em espera". Clique em um para assumi-lo.',
     timeline: 'Mensagens do atendimento',
+    newMessages: 'Novas mensagens',
+    loadingOlder: 'Carregando mensagens anteriores',
     you: 'Você',
     contact: 'Contato',
     unknownAgent: 'Agente',

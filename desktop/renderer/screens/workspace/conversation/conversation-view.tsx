@@ -1,4 +1,4 @@
-import { Alert, Box, ScrollArea, Stack } from '@mantine/core';
+import { Alert, Box, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConversationView } from '../../../data/use-conversation-view';
@@ -11,7 +11,7 @@ import { useOnActionRequest } from '../actions/action-requests';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
 import { TemplatePicker } from './template-picker';
-import { Timeline } from './timeline';
+import { VirtualTimeline } from './virtual-timeline';
 import { WindowBanner } from './window-banner';
 
 export type ConversationViewProps = { conversationId: string };
@@ -55,18 +55,19 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
           onSendTemplate={openTemplates}
         />
       )}
-      <ScrollArea style={{ flex: 1 }} bg="var(--mantine-color-default-hover)">
-        <Timeline
-          messages={timeline.messages}
-          outbox={timeline.outbox}
-          names={names}
-          myId={session.agent.id}
-          now={view.now}
-          onRetry={(id) => void store.retryOutboxItem(id)}
-          onDiscard={(id) => void store.dismissOutboxItem(id)}
-          onSendTemplate={openTemplates}
-        />
-      </ScrollArea>
+      <VirtualTimeline
+        messages={timeline.messages}
+        outbox={timeline.outbox}
+        names={names}
+        myId={session.agent.id}
+        now={view.now}
+        hasOlder={timeline.hasOlder}
+        loadingOlder={timeline.loadingOlder}
+        onLoadOlder={timeline.loadOlder}
+        onRetry={(id) => void store.retryOutboxItem(id)}
+        onDiscard={(id) => void store.dismissOutboxItem(id)}
+        onSendTemplate={openTemplates}
+      />
       {view.mayWrite ? (
         <Composer
           conversationId={conversationId}
