@@ -1,5 +1,6 @@
 import type {
   SendResponse,
+  SessionEndEvent,
   SessionResponse,
   TranscriptResponse,
   VisitorEvent,
@@ -103,13 +104,24 @@ export const createApi = (base: string, channelKey: string) => {
           body: JSON.stringify({ messageIds }),
         }),
       ),
-    /** EventSource cannot send headers, so the token travels in the query string. */
-    events: (onEvent: (event: VisitorEvent) => void, onError: () => void): EventSource => {
+    /**
+     * EventSource cannot send headers, so the token travels in the query string. `onEnd` hears
+     * the server end the stream for good (the token expired); the caller must close the source
+     * before it reconnects by itself.
+     */
+    events: (
+      onEvent: (event: VisitorEvent) => void,
+      onEnd: (event: SessionEndEvent) => void,
+      onError: () => void,
+    ): EventSource => {
       const source = new EventSource(
         `${base}/webchat/sessions/events?token=${encodeURIComponent(token ?? '')}`,
       );
       source.addEventListener('visitor', (raw) => {
         onEvent(JSON.parse((raw as MessageEvent<string>).data) as VisitorEvent);
+      });
+      source.addEventListener('session-end', (raw) => {
+        onEnd(JSON.parse((raw as MessageEvent<string>).data) as SessionEndEvent);
       });
       source.onerror = onError;
       return source;

@@ -121,10 +121,17 @@ async function connect() {
   }
   // A newer connect() started while this one awaited the transcript: let that one win.
   if (generation !== connection) return;
-  source = api.events(onEvent, () => {
-    source?.close();
-    scheduleReconnect();
-  });
+  source = api.events(
+    onEvent,
+    // The server ended the stream because the token expired: back to the form at once.
+    (end) => {
+      forgetSession(end.reason);
+    },
+    () => {
+      source?.close();
+      scheduleReconnect();
+    },
+  );
 }
 
 function scheduleReconnect() {

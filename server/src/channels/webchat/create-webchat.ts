@@ -3,6 +3,7 @@ import { csatPrompt } from '@atendo/shared/rules/csat';
 import { loadChannel } from '../../repo/directory';
 import { answerCsat } from '../../services/csat';
 import type { Deps } from '../../services/deps';
+import type { SetTimer } from '../../sync/stream-timer';
 import { contactLocale } from '../conversation-flow/flow-store';
 import { afterInbound } from '../conversation-flow/run-flow';
 import { receiveInboundMessage } from '../../services/inbound';
@@ -27,6 +28,8 @@ export type WebchatOptions = {
   tokenSecret: string;
   /** How long a visitor token stays valid after it is issued. */
   tokenTtlMs: number;
+  /** Runs the visitor streams' heartbeat (keep-alive and expiry); tests pass a manual timer. */
+  setTimer?: SetTimer;
 };
 
 /**
@@ -40,7 +43,9 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
       const contactId = await contactIdByAddress(deps.db, channelId, address);
       return csatPrompt(contactId ? await contactLocale(deps.db, contactId) : 'pt-BR');
     },
+    now: () => deps.clock.now(),
     logger: deps.logger,
+    ...(options.setTimer ? { setTimer: options.setTimer } : {}),
   });
   const ports: WebchatPorts = {
     now: () => deps.clock.now(),
@@ -81,7 +86,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
     },
     markDelivered: (channelId, ids) => markDelivered(deps, channelId, ids),
     storeFile: (id, bytes) => storeVisitorFile(deps, id, bytes),
-    discardFile: (path) => discardVisitorFile(deps, path),
+    discardFile: (file) => discardVisitorFile(deps, file),
     findVisitorFile: (query) => findVisitorFile(deps.db, deps.dataDir, query),
     subscribeChanges: (listener) => deps.feed.subscribe(listener),
   };

@@ -63,8 +63,11 @@ export type WebchatPorts = {
   markDelivered: (channelId: string, messageIds: readonly string[]) => Promise<void>;
   /** Writes a visitor's file; answers its path relative to the data directory. */
   storeFile: (attachmentId: string, bytes: Buffer) => Promise<string>;
-  /** Removes a file stored for a message the channel turned out to have stored already. */
-  discardFile: (path: string) => Promise<void>;
+  /**
+   * Removes a file stored for a message that was not stored with it (a retry of a stored one,
+   * or a store that failed). A file an `uploads` row records is kept.
+   */
+  discardFile: (file: { attachmentId: string; path: string }) => Promise<void>;
   /** The file if it is on a message this visitor's transcript shows on this channel, else null. */
   findVisitorFile: (query: {
     channelId: string;

@@ -28,6 +28,13 @@ export type VisitorEvent =
   | { type: 'state'; conversationId: string; state: VisitorConversationState }
   | { type: 'csat'; conversationId: string; prompt: string };
 
+/**
+ * The last event of a stream the server ends, sent as the SSE event `session-end` (not
+ * `visitor`): the token that opened it has expired, so the widget forgets the session and
+ * shows the start form, as it does on a 401.
+ */
+export type SessionEndEvent = { reason: 'expired' };
+
 /** `expiresAt` (epoch ms) is when the token stops working, under the TTL configured now. */
 export type SessionResponse = {
   token: string;

@@ -32,7 +32,7 @@ export function createWebchatRouter(ports: WebchatPorts, hub: VisitorHub, logger
   router.use(allowAnyOrigin);
   addAssetRoutes(router);
   addSessionRoutes(router, ports);
-  addMessageRoutes(router, ports);
+  addMessageRoutes(router, ports, logger);
   addStreamRoutes(router, ports, hub);
   router.use(webchatErrorHandler(logger));
   return router;
@@ -97,7 +97,7 @@ const answerSent = (res: Response, result: WebchatInboundResult): void => {
   res.status(created ? 201 : 200).json(response);
 };
 
-function addMessageRoutes(router: Router, ports: WebchatPorts): void {
+function addMessageRoutes(router: Router, ports: WebchatPorts, logger: Logger): void {
   router.post('/sessions/messages', json, async (req, res) => {
     const visitor = await authenticateVisitor(ports, req);
     const body = parseOrThrow(SendMessageBody, req.body);
@@ -107,7 +107,7 @@ function addMessageRoutes(router: Router, ports: WebchatPorts): void {
   });
   router.post('/sessions/uploads', async (req, res) => {
     const visitor = await authenticateVisitor(ports, req);
-    answerSent(res, await receiveUpload(ports, visitor, req));
+    answerSent(res, await receiveUpload(ports, visitor, req, logger));
   });
   router.get('/sessions/attachments/:id', async (req, res) => {
     const { claims, channel } = await authenticateVisitor(ports, req);
@@ -153,14 +153,8 @@ function addStreamRoutes(router: Router, ports: WebchatPorts, hub: VisitorHub): 
       'x-accel-buffering': 'no',
     });
     res.write('retry: 3000\n\n');
-    // Proxies drop idle connections; a comment line every 25 s keeps the stream open.
-    const keepAlive = setInterval(() => {
-      res.write(': keep-alive\n\n');
-    }, 25_000);
-    keepAlive.unref();
-    res.on('close', () => {
-      clearInterval(keepAlive);
-    });
-    await hub.connect({ channelId: channel.id, address: claims.visitorId }, res);
+    // The hub keeps the stream alive and ends it when the token expires.
+    const expiresAt = visitorTokenExpiry(claims.issuedAt, ports.tokenTtlMs);
+    await hub.connect({ channelId: channel.id, address: claims.visitorId }, res, expiresAt);
   });
 }

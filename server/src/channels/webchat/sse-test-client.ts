@@ -1,21 +1,23 @@
-import type { VisitorEvent } from './protocol';
+import type { SessionEndEvent, VisitorEvent } from './protocol';
 
 /**
  * A minimal Server-Sent Events reader for tests, over Node's fetch: it collects every visitor
- * event and lets a test wait for the first one matching a predicate (no sleeps).
+ * event and lets a test wait for the first one matching a predicate (no sleeps). `ended`
+ * resolves when the server closes the stream, with the `session-end` event it sent, if any.
  */
 export async function openVisitorStream(url: string) {
   const controller = new AbortController();
   const response = await fetch(url, { signal: controller.signal });
   if (!response.ok || !response.body) throw new Error(`SSE failed: HTTP ${response.status}`);
   const events: VisitorEvent[] = [];
+  let sessionEnd: SessionEndEvent | null = null;
   const waiters = new Set<() => void>();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
-  const pump = async (): Promise<void> => {
+  const pump = async (): Promise<SessionEndEvent | null> => {
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
+      if (done) return sessionEnd;
       buffer += value;
       let end = buffer.indexOf('\n\n');
       while (end >= 0) {
@@ -26,11 +28,16 @@ export async function openVisitorStream(url: string) {
           events.push(JSON.parse(data.slice(6)) as VisitorEvent);
           for (const wake of waiters) wake();
         }
+        if (block.includes('event: session-end') && data) {
+          sessionEnd = JSON.parse(data.slice(6)) as SessionEndEvent;
+        }
         end = buffer.indexOf('\n\n');
       }
     }
   };
-  const pumping = pump().catch(() => undefined);
+  const pumping = pump();
+  // A test that aborts the stream itself sees no end event.
+  const ended = pumping.catch(() => null);
 
   function next<E extends VisitorEvent>(
     match: (event: VisitorEvent) => event is E,
@@ -56,9 +63,10 @@ export async function openVisitorStream(url: string) {
   return {
     events,
     next,
+    ended,
     close: async () => {
       controller.abort();
-      await pumping;
+      await ended;
     },
   };
 }

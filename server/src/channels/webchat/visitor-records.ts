@@ -110,10 +110,30 @@ export async function storeVisitorFile(
 ): Promise<string> {
   const relative = join('uploads', 'webchat', attachmentId);
   await mkdir(join(deps.dataDir, 'uploads', 'webchat'), { recursive: true });
-  await writeFile(join(deps.dataDir, relative), bytes);
+  try {
+    await writeFile(join(deps.dataDir, relative), bytes);
+  } catch (error) {
+    // A write that failed half way (a full disk) must not leave a truncated file behind.
+    await rm(join(deps.dataDir, relative), { force: true });
+    throw error;
+  }
   return relative;
 }
 
-export async function discardVisitorFile(deps: Deps, relative: string): Promise<void> {
-  await rm(join(deps.dataDir, relative), { force: true });
+/**
+ * Removes a visitor's file that no `uploads` row records. A failed store can still have
+ * recorded it (the message committed, then a later step threw), and a recorded file is the
+ * conversation's: it stays, whatever the caller thought.
+ */
+export async function discardVisitorFile(
+  deps: Deps,
+  file: { attachmentId: string; path: string },
+): Promise<void> {
+  const recorded = await deps.db
+    .selectFrom('uploads')
+    .select('id')
+    .where('id', '=', file.attachmentId)
+    .executeTakeFirst();
+  if (recorded) return;
+  await rm(join(deps.dataDir, file.path), { force: true });
 }
