@@ -1,0 +1,30 @@
+import type { BrowserContext, Page } from '@playwright/test';
+
+declare global {
+  // Augmenting the global Window needs an interface: a type alias cannot merge.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+  interface Window {
+    __dialledLinks?: string[];
+  }
+}
+
+/**
+ * The browser build dials by clicking a `tel:` link, which hands the number to the OS's
+ * softphone. Page routes cannot see a link that leaves the browser, so an init script records
+ * softphone links that are clicked and keeps them from reaching the OS; other links behave.
+ */
+export async function spyOnDialledLinks(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const links: string[] = [];
+    window.__dialledLinks = links;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function clickUnlessSoftphone(this: HTMLAnchorElement) {
+      if (/^(tel|sip|callto):/i.test(this.href)) links.push(this.href);
+      else click.call(this);
+    };
+  });
+}
+
+export async function dialledLinks(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window.__dialledLinks ?? [])]);
+}
