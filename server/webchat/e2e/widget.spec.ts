@@ -154,6 +154,23 @@ test('an expired token sends the visitor back to the form, and a fresh start wor
   await expect(page.getByText('ainda aí?')).toHaveCount(0);
 });
 
+test('a token expiring while the visitor only watches ends the stream and shows the form', async ({
+  page,
+}) => {
+  await startChat(page, 'Olga Ociosa');
+  // Reloading the transcript fails from now on, so only the stream's own end event can bring
+  // the form back: a widget that merely reconnected would stay on 'Reconnecting…'.
+  await page.route('**/webchat/sessions/transcript', (route) => route.abort());
+  server.advanceClock(30 * DAY);
+  server.webchat.hub.heartbeat();
+  await expect(
+    page.getByText('Your chat session has expired. Enter your details to start again.'),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
+  await expect(page.locator('.msg')).toHaveCount(0);
+  expect(await page.evaluate((key) => localStorage.getItem(key), STORAGE_KEY)).toBeNull();
+});
+
 test('a tampered token found on reload shows the form again', async ({ page }) => {
   await startChat(page, 'Tina Truque');
   await page.evaluate((key) => {
