@@ -1,18 +1,13 @@
 import { Box, Button, Center, Loader } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
 import type { Message } from '@atendo/shared/schemas/message';
 import type { OutboxRecord } from '../../../store/local-schemas';
 import type { NameLookup } from '../../../i18n/system-event-text';
 import { TimelineEntry, type TimelineEntryActions } from './timeline-entry';
-import {
-  reactToEdgeChange,
-  shouldLoadOlder,
-  timelineRows,
-  type TimelineRow,
-} from './timeline-scroll';
+import { timelineRows, type TimelineRow } from './timeline-scroll';
+import { useTimelineScroll } from './use-timeline-scroll';
 
 export type VirtualTimelineProps = TimelineEntryActions & {
   messages: readonly DeepReadonly<Message>[];
@@ -25,8 +20,7 @@ export type VirtualTimelineProps = TimelineEntryActions & {
   onLoadOlder: () => void;
 };
 
-/** Within this many pixels of the end, the agent is reading the latest messages. */
-const END_THRESHOLD = 48;
+type Row = TimelineRow<DeepReadonly<Message>, OutboxRecord>;
 
 /**
  * The open conversation's timeline. Only the bubbles on screen are mounted: a contact who writes
@@ -38,63 +32,15 @@ export function VirtualTimeline(props: VirtualTimelineProps) {
   const { t } = useTranslation();
   const { messages, outbox, myId, hasOlder, loadingOlder, onLoadOlder, ...common } = props;
   const rows = useMemo(() => timelineRows(messages, outbox, myId), [messages, outbox, myId]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
+  const keys = useMemo(() => rows.map((row) => row.key), [rows]);
+  const { scrollRef, virtualizer, unseen, onScroll, showNewest } = useTimelineScroll({
+    keys,
+    lastIsMine: rows[rows.length - 1]?.mine ?? false,
     estimateSize: (index) => (isSystemRow(rows[index]) ? 28 : 76),
-    getItemKey: (index) => rows[index]?.key ?? index,
-    overscan: 8,
-    gap: 8,
-    paddingStart: 16,
-    paddingEnd: 16,
-    // A prepended page keeps the bubble on screen in place; an append follows only at the end.
-    anchorTo: 'end',
-    followOnAppend: true,
-    scrollEndThreshold: END_THRESHOLD,
+    hasOlder,
+    loadingOlder,
+    onLoadOlder,
   });
-  const [unseen, setUnseen] = useState(false);
-  // Where the agent was as of the last scroll event: read when rows change, before this render's
-  // rows have moved anything.
-  const atEndRef = useRef(true);
-  const lastKeyRef = useRef<string | null>(null);
-  const last = rows[rows.length - 1];
-  const lastKey = last?.key ?? null;
-  const lastIsMine = last?.mine ?? false;
-
-  useLayoutEffect(() => {
-    const reaction = reactToEdgeChange({
-      prevLastKey: lastKeyRef.current,
-      nextLastKey: lastKey,
-      wasAtEnd: atEndRef.current,
-      lastIsMine,
-      unseen,
-    });
-    lastKeyRef.current = lastKey;
-    if (reaction.scrollToEnd) {
-      atEndRef.current = true;
-      virtualizer.scrollToEnd();
-    }
-    setUnseen(reaction.unseen);
-    // Only a new last row is a decision point; `unseen` is read, not watched.
-  }, [lastKey]);
-
-  const onScroll = () => {
-    const element = scrollRef.current;
-    if (element === null) return;
-    const distance = element.scrollHeight - element.scrollTop - element.clientHeight;
-    atEndRef.current = distance <= END_THRESHOLD;
-    if (atEndRef.current) setUnseen(false);
-    const first = virtualizer.getVirtualItemForOffset(element.scrollTop);
-    if (shouldLoadOlder({ firstVisibleIndex: first?.index ?? 0, hasOlder, loading: loadingOlder }))
-      onLoadOlder();
-  };
-
-  const showNewest = () => {
-    setUnseen(false);
-    virtualizer.scrollToEnd({ behavior: 'smooth' });
-  };
-
   return (
     <Box pos="relative" style={{ flex: 1, minHeight: 0 }} bg="var(--mantine-color-default-hover)">
       <div
@@ -118,14 +64,7 @@ export function VirtualTimeline(props: VirtualTimelineProps) {
                 key={virtual.key}
                 data-index={virtual.index}
                 ref={virtualizer.measureElement}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  padding: '0 var(--mantine-spacing-md)',
-                  transform: `translateY(${virtual.start}px)`,
-                }}
+                style={{ ...ROW_STYLE, transform: `translateY(${virtual.start}px)` }}
               >
                 {row.kind === 'message' ? (
                   <TimelineEntry kind="message" message={row.message} myId={myId} {...common} />
@@ -137,18 +76,32 @@ export function VirtualTimeline(props: VirtualTimelineProps) {
           })}
         </div>
       </div>
-      {loadingOlder && (
+      <TimelineOverlays loadingOlder={loadingOlder} unseen={unseen} onShowNewest={showNewest} />
+    </Box>
+  );
+}
+
+/** Over the list: a spinner while an older page loads, the way back to new messages. */
+function TimelineOverlays(props: {
+  loadingOlder: boolean;
+  unseen: boolean;
+  onShowNewest: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {props.loadingOlder && (
         <Center pos="absolute" top={8} left={0} right={0} style={{ pointerEvents: 'none' }}>
           <Loader size="xs" aria-label={t('conversation.loadingOlder')} />
         </Center>
       )}
-      {unseen && (
+      {props.unseen && (
         <Center pos="absolute" bottom={12} left={0} right={0} style={{ pointerEvents: 'none' }}>
           <Button
             size="xs"
             radius="xl"
             rightSection={<span aria-hidden="true">↓</span>}
-            onClick={showNewest}
+            onClick={props.onShowNewest}
             data-testid="new-messages"
             style={{ pointerEvents: 'auto' }}
           >
@@ -156,11 +109,17 @@ export function VirtualTimeline(props: VirtualTimelineProps) {
           </Button>
         </Center>
       )}
-    </Box>
+    </>
   );
 }
 
-type Row = TimelineRow<DeepReadonly<Message>, OutboxRecord>;
+const ROW_STYLE = {
+  position: 'absolute',
+  top: 0,
+  left: 0,
+  width: '100%',
+  padding: '0 var(--mantine-spacing-md)',
+} as const;
 
 const isSystemRow = (row: Row | undefined): boolean =>
   row?.kind === 'message' && row.message.system !== null;
