@@ -6,6 +6,7 @@ import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-data';
 import { createLogger, type Logger } from './logger';
 import { seedDemo } from './seed';
 import { purgeExpiredSessions } from './auth/sessions';
+import { resumeQueuedDeliveries } from './services/delivery-resume';
 import { runTimers } from './services/timers';
 
 const TIMER_INTERVAL_MS = 15_000;
@@ -14,7 +15,8 @@ export type Started = { url: string; db: Database; stop(): Promise<void> };
 
 /**
  * The startup path: open and migrate the database, seed the demo organisation into a fresh one,
- * start the timers (CSAT and bot timeouts, expired sessions) and listen. `npm start` runs it; tests call it on a
+ * start the timers (CSAT and bot timeouts, expired sessions), listen, and send what a previous
+ * run stored but never handed to its channel. `npm start` runs it; tests call it on a
  * temporary data directory.
  */
 export async function startAtendo(
@@ -27,6 +29,15 @@ export async function startAtendo(
   const seeded = config.seedDemo ? await seedDemo(db, clock) : false;
   const server = createServer({ config, db, clock, logger });
   const running: RunningServer = await server.listen();
+  const resumed = resumeQueuedDeliveries(server.deps);
+  resumed.done.then(
+    (count) => {
+      if (count > 0) logger.info({ count }, 'sent the messages a previous run left queued');
+    },
+    (error: unknown) => {
+      logger.error({ err: error }, 'resuming queued messages failed');
+    },
+  );
   const timer = setInterval(() => {
     const now = clock.now();
     Promise.all([runTimers(server.deps, now), purgeExpiredSessions(db, now)]).catch(
@@ -51,7 +62,10 @@ export async function startAtendo(
     db,
     stop: async () => {
       clearInterval(timer);
+      resumed.stop();
       await running.close();
+      // The send in progress finishes before the database closes under it.
+      await resumed.done.catch(() => 0);
       await db.destroy();
     },
   };

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as inboundFiles from './migrations/0002-inbound-files';
+import * as queuedMessages from './migrations/0003-queued-messages';
 import type { DB } from './schema';
 
 export type Database = Kysely<DB>;
@@ -62,6 +63,7 @@ function cachingStatements(sqlite: SQLite.Database): SQLite.Database {
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-inbound-files': inboundFiles,
+  '0003-queued-messages': queuedMessages,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */
