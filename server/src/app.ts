@@ -14,6 +14,7 @@ import { randomId, type IdGenerator } from './ids';
 import type { Logger } from './logger';
 import { appRouter } from './router';
 import type { Deps } from './services/deps';
+import { createOutbox } from './services/outbox';
 import { createStreamServer, type StreamServerOptions } from './sync/stream-socket';
 import { contextForToken } from './trpc/context';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
@@ -39,7 +40,10 @@ export type AtendoServer = {
   deps: Deps;
   /** The mounted web chat (its visitor hub), for tests that drive visitors directly. */
   webchat: Webchat;
-  /** Resolves when every queued WhatsApp send has finished (tests, shutdown). */
+  /**
+   * Resolves when every delivery handed off after a commit (deps.outbox) and every queued
+   * WhatsApp send has finished (tests, shutdown).
+   */
   whatsappIdle(): Promise<void>;
   listen(): Promise<RunningServer>;
 };
@@ -68,6 +72,7 @@ export function createServer(options: ServerOptions): AtendoServer {
     feed: createChangeNotifier(),
     logger,
     senders: options.senders ?? createDefaultSenderRegistry(),
+    outbox: createOutbox(logger),
     dataDir: config.dataDir,
   };
   const app = express();
@@ -91,7 +96,13 @@ export function createServer(options: ServerOptions): AtendoServer {
   );
   // Last: the workspace's client-side routes fall back to its index.html.
   mountWorkspace(app, config.webDir, logger);
+  const channelsIdle = async (): Promise<void> => {
+    await deps.outbox.idle();
+    await whatsapp.idle();
+  };
   const closeChannels = async (): Promise<void> => {
+    // Deliveries already handed off go out first, web chat ones while its hub is still open.
+    await deps.outbox.idle();
     webchat.close();
     await whatsapp.idle();
   };
@@ -99,7 +110,7 @@ export function createServer(options: ServerOptions): AtendoServer {
     app,
     deps,
     webchat,
-    whatsappIdle: () => whatsapp.idle(),
+    whatsappIdle: channelsIdle,
     listen: () => listen(app, deps, config, closeChannels, options.stream),
   };
 }

@@ -24,7 +24,9 @@ export const START_SECONDS = Math.floor(START / 1000);
  * a hand-moved clock) with WhatsApp configured against the local fake Graph API. Tests play
  * Meta by posting signed webhooks to the real route and agents through tRPC over HTTP.
  */
-export async function startWhatsAppTestServer() {
+export async function startWhatsAppTestServer(
+  options: { sleep?: (ms: number) => Promise<void> } = {},
+) {
   const fake = await startFakeGraphServer();
   const h = await createHarness();
   const config = loadConfig({
@@ -43,7 +45,7 @@ export async function startWhatsAppTestServer() {
     clock: h.clock,
     logger: createLogger('silent'),
     newId: () => `wa-${++next}`,
-    whatsapp: { sleep: () => Promise.resolve() },
+    whatsapp: { sleep: options.sleep ?? (() => Promise.resolve()) },
   });
   const running: RunningServer = await server.listen();
   const webhookUrl = `${running.url}/webhooks/whatsapp/${WA_CHANNEL_ID}`;
@@ -61,6 +63,8 @@ export async function startWhatsAppTestServer() {
     const signed = signWebhook(payload, WA_APP_SECRET);
     return (await postRaw(signed.rawBody, signed.signature)).status;
   };
+  const inboundWebhook = (messages: object[], from: string) =>
+    buildMessageWebhook({ phoneNumberId: WA_PHONE_NUMBER_ID, from, messages, profileName: 'Rita' });
   return {
     fake,
     h,
@@ -69,16 +73,18 @@ export async function startWhatsAppTestServer() {
     webhookUrl,
     postRaw,
     post,
-    /** A contact's messages (raw objects from `sampleMessage` or by hand), signed and posted. */
-    inbound: (messages: object[], from = CONTACT_WA_ID) =>
-      post(
-        buildMessageWebhook({
-          phoneNumberId: WA_PHONE_NUMBER_ID,
-          from,
-          messages,
-          profileName: 'Rita',
-        }),
-      ),
+    /**
+     * A contact's messages (raw objects from `sampleMessage` or by hand), signed and posted;
+     * resolves with the webhook's status once the replies they caused have been sent.
+     */
+    inbound: async (messages: object[], from = CONTACT_WA_ID) => {
+      const status = await post(inboundWebhook(messages, from));
+      await server.whatsappIdle();
+      return status;
+    },
+    /** The same, resolving as soon as the webhook is answered. */
+    inboundAnswered: (messages: object[], from = CONTACT_WA_ID) =>
+      post(inboundWebhook(messages, from)),
     statuses: (statuses: StatusInput[]) =>
       post(buildStatusWebhook({ phoneNumberId: WA_PHONE_NUMBER_ID, statuses })),
     agent: async (email: string) => {

@@ -15,7 +15,7 @@ export type ResumedDeliveries = {
  * backoff). Without this a bot menu, a CSAT question or an agent's reply would stay 'queued'
  * for ever, and the desktop's outbox, retrying with the same clientId, would only get the
  * stored message back. Each conversation's messages go in the order they were written;
- * conversations go side by side, so one in a long backoff does not hold up the others.
+ * conversations go side by side (deps.outbox), so one in a long backoff holds up no other.
  *
  * A message whose send reached the channel just before the process died is sent again: at
  * least once is the choice here, since WhatsApp has no idempotency key and a lost reply
@@ -23,18 +23,20 @@ export type ResumedDeliveries = {
  */
 export function resumeQueuedDeliveries(deps: Deps): ResumedDeliveries {
   let stopped = false;
-  const deliverInOrder = async (ids: string[]): Promise<number> => {
-    let sent = 0;
-    for (const id of ids) {
-      if (stopped) break;
-      await deliverMessage(deps, id);
-      sent += 1;
-    }
-    return sent;
-  };
+  let sent = 0;
   const done = queuedByConversation(deps).then(async (chains) => {
-    const counts = await Promise.all(chains.map(deliverInOrder));
-    return counts.reduce((sum, n) => sum + n, 0);
+    // Through the outbox, so a reply to a message arriving meanwhile waits behind them.
+    for (const [conversationId, ids] of chains) {
+      for (const id of ids) {
+        deps.outbox.enqueue(conversationId, async () => {
+          if (stopped) return;
+          await deliverMessage(deps, id);
+          sent += 1;
+        });
+      }
+    }
+    await deps.outbox.idle();
+    return sent;
   });
   return {
     done,
@@ -44,7 +46,7 @@ export function resumeQueuedDeliveries(deps: Deps): ResumedDeliveries {
   };
 }
 
-async function queuedByConversation(deps: Deps): Promise<string[][]> {
+async function queuedByConversation(deps: Deps): Promise<Map<string, string[]>> {
   const rows = await deps.db
     .selectFrom('messages')
     .select(['id', 'conversation_id'])
@@ -60,5 +62,5 @@ async function queuedByConversation(deps: Deps): Promise<string[][]> {
     if (chain) chain.push(row.id);
     else chains.set(row.conversation_id, [row.id]);
   }
-  return [...chains.values()];
+  return chains;
 }

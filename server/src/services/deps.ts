@@ -6,6 +6,7 @@ import type { ChangeNotifier } from '../feed/change-notifier';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { SenderRegistry } from '../channels/registry';
+import type { Outbox } from './outbox';
 
 /** What every service needs from the outside world; built once per app instance. */
 export type Deps = {
@@ -15,6 +16,8 @@ export type Deps = {
   feed: ChangeNotifier;
   logger: Logger;
   senders: SenderRegistry;
+  /** Deliveries that run after the request that stored their messages has been answered. */
+  outbox: Outbox;
   /** Uploaded files live under `<dataDir>/uploads`. */
   dataDir: string;
 };

@@ -85,7 +85,10 @@ export async function receiveInboundMessage(
     const reaction = await continueConversation(trx, deps, channel, received, stored, now);
     return { ...reaction, message: stored, created: true, conversationCreated: false };
   });
-  for (const reply of result.replies) await deliverMessage(deps, reply);
+  // Not awaited: the channel's request (a webhook) is answered once the message is stored.
+  for (const reply of result.replies) {
+    deps.outbox.enqueue(result.conversation.id, () => deliverMessage(deps, reply));
+  }
   return {
     conversation: result.conversation,
     message: result.message,
