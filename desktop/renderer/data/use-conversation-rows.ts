@@ -27,9 +27,11 @@ export function useConversationRows(fallbackName: string) {
 
   const toRow = (conversation: DeepReadonly<Conversation>): ConversationRowData => {
     const channel = directory.channels.get(conversation.channelId);
+    const contact = contacts.get(conversation.contactId);
     return {
       conversation,
-      contactName: contacts.get(conversation.contactId)?.name ?? fallbackName,
+      contactName: contact?.name ?? fallbackName,
+      contactKnown: contact !== undefined,
       channelKind: channel?.kind ?? null,
       channelName: channel?.name ?? '',
       tags: conversation.tagIds.flatMap((id) => {

@@ -65,16 +65,14 @@ export function useDesktopIntegration(input: DesktopIntegrationInput): void {
         });
       }
     };
-    const newQueued = arrivals(
-      seenQueued.current,
-      queued.map((r) => r.conversation.id),
-    );
-    const newActive = arrivals(
-      seenActive.current,
-      active.map((r) => r.conversation.id),
-    );
-    seenQueued.current = new Set(queued.map((r) => r.conversation.id));
-    seenActive.current = new Set(active.map((r) => r.conversation.id));
+    const asArrivals = (rows: readonly ConversationRowData[]) =>
+      rows.map((r) => ({ id: r.conversation.id, ready: r.contactKnown }));
+    const queuedArrivals = arrivals(seenQueued.current, asArrivals(queued));
+    const activeArrivals = arrivals(seenActive.current, asArrivals(active));
+    seenQueued.current = queuedArrivals.seen;
+    seenActive.current = activeArrivals.seen;
+    const newQueued = queuedArrivals.fresh;
+    const newActive = activeArrivals.fresh;
     notify(
       'queue-arrival',
       t('notify.queueArrival'),

@@ -32,6 +32,7 @@ const row = (
 ): ConversationRowData => ({
   conversation: conversation(id, channelId, preview),
   contactName,
+  contactKnown: true,
   channelKind: 'whatsapp',
   channelName: channelId,
   tags: tags.map((name) => ({ id: name, teamId: 't', name, color: '#000000', updatedAt: 0 })),

@@ -7,6 +7,8 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 export type ConversationRowData = {
   conversation: DeepReadonly<Conversation>;
   contactName: string;
+  /** False while the contact has not synced yet and `contactName` is the fallback. */
+  contactKnown: boolean;
   channelKind: ChannelKind | null;
   channelName: string;
   tags: DeepReadonly<Tag>[];
