@@ -60,9 +60,12 @@ describe('contact edits', () => {
     await store.editContact('k1', { name: 'Maria Souza' });
     // Meanwhile a colleague edits the same contact.
     server.offline = false;
-    await server
-      .transport()
-      .updateContact({ id: 'k1', version: 1, fields: { ...contact('k1'), name: 'Maria Lima' } });
+    await server.transport().updateContact({
+      id: 'k1',
+      version: 1,
+      fields: { ...contact('k1'), name: 'Maria Lima' },
+      clientId: 'colleague-edit',
+    });
     await store.flushOutbox();
 
     const [failed] = await until(store.pendingContactEdits$('k1'), (l) => l[0]?.state === 'failed');
@@ -73,6 +76,29 @@ describe('contact edits', () => {
     const local = await until(store.db.contacts.findOne('k1').$, (doc) => doc?.version === 2);
     expect(local?.name).toBe('Maria Lima');
     expect(server.get('contacts', 'k1')?.name).toBe('Maria Lima');
+  });
+
+  it('an edit the server saved before the app closed is not a conflict when resent', async () => {
+    const { server, start, close } = setupStore('contact-resend');
+    server.put('contacts', contact('k1', { name: 'Maria', version: 1 }));
+    server.hangAfterAccept = true;
+    const first = await start();
+    await first.awaitInitialSync();
+    const notices: StoreNotice[] = [];
+    first.notices$.subscribe((n) => notices.push(n));
+    await first.editContact('k1', { name: 'Maria Souza' });
+    await until(first.pendingContactEdits$('k1'), () => server.contactEditAttempts.length === 1);
+    await close(first);
+
+    server.hangAfterAccept = false;
+    const second = await start();
+    second.notices$.subscribe((n) => notices.push(n));
+    await second.flushOutbox();
+    await until(second.pendingContactEdits$('k1'), (l) => l.length === 0);
+    expect(server.contactEditAttempts).toHaveLength(2);
+    expect(new Set(server.contactEditAttempts).size).toBe(1);
+    expect(server.get('contacts', 'k1')).toMatchObject({ name: 'Maria Souza', version: 2 });
+    expect(notices).toEqual([]);
   });
 
   it('chains two offline edits so the second is based on the version the first creates', async () => {

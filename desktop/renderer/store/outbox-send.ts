@@ -54,6 +54,7 @@ export async function sendItem(transport: SyncTransport, record: OutboxRecord): 
         id: item.payload.contactId,
         version: item.payload.baseVersion,
         fields: item.payload.fields,
+        clientId,
       });
   }
 }

@@ -22,9 +22,15 @@ export type SendMessageInput =
 
 /**
  * `fields` is the whole contact as the agent means it to be (the server replaces all fields);
- * `version` is the one the edit was made on.
+ * `version` is the one the edit was made on; `clientId` (the outbox item's id) lets the server
+ * recognise a resend of an edit it already saved.
  */
-export type UpdateContactInput = { id: string; version: number; fields: ContactFields };
+export type UpdateContactInput = {
+  id: string;
+  version: number;
+  fields: ContactFields;
+  clientId: string;
+};
 
 /**
  * Everything the local store needs from the server. The store is written against this small

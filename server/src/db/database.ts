@@ -5,6 +5,7 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 import * as initial from './migrations/0001-initial';
 import * as inboundFiles from './migrations/0002-inbound-files';
 import * as queuedMessages from './migrations/0003-queued-messages';
+import * as contactClientId from './migrations/0004-contact-client-id';
 import type { DB } from './schema';
 
 export type Database = Kysely<DB>;
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-inbound-files': inboundFiles,
   '0003-queued-messages': queuedMessages,
+  '0004-contact-client-id': contactClientId,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

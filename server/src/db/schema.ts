@@ -51,6 +51,8 @@ export type ContactsTable = {
   created_at: number;
   updated_at: number;
   version: number;
+  /** The clientId of the request that last wrote the contact (migration 0004). */
+  client_id: string | null;
 };
 
 export type ContactPhonesTable = { contact_id: string; phone: string; position: number };

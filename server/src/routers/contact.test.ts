@@ -68,6 +68,73 @@ describe('contacts', () => {
     expect((await ana.contact.get({ id: 'contact-maria' })).name).toBe('Maria O. Silva');
   });
 
+  describe('a request retried after its response was lost', () => {
+    const fields = (name: string) => ({
+      name,
+      phones: ['+5531987650003'],
+      emails: [],
+      addresses: [],
+      customFields: {},
+    });
+
+    it('an edit returns what it saved, with one version, one change and one timeline note', async () => {
+      const ana = await h.as(ANA);
+      await ana.conversation.take({ conversationId: 'conv-pedro-1' });
+      const edit = {
+        id: 'contact-pedro',
+        version: 0,
+        clientId: 'edit-1',
+        fields: fields('Pedro H.'),
+      };
+      const first = await ana.contact.update(edit);
+      const writes = [
+        await count('changes'),
+        (await ana.conversation.timeline({ conversationId: 'conv-pedro-1' })).length,
+      ];
+      expect(await ana.contact.update(edit)).toEqual(first);
+      expect(first.version).toBe(1);
+      expect([
+        await count('changes'),
+        (await ana.conversation.timeline({ conversationId: 'conv-pedro-1' })).length,
+      ]).toEqual(writes);
+      // Another request on the same stale version is still a conflict.
+      await expectDenied(ana.contact.update({ ...edit, clientId: 'edit-2' }), 'conflict');
+    });
+
+    it('an edit someone else saved over since is a conflict', async () => {
+      const ana = await h.as(ANA);
+      const bruno = await h.as(BRUNO);
+      const edit = {
+        id: 'contact-pedro',
+        version: 0,
+        clientId: 'edit-1',
+        fields: fields('Pedro H.'),
+      };
+      await ana.contact.update(edit);
+      await bruno.contact.update({
+        id: 'contact-pedro',
+        version: 1,
+        clientId: 'edit-b',
+        fields: fields('Pedro B.'),
+      });
+      const denied = await expectDenied(ana.contact.update(edit), 'conflict');
+      expect(denied.details).toEqual({ currentVersion: 2 });
+      expect((await ana.contact.get({ id: 'contact-pedro' })).name).toBe('Pedro B.');
+    });
+
+    it('a create returns the first contact instead of a second one', async () => {
+      const ana = await h.as(ANA);
+      const before = await count('contacts');
+      const input = { name: 'Rita Gomes', phones: ['(11) 98888-7777'], clientId: 'create-1' };
+      const first = await ana.contact.create(input);
+      expect(await ana.contact.create(input)).toEqual(first);
+      expect(await count('contacts')).toBe(before + 1);
+      const other = await ana.contact.create({ ...input, phones: [], clientId: 'create-2' });
+      expect(other.id).not.toBe(first.id);
+      expect(await count('contacts')).toBe(before + 2);
+    });
+  });
+
   it('notes the edit in the timeline of the contact open conversation', async () => {
     const ana = await h.as(ANA);
     await ana.conversation.take({ conversationId: 'conv-pedro-1' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '@atendo/shared/schemas/common';
+import { ClientId, Id } from '@atendo/shared/schemas/common';
 import {
   ContactInput,
   createContact,
@@ -10,12 +10,24 @@ import {
 import { authedProcedure, router } from '../trpc/trpc';
 
 export const contactRouter = router({
+  // The clientId is optional so a desktop from before it keeps working; without one a retried
+  // request is a new one.
   create: authedProcedure
-    .input(ContactInput)
-    .mutation(({ ctx, input }) => createContact(ctx.deps, input)),
+    .input(ContactInput.extend({ clientId: ClientId.optional() }))
+    .mutation(({ ctx, input }) => {
+      const { clientId, ...fields } = input;
+      return createContact(ctx.deps, fields, clientId ?? null);
+    }),
 
   update: authedProcedure
-    .input(z.object({ id: Id, version: z.number().int().nonnegative(), fields: ContactInput }))
+    .input(
+      z.object({
+        id: Id,
+        version: z.number().int().nonnegative(),
+        fields: ContactInput,
+        clientId: ClientId.optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => updateContact(ctx.deps, ctx.agent, input)),
 
   search: authedProcedure

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '@atendo/shared/schemas/common';
+import { ClientId, Id } from '@atendo/shared/schemas/common';
 import { AtendoError } from '@atendo/shared/errors';
 import { supervises } from '@atendo/shared/rules/permissions';
 import { closeConversation } from '../services/close-conversation';
@@ -18,7 +18,6 @@ import { takeConversation } from '../services/take-conversation';
 import { transferConversation } from '../services/transfer';
 import { authedProcedure, router } from '../trpc/trpc';
 
-const ClientId = z.string().min(1).max(64);
 const ConversationRef = z.object({ conversationId: Id });
 const TextContent = OutboundContent.options[0];
 const TemplateContent = OutboundContent.options[1];

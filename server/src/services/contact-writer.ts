@@ -6,8 +6,16 @@ import { toJson } from '../db/json';
 import { runCached } from '../db/query-cache';
 import type { Tx } from './deps';
 
-/** Writes a contact with its phones and channel addresses, and records the change. */
-export async function writeContact(trx: Tx, before: Contact | null, after: Contact): Promise<void> {
+/**
+ * Writes a contact with its phones and channel addresses, and records the change. `clientId`
+ * names the agent's request, so its retry is recognised (services/contacts.ts).
+ */
+export async function writeContact(
+  trx: Tx,
+  before: Contact | null,
+  after: Contact,
+  clientId: string | null = null,
+): Promise<void> {
   await ensureAddressesFree(trx, after);
   const row = {
     id: after.id,
@@ -17,6 +25,7 @@ export async function writeContact(trx: Tx, before: Contact | null, after: Conta
     created_at: after.createdAt,
     updated_at: after.updatedAt,
     version: after.version,
+    client_id: clientId,
   };
   if (before === null) {
     // Cached (see db/query-cache), as the inserts below: each new WhatsApp number runs them.

@@ -34,34 +34,53 @@ function normalisePhones(phones: readonly string[]): string[] {
   });
 }
 
-export async function createContact(deps: Deps, input: ContactInput): Promise<Contact> {
+/**
+ * Adds a contact. The same clientId again (a retry after a lost response) returns the contact
+ * the first request stored instead of a second one.
+ */
+export async function createContact(
+  deps: Deps,
+  input: ContactInput,
+  clientId: string | null = null,
+): Promise<Contact> {
   const now = deps.clock.now();
-  const contact: Contact = {
-    id: deps.newId(),
-    ...input,
-    phones: normalisePhones(input.phones),
-    createdAt: now,
-    updatedAt: now,
-    version: 0,
-  };
-  await inTransaction(deps, (trx) => writeContact(trx, null, contact));
-  return contact;
+  const phones = normalisePhones(input.phones);
+  return inTransaction(deps, async (trx) => {
+    const earlier = clientId === null ? null : await contactByClientId(trx, clientId);
+    if (earlier) return earlier;
+    const contact: Contact = {
+      id: deps.newId(),
+      ...input,
+      phones,
+      createdAt: now,
+      updatedAt: now,
+      version: 0,
+    };
+    await writeContact(trx, null, contact, clientId);
+    return contact;
+  });
 }
 
 /**
  * Edits a contact based on the version the agent saw; if someone saved in between, the edit is
- * refused with the current version so the UI can reload and re-apply.
+ * refused with the current version so the UI can reload and re-apply. The agent's own edit
+ * retried (same clientId, and nothing saved since) returns the contact as that edit left it.
  */
 export async function updateContact(
   deps: Deps,
   actor: Agent,
-  input: { id: string; version: number; fields: ContactInput },
+  input: { id: string; version: number; fields: ContactInput; clientId?: string | undefined },
 ): Promise<Contact> {
   const now = deps.clock.now();
   const phones = normalisePhones(input.fields.phones);
   return inTransaction(deps, async (trx) => {
     const before = await requireContact(trx, input.id);
     if (before.version !== input.version) {
+      const retried =
+        input.clientId !== undefined &&
+        before.version === input.version + 1 &&
+        (await lastClientId(trx, before.id)) === input.clientId;
+      if (retried) return before;
       throw new AtendoError('conflict', 'the contact changed since it was loaded', {
         currentVersion: before.version,
       });
@@ -73,10 +92,30 @@ export async function updateContact(
       updatedAt: now,
       version: before.version + 1,
     };
-    await writeContact(trx, before, after);
+    await writeContact(trx, before, after, input.clientId ?? null);
     await noteEditInOpenConversations(trx, deps, actor, after.id, now);
     return after;
   });
+}
+
+async function contactByClientId(trx: Tx, clientId: string): Promise<Contact | null> {
+  const row = await trx
+    .selectFrom('contacts')
+    .select('id')
+    .where('client_id', '=', clientId)
+    // Only a contact nobody has written since: later writes replace the column.
+    .where('version', '=', 0)
+    .executeTakeFirst();
+  return row ? requireContact(trx, row.id) : null;
+}
+
+async function lastClientId(trx: Tx, contactId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('contacts')
+    .select('client_id')
+    .where('id', '=', contactId)
+    .executeTakeFirst();
+  return row?.client_id ?? null;
 }
 
 // The timelines of the contact's live conversations record who changed the contact, and when.

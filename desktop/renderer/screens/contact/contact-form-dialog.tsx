@@ -46,6 +46,8 @@ export function ContactFormDialog({
     emails: orEmpty(contact?.emails ?? []),
   });
   const [errors, setErrors] = useState<ContactFormErrors | null>(null);
+  // One per dialog: saving again after a lost answer returns the contact already added.
+  const [createClientId] = useState(() => crypto.randomUUID());
 
   const save = async () => {
     const result = validateContactForm(values);
@@ -63,7 +65,7 @@ export function ContactFormDialog({
       return;
     }
     const created = await action.run(
-      () => api.contact.create.mutate(result.fields),
+      () => api.contact.create.mutate({ ...result.fields, clientId: createClientId }),
       t('contact.saved'),
     );
     if (created === null) return;

@@ -1,4 +1,3 @@
-import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Message } from '@atendo/shared/schemas/message';
 import type {
   PullInput,
@@ -29,6 +28,9 @@ export class FakeServer {
   hangAfterAccept = false;
   readonly pulls: PullInput[] = [];
   readonly sendAttempts: SendMessageInput[] = [];
+  /** The clientId of every contact edit received, resends included. */
+  readonly contactEditAttempts: string[] = [];
+  private readonly contactClientIds = new Map<string, string>();
   private seq = 0;
   private nextMessage = 1;
   private readonly rows = new Map<SyncCollection, Map<string, Row>>();
@@ -97,21 +99,27 @@ export class FakeServer {
         };
       },
       sendMessage: (input) => this.sendMessage(input),
-      updateContact: async ({ id, version, fields }) => {
+      updateContact: async ({ id, version, fields, clientId }) => {
         this.ensureOnline();
+        this.contactEditAttempts.push(clientId);
         const current = this.get('contacts', id);
         if (!current) throw new RefusalError('not-found', 'No such contact.');
-        if (current.version !== version) {
+        // As the server: a resend of the edit that made the current version is not a conflict.
+        const resent =
+          current.version === version + 1 && this.contactClientIds.get(id) === clientId;
+        if (current.version !== version && !resent) {
           throw new RefusalError('conflict', 'The contact changed.', { version: current.version });
         }
-        const next: Contact = {
-          ...current,
-          ...fields,
-          version: version + 1,
-          updatedAt: this.now(),
-        };
-        this.put('contacts', next);
-        return Promise.resolve();
+        if (!resent) {
+          this.put('contacts', {
+            ...current,
+            ...fields,
+            version: version + 1,
+            updatedAt: this.now(),
+          });
+          this.contactClientIds.set(id, clientId);
+        }
+        if (this.hangAfterAccept) await new Promise<never>(() => undefined);
       },
     };
   }
