@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../auth/password';
 import { DEMO_PASSWORD } from '../demo-data';
 import { insertAgent } from '../services/directory-writer';
-import { ANA, CARLA, DIEGO, createHarness, expectDenied, type Harness } from '../testing/harness';
+import {
+  ANA,
+  BRUNO,
+  CARLA,
+  DIEGO,
+  createHarness,
+  expectDenied,
+  type Caller,
+  type Harness,
+} from '../testing/harness';
 
 describe('history and monitoring scope', () => {
   let h: Harness;
@@ -49,6 +58,24 @@ describe('history and monitoring scope', () => {
       (await diego.conversation.history({ contactId: 'contact-maria' })).map((c) => c.id),
     ).toEqual(['conv-maria-1']);
     expect(await diego.conversation.timeline({ conversationId: 'conv-maria-1' })).toHaveLength(6);
+  });
+
+  it('keeps a live conversation to those serving it and supervisors; history rights start at close', async () => {
+    const bruno = await h.as(BRUNO);
+    await bruno.conversation.take({ conversationId: 'conv-pedro-1' });
+    const read = (caller: Caller) =>
+      caller.conversation.timeline({ conversationId: 'conv-pedro-1' });
+    const diego = await h.as(DIEGO);
+    const ana = await h.as(ANA);
+    const carla = await h.as(CARLA);
+    // Diego has history-all in another team; Ana is Bruno's teammate.
+    for (const outsider of [diego, ana]) {
+      const denied = await expectDenied(read(outsider), 'not-participant');
+      expect(denied.details).toEqual({ ownerId: 'agent-bruno' });
+    }
+    expect((await read(carla)).length).toBeGreaterThan(0);
+    await carla.monitoring.forceClose({ conversationId: 'conv-pedro-1' });
+    expect(await read(diego)).toEqual(await read(ana));
   });
 
   it('keeps monitoring for supervisors', async () => {

@@ -1,10 +1,6 @@
 import { sql } from 'kysely';
 import { AtendoError } from '@atendo/shared/errors';
-import {
-  canSeeConversationHistory,
-  historyScope,
-  supervises,
-} from '@atendo/shared/rules/permissions';
+import { canReadConversation, historyScope } from '@atendo/shared/rules/permissions';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Conversation, ConversationState } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
@@ -49,18 +45,12 @@ export async function contactHistory(
   return hydrateConversations(deps.db, rows);
 }
 
-/**
- * Whether the actor may read a conversation: those who serve it, its team while it is queued,
- * supervisors, and whoever may see it in the contact's history.
- */
+/** Whether the actor may read a conversation (`canReadConversation`), or why not. */
 export function ensureCanRead(actor: Agent, conversation: Conversation): void {
-  const serves =
-    conversation.ownerId === actor.id || conversation.participantIds.includes(actor.id);
-  const queuedForMe =
-    conversation.state === 'queued' && actor.teamIds.includes(conversation.teamId);
-  if (serves || queuedForMe || supervises(actor)) return;
-  const decision = canSeeConversationHistory(actor, conversation);
-  if (!decision.ok) throw new AtendoError(decision.reason, 'not in your history', decision.details);
+  const decision = canReadConversation(actor, conversation);
+  if (!decision.ok) {
+    throw new AtendoError(decision.reason, 'you may not read this conversation', decision.details);
+  }
 }
 
 /** A conversation's messages, oldest first, for those who may read it. */

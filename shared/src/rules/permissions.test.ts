@@ -5,6 +5,7 @@ import {
   canForceClose,
   canInvite,
   canMonitor,
+  canReadConversation,
   canReassign,
   canSeeConversationHistory,
   canSend,
@@ -146,6 +147,45 @@ describe('canSeeConversationHistory', () => {
   ])('%s → %s', (_name, actor, conversation, ok) => {
     expect(canSeeConversationHistory(actor, conversation)).toEqual(
       ok ? { ok: true } : denied('history-forbidden', { teamId: 'support' }),
+    );
+  });
+});
+
+describe('canReadConversation', () => {
+  const live = { teamId: 'sales', ownerId: 'bia', participantIds: ['caio'] };
+  const otherTeam = { teamId: 'support', ownerId: 'edu', participantIds: [] };
+  it.each([
+    ['its owner, live', bia, conv({ ...live }), true],
+    ['a participant from another team, live', caio, conv({ ...live }), true],
+    ['a teammate, live and served by someone else', ana, conv({ ...live }), false],
+    ['history-all, live in another team', auditor, conv({ ...otherTeam }), false],
+    ['a supervisor, live in another team', sup, conv({ ...otherTeam }), true],
+    ['the team, queued', ana, conv({ ...live, state: 'queued', ownerId: null }), true],
+    ['another team, queued', ana, conv({ ...otherTeam, state: 'queued', ownerId: null }), false],
+    ['the team, in the bot', ana, conv({ ...live, state: 'bot', ownerId: null }), true],
+    ['the team, awaiting CSAT', ana, conv({ ...live, state: 'awaiting_csat' }), true],
+    [
+      'history-all, awaiting CSAT in another team',
+      auditor,
+      conv({ ...otherTeam, state: 'awaiting_csat' }),
+      false,
+    ],
+    ['a teammate, closed', ana, conv({ ...live, state: 'closed' }), true],
+    ['history-all, closed in another team', auditor, conv({ ...otherTeam, state: 'closed' }), true],
+    ['another team, closed', ana, conv({ ...otherTeam, state: 'closed' }), false],
+    [
+      'its former owner, closed in another team',
+      ana,
+      conv({ ...otherTeam, state: 'closed', ownerId: 'ana' }),
+      true,
+    ],
+  ])('%s → %s', (_name, actor, conversation, ok) => {
+    expect(canReadConversation(actor, conversation).ok).toBe(ok);
+  });
+
+  it('tells who serves a live conversation it refuses', () => {
+    expect(canReadConversation(ana, conv({ ...live }))).toEqual(
+      denied('not-participant', { ownerId: 'bia' }),
     );
   });
 });

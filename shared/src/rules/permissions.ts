@@ -88,6 +88,25 @@ export function canSeeConversationHistory(
 }
 
 /**
+ * Who may read a conversation and its timeline. History rights (own team, history-all) cover
+ * closed conversations; a live one belongs to whoever serves it (owner, participants) and the
+ * supervisors, as the sync audience has it (sync/audience.ts). The team also reads one that
+ * waits in its queue, or that the bot or the CSAT question holds (so an agent can see why a
+ * start is refused). Anyone else is told who serves it.
+ */
+export function canReadConversation(
+  actor: Actor,
+  conv: ConversationAccess,
+): Decision<'history-forbidden' | 'not-participant'> {
+  if (owns(actor, conv) || participates(actor, conv) || supervises(actor)) return allow();
+  if (conv.state === 'closed') return canSeeConversationHistory(actor, conv);
+  const teamSees =
+    conv.state === 'queued' || conv.state === 'bot' || conv.state === 'awaiting_csat';
+  if (teamSees && actor.teamIds.includes(conv.teamId)) return allow();
+  return deny('not-participant', { ownerId: conv.ownerId });
+}
+
+/**
  * The same rule as a filter for SQL: `teams` means "teamId in teamIds, or the agent was owner
  * or participant" — the agent keeps what they served after leaving a team.
  */

@@ -117,7 +117,7 @@ describe('files a visitor sends', () => {
   });
 
   it.each([
-    ['an agent outside the team', 'ana@atendo.demo', 403, 'history-forbidden'],
+    ['an agent outside the team', 'ana@atendo.demo', 403, 'not-participant'],
     ['nobody signed in', null, 401, 'unauthenticated'],
   ])('are refused to %s', async (_label, email, status, code) => {
     const headers = email ? bearer(await server.agentToken(email)) : {};
