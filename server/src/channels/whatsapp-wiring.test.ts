@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { botMenuText } from '@atendo/shared/rules/bot-menu';
@@ -242,6 +244,21 @@ describe('WhatsApp through the real server', () => {
     expect(await t.inbound(payload)).toBe(200);
     expect(await byWamid('wamid.TWICE')).toHaveLength(1);
     expect(t.fake.sends()).toHaveLength(1);
+  });
+
+  it('keeps one copy of the media of a redelivered message', async () => {
+    const mediaId = t.fake.addMedia(Buffer.from('a photo'), 'image/jpeg');
+    const photo = sampleMessage('image', {
+      id: 'wamid.PHOTO',
+      from: CONTACT_WA_ID,
+      timestamp: START_SECONDS,
+      mediaId,
+    });
+    expect(await t.inbound([photo])).toBe(200);
+    expect(await t.inbound([photo])).toBe(200);
+    const [row] = await byWamid('wamid.PHOTO');
+    const [attachment] = JSON.parse(row?.attachments ?? '[]') as { id: string }[];
+    expect(fs.readdirSync(path.join(t.h.dir, 'uploads', 'whatsapp'))).toEqual([attachment?.id]);
   });
 
   it.each([

@@ -193,6 +193,9 @@ async function ingest(deps: Deps, m: InboundMessageInput): Promise<void> {
   // The agent must see that something came, even what Atendo cannot show.
   const body = m.whatsappType === 'unsupported' && m.body === '' ? UNSUPPORTED_BODY : m.body;
   const filePaths = Object.fromEntries(m.attachments.map((a) => [a.id, mediaPath(a.id)]));
+  // The media were downloaded before the message could be stored; a redelivered message (Meta
+  // sends a webhook again when its answer is slow) or one that failed to store leaves its copy.
+  const discardFiles = () => discardMedia(deps, Object.values(filePaths));
   const result = await receiveInboundMessage(deps, {
     channelId: m.channelId,
     address: m.address,
@@ -204,8 +207,16 @@ async function ingest(deps: Deps, m: InboundMessageInput): Promise<void> {
     sentAt: m.sentAt,
     filePaths,
     error: m.mediaError,
+  }).catch(async (error: unknown) => {
+    await discardFiles();
+    throw error;
   });
+  if (!result.created) await discardFiles();
   await afterInbound(deps, result);
+}
+
+async function discardMedia(deps: Deps, paths: string[]): Promise<void> {
+  await Promise.all(paths.map((p) => fs.rm(path.join(deps.dataDir, p), { force: true })));
 }
 
 async function updateStatus(deps: Deps, s: StatusUpdateInput): Promise<void> {
