@@ -66,14 +66,14 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
         sentAt: input.sentAt,
         ...(input.filePaths ? { filePaths: input.filePaths } : {}),
       });
-      if (result.created) {
-        await completeVisitorContact(deps, {
-          contactId: result.conversation.contactId,
-          email: input.email,
-          locale: input.locale,
-        });
-        await afterInbound(deps, result);
-      }
+      // Also for a message seen before: the retry of a send whose contact step failed after
+      // the message was stored redoes it (it writes nothing when the contact is complete).
+      await completeVisitorContact(deps, {
+        contactId: result.conversation.contactId,
+        email: input.email,
+        locale: input.locale,
+      });
+      await afterInbound(deps, result);
       return result;
     },
     visitorSnapshot: (channelId, address) => visitorSnapshot(deps.db, channelId, address),

@@ -102,10 +102,18 @@ describe('a visitor upload whose message is not stored', () => {
     expect(recorded).toHaveLength(before.length + 1);
     expect(storedFiles()).toEqual(recorded);
 
-    // The retry is answered from the stored message and keeps no second copy.
+    // The retry is answered from the stored message and keeps no second copy; the step that
+    // failed (the visitor's e-mail on the contact) is done this time.
     const retried = await upload(session.token, 'late-fail-upload-0001');
     expect(retried.status).toBe(200);
     expect(await uploadIds()).toEqual(recorded);
     expect(storedFiles()).toEqual(recorded);
+    const contact = await server.db
+      .selectFrom('contacts')
+      .innerJoin('conversations', 'conversations.contact_id', 'contacts.id')
+      .select('contacts.emails')
+      .where('conversations.id', '=', retried.body.conversationId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(contact.emails)).toEqual(['visitor@example.com']);
   });
 });
