@@ -246,7 +246,7 @@ describe('WhatsApp through the real server', () => {
     expect(t.fake.sends()).toHaveLength(1);
   });
 
-  it('keeps one copy of the media of a redelivered message', async () => {
+  it('downloads the media of a redelivered message once and keeps one copy', async () => {
     const mediaId = t.fake.addMedia(Buffer.from('a photo'), 'image/jpeg');
     const photo = sampleMessage('image', {
       id: 'wamid.PHOTO',
@@ -256,6 +256,8 @@ describe('WhatsApp through the real server', () => {
     });
     expect(await t.inbound([photo])).toBe(200);
     expect(await t.inbound([photo])).toBe(200);
+    const downloads = t.fake.requests.filter((r) => r.path.includes('media-download'));
+    expect(downloads).toHaveLength(1);
     const [row] = await byWamid('wamid.PHOTO');
     const [attachment] = JSON.parse(row?.attachments ?? '[]') as { id: string }[];
     expect(fs.readdirSync(path.join(t.h.dir, 'uploads', 'whatsapp'))).toEqual([attachment?.id]);

@@ -174,6 +174,15 @@ function createAdapter(
       apiVersion: wa.apiVersion,
     },
     ingest: (input) => ingest(deps, input),
+    isStored: async (channelMessageId) => {
+      const row = await deps.db
+        .selectFrom('messages')
+        .select('id')
+        .where('channel_id', '=', channel.id)
+        .where('channel_message_id', '=', channelMessageId)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
     updateStatus: (input) => updateStatus(deps, input),
     storeMedia: (input) => storeMedia(deps, input),
     now: () => deps.clock.now(),

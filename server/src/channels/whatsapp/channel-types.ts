@@ -47,6 +47,11 @@ export type StatusUpdateInput = {
 export type WhatsAppChannelDeps = {
   config: WhatsAppChannelConfig;
   ingest: (input: InboundMessageInput) => Promise<void>;
+  /**
+   * Whether a message with this wamid is stored already: a redelivered webhook's media are not
+   * downloaded again. Without it every media message is downloaded (ingest still de-duplicates).
+   */
+  isStored?: (channelMessageId: string) => Promise<boolean>;
   updateStatus: (input: StatusUpdateInput) => Promise<void>;
   storeMedia: StoreMedia;
   now: () => number;

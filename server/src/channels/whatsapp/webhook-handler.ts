@@ -71,7 +71,9 @@ async function dispatch(
       logger.warn({ ...log, phoneNumberId: event.phoneNumberId }, 'whatsapp: other number');
       counts.skipped += 1;
     } else if (event.kind === 'message') {
-      await deps.ingest(await toIngestInput(deps, graph, event));
+      // A redelivery: ingest answers from what is stored, so the media need no second download.
+      const known = event.media !== undefined && (await deps.isStored?.(event.channelMessageId));
+      if (known !== true) await deps.ingest(await toIngestInput(deps, graph, event));
       counts.messages += 1;
     } else if (event.kind === 'status') {
       await deps.updateStatus(toStatusInput(config.channelId, event));
