@@ -1,0 +1,109 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import type { DB } from './schema';
+
+/*
+ * PostgreSQL through node-postgres, with a pool of exactly one connection.
+ *
+ * The server was written for SQLite's single connection, and three of its invariants rest on
+ * every query and transaction running one after another:
+ *  - The change feed's `seq` is commit-ordered. Clients sync `seq > checkpoint`; a bigint
+ *    identity is handed out when a row is inserted, not when its transaction commits, so with two
+ *    concurrent transactions seq 11 can commit before seq 10 and a client that read up to 11
+ *    would never see 10. One connection makes insert order commit order.
+ *  - Inbound batching (services/inbound-batch.ts) runs many messages in one transaction with a
+ *    savepoint each, assuming nothing else writes meanwhile.
+ *  - Per-transaction caches read a row once and trust it for the rest of the transaction.
+ * A waiting query queues in the pool exactly as it waits for SQLite's connection mutex. The
+ * price is that PostgreSQL serves one query at a time for this server; the gain of PostgreSQL
+ * here is a managed, backed-up, replicated database, not parallel writes.
+ *
+ * A second Atendo server on the same database would break the first invariant the same way, so
+ * each server holds a session-level advisory lock on a connection of its own and refuses to
+ * start when another holds it.
+ */
+
+/** The advisory lock key every Atendo server takes: "ATENDO" as 48 bits. */
+export const SERVER_LOCK_KEY = 0x4154_454e_444f;
+
+export class DatabaseInUseError extends Error {
+  constructor() {
+    super(
+      'another Atendo server is using this database (it holds the server lock); ' +
+        'run one Atendo server per database',
+    );
+    this.name = 'DatabaseInUseError';
+  }
+}
+
+// Type ids from PostgreSQL's pg_type catalogue.
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/**
+ * int8 and numeric arrive as text, because they can exceed a JS number. Epoch milliseconds,
+ * `seq`, `count(*)` and `max()` of them never do, and the rest of the server (like SQLite)
+ * treats them as numbers; a value past 2^53 fails loudly instead of losing digits. Set on this
+ * pool only, not on pg's global table, so other users of pg in the process are unaffected.
+ */
+export const atendoTypes: pg.CustomTypesConfig = {
+  getTypeParser: (id: number, format?: 'text' | 'binary') => {
+    if (id === INT8) return parseSafeInteger;
+    if (id === NUMERIC) return Number;
+    return pg.types.getTypeParser(id, format);
+  },
+};
+
+export function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`the database returned ${text}, beyond a safe JS integer`);
+  }
+  return value;
+}
+
+/** The URL without credentials or query: what the logs may show. */
+export function describePostgresUrl(url: string): string {
+  const parsed = new URL(url);
+  const port = parsed.port === '' ? '' : `:${parsed.port}`;
+  return `postgres://${parsed.hostname}${port}${parsed.pathname}`;
+}
+
+export type PostgresOptions = {
+  url: string;
+  /**
+   * Called when the connection holding the server lock fails: from then on another server
+   * could start on the database, so the caller should stop (a supervisor restarts it).
+   */
+  onLockLost?: (error: Error) => void;
+  onPoolError?: (error: Error) => void;
+};
+
+/** Takes the server lock, then opens the one-connection pool; both end on `db.destroy()`. */
+export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>> {
+  const lock = new pg.Client({ connectionString: options.url, types: atendoTypes });
+  await lock.connect();
+  try {
+    const result = await lock.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock($1) as locked',
+      [SERVER_LOCK_KEY],
+    );
+    if (result.rows[0]?.locked !== true) throw new DatabaseInUseError();
+  } catch (error) {
+    await lock.end();
+    throw error;
+  }
+  lock.on('error', (error) => options.onLockLost?.(error));
+  const pool = new pg.Pool({ connectionString: options.url, max: 1, types: atendoTypes });
+  // An idle connection that breaks emits here; unhandled, it would end the process. The pool
+  // drops that connection and opens a new one for the next query.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  const both: PostgresPool = {
+    connect: () => pool.connect(),
+    end: async () => {
+      await pool.end();
+      await lock.end();
+    },
+  };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: both }) });
+}
