@@ -36,9 +36,8 @@ export class DatabaseInUseError extends Error {
   }
 }
 
-// Type ids from PostgreSQL's pg_type catalogue.
-const INT8 = 20;
-const NUMERIC = 1700;
+type GetTypeParser = pg.CustomTypesConfig['getTypeParser'];
+const { builtins } = pg.types;
 
 /**
  * int8 and numeric arrive as text, because they can exceed a JS number. Epoch milliseconds,
@@ -47,11 +46,11 @@ const NUMERIC = 1700;
  * pool only, not on pg's global table, so other users of pg in the process are unaffected.
  */
 export const atendoTypes: pg.CustomTypesConfig = {
-  getTypeParser: (id: number, format?: 'text' | 'binary') => {
-    if (id === INT8) return parseSafeInteger;
-    if (id === NUMERIC) return Number;
-    return pg.types.getTypeParser(id, format);
-  },
+  getTypeParser: ((id, format) => {
+    if (id === builtins.INT8) return parseSafeInteger;
+    if (id === builtins.NUMERIC) return Number;
+    return pg.types.getTypeParser(id, format) as unknown;
+  }) as GetTypeParser,
 };
 
 export function parseSafeInteger(text: string): number {

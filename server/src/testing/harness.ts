@@ -14,7 +14,7 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { createLogger } from '../logger';
 import { appRouter } from '../router';
 import { seedDemo } from '../seed';
-import { openTestDatabase, testDatabaseKind } from './test-database';
+import { openTestDatabase, testDatabaseKind, type TestDatabaseKind } from './test-database';
 import type { Deps } from '../services/deps';
 import { contextForToken } from '../trpc/context';
 import { atendoData, createCallerFactory, type ErrorData } from '../trpc/trpc';
@@ -55,9 +55,9 @@ async function seededTemplate(): Promise<string> {
 }
 
 /** The seeded database of a new test folder: a copy of the template, or seeded on PGlite. */
-async function seededDatabase(dir: string): Promise<Database> {
-  if (testDatabaseKind() === 'pglite') {
-    const db = await openTestDatabase(dir);
+async function seededDatabase(dir: string, kind: TestDatabaseKind): Promise<Database> {
+  if (kind === 'pglite') {
+    const db = await openTestDatabase(dir, kind);
     await migrate(db);
     await seedDemo(db, manualClock(START));
     return db;
@@ -69,9 +69,12 @@ async function seededDatabase(dir: string): Promise<Database> {
   return db;
 }
 
-export async function createHarness(): Promise<Harness> {
+/** `database` defaults to ATENDO_TEST_DB's choice (see test-database.ts). */
+export async function createHarness(
+  options: { database?: TestDatabaseKind } = {},
+): Promise<Harness> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-server-'));
-  const db = await seededDatabase(dir);
+  const db = await seededDatabase(dir, options.database ?? testDatabaseKind());
   const clock = manualClock(START);
   const config = loadConfig({ ATENDO_DATA_DIR: dir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
   let next = 0;

@@ -21,8 +21,11 @@ export const testDatabaseKind = (): TestDatabaseKind =>
   process.env.ATENDO_TEST_DB === 'pglite' ? 'pglite' : 'sqlite';
 
 /** Opens the database of the test folder `dir`; the caller migrates it (a no-op if done). */
-export async function openTestDatabase(dir: string): Promise<Database> {
-  if (testDatabaseKind() === 'sqlite') return openDatabase(dir);
+export async function openTestDatabase(
+  dir: string,
+  kind: TestDatabaseKind = testDatabaseKind(),
+): Promise<Database> {
+  if (kind === 'sqlite') return openDatabase(dir);
   const pglite = await takePglite(dir);
   return pgliteDatabase(pglite, () => {
     parked.set(dir, pglite);
