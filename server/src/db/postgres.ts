@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DB } from './schema';
 
 /*
@@ -98,7 +98,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>
   // drops that connection and opens a new one for the next query.
   pool.on('error', (error) => options.onPoolError?.(error));
   const both: PostgresPool = {
-    connect: () => pool.connect(),
+    connect: async () => preparing(await pool.connect()),
     end: async () => {
       await pool.end();
       await lock.end();
@@ -106,3 +106,42 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>
   };
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool: both }) });
 }
+
+/** Distinct SQL texts prepared by name; beyond it, new texts run unnamed as before. */
+const PREPARED_LIMIT = 1000;
+const statementNames = new Map<string, string>();
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+function statementName(text: string): string | undefined {
+  const known = statementNames.get(text);
+  if (known !== undefined || statementNames.size >= PREPARED_LIMIT || !PREPARABLE.test(text)) {
+    return known;
+  }
+  const name = `atendo_${String(statementNames.size)}`;
+  statementNames.set(text, name);
+  return name;
+}
+
+/**
+ * Runs each query as a named prepared statement, so PostgreSQL parses and plans a query text once
+ * per connection instead of at every run (as better-sqlite3's statement cache does on SQLite).
+ * Names map to texts one to one for the whole process; node-postgres prepares a name on a
+ * connection the first time it meets it there.
+ */
+function preparing(client: pg.PoolClient): PostgresPoolClient {
+  const known = wrapped.get(client);
+  if (known !== undefined) return known;
+  const query = (text: string, values: readonly unknown[]) =>
+    client.query({ name: statementName(text), text, values: [...values] });
+  const wrapper = {
+    query,
+    release: (destroy?: boolean) => {
+      client.release(destroy);
+    },
+  } as unknown as PostgresPoolClient;
+  wrapped.set(client, wrapper);
+  return wrapper;
+}
+
+// One wrapper per connection: Kysely keeps its own connection object per client it is given.
+const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
