@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { DB } from './schema';
 
 /*
@@ -101,10 +101,22 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>
     connect: async () => preparing(await pool.connect()),
     end: async () => {
       await pool.end();
+      // Unlocked explicitly: the backend drops a session's locks only when its process exits,
+      // a moment after the socket closes, and a server restarted at once would find it held.
+      await lock.query('select pg_advisory_unlock($1)', [SERVER_LOCK_KEY]);
       await lock.end();
     },
   };
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: both }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: both }) });
+  // Kysely adopts the pool (and ends it, with the lock, on destroy) at its first query: run one
+  // now, which also proves the pool's connection works before the server says it started.
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
 }
 
 /** Distinct SQL texts prepared by name; beyond it, new texts run unnamed as before. */
