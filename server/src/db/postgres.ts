@@ -80,19 +80,7 @@ export type PostgresOptions = {
 
 /** Takes the server lock, then opens the one-connection pool; both end on `db.destroy()`. */
 export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>> {
-  const lock = new pg.Client({ connectionString: options.url, types: atendoTypes });
-  await lock.connect();
-  try {
-    const result = await lock.query<{ locked: boolean }>(
-      'select pg_try_advisory_lock($1) as locked',
-      [SERVER_LOCK_KEY],
-    );
-    if (result.rows[0]?.locked !== true) throw new DatabaseInUseError();
-  } catch (error) {
-    await lock.end();
-    throw error;
-  }
-  lock.on('error', (error) => options.onLockLost?.(error));
+  const lock = await takeServerLock(options);
   const pool = new pg.Pool({ connectionString: options.url, max: 1, types: atendoTypes });
   // An idle connection that breaks emits here; unhandled, it would end the process. The pool
   // drops that connection and opens a new one for the next query.
@@ -119,6 +107,24 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>
   return db;
 }
 
+/** Connects and takes the session-level server lock, or throws DatabaseInUseError. */
+async function takeServerLock(options: PostgresOptions): Promise<pg.Client> {
+  const lock = new pg.Client({ connectionString: options.url, types: atendoTypes });
+  await lock.connect();
+  try {
+    const result = await lock.query<{ locked: boolean }>(
+      'select pg_try_advisory_lock($1) as locked',
+      [SERVER_LOCK_KEY],
+    );
+    if (result.rows[0]?.locked !== true) throw new DatabaseInUseError();
+  } catch (error) {
+    await lock.end();
+    throw error;
+  }
+  lock.on('error', (error) => options.onLockLost?.(error));
+  return lock;
+}
+
 /** Distinct SQL texts prepared by name; beyond it, new texts run unnamed as before. */
 const PREPARED_LIMIT = 1000;
 const statementNames = new Map<string, string>();
@@ -138,7 +144,9 @@ function statementName(text: string): string | undefined {
  * Runs each query as a named prepared statement, so PostgreSQL parses and plans a query text once
  * per connection instead of at every run (as better-sqlite3's statement cache does on SQLite).
  * Names map to texts one to one for the whole process; node-postgres prepares a name on a
- * connection the first time it meets it there.
+ * connection the first time it meets it there. A prepared `select *` fails if its table's
+ * columns change under it; the migrations run at start, before any of these, so only a schema
+ * altered by hand under a running server would need a restart.
  */
 function preparing(client: pg.PoolClient): PostgresPoolClient {
   const known = wrapped.get(client);
