@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import { manualClock } from '../server/src/clock';
-import { migrate, openDatabase } from '../server/src/db/database';
+import { migrate, openConfiguredDatabase, type Database } from '../server/src/db/database';
 import type { DB } from '../server/src/db/schema';
 import { seedDemo } from '../server/src/seed';
 
@@ -37,8 +37,10 @@ export async function prepareDataDir(
   dataDir: string,
   agents: number,
   teams = 1,
+  databaseUrl: string | null = null,
 ): Promise<BenchInbox[]> {
-  const db = openDatabase(dataDir);
+  const db = await openConfiguredDatabase({ dataDir, databaseUrl });
+  if (databaseUrl !== null) await emptyPostgres(db);
   await migrate(db);
   const now = Date.now();
   await seedDemo(db, manualClock(now));
@@ -49,9 +51,25 @@ export async function prepareDataDir(
       await addAgent(trx, i, inboxes[i % teams]?.teamId ?? BENCH_TEAM_ID, now);
     }
   });
-  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+  if (databaseUrl === null) await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
   await db.destroy();
   return inboxes;
+}
+
+/**
+ * The benchmark needs a fresh database, as it gets a fresh SQLite file: with --database-url it
+ * drops every table of the PostgreSQL database's public schema. To keep that from ever meeting
+ * real data, it refuses a database whose name does not contain "bench".
+ */
+async function emptyPostgres(db: Database): Promise<void> {
+  const { name } = await sql<{ name: string }>`select current_database() as name`
+    .execute(db)
+    .then((r) => r.rows[0] ?? { name: '' });
+  if (!name.includes('bench')) {
+    throw new Error(`refusing to empty the database "${name}": its name must contain "bench"`);
+  }
+  await sql`drop schema public cascade`.execute(db);
+  await sql`create schema public`.execute(db);
 }
 
 /** A copy of Suporte and of its inbound-only number under the inbox's ids. */

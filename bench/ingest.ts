@@ -7,7 +7,7 @@
  * each message, where the CPU went, and the raw SQLite rate of the same rows for comparison.
  * Run: npx tsx bench/ingest.ts [--seconds 10] [--agents 200] [--validating 4 (at least T)] [--concurrency 32]
  *      [--contacts 2000] [--teams 1] [--max <seconds × 6000>] [--agents-in-parent] [--plain-stream]
- *      [--cpu-prof]
+ *      [--cpu-prof] [--database-url postgres://…/atendo_bench (emptied first; name must hold "bench")]
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     'agents-in-parent': { type: 'boolean', default: false },
     'plain-stream': { type: 'boolean', default: false },
     'cpu-prof': { type: 'boolean', default: false },
+    'database-url': { type: 'string' },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -56,6 +57,8 @@ const VALIDATING = Math.min(AGENTS, Math.max(TEAMS, Number(values.validating)));
 const MAX = Number(values.max ?? SECONDS * 6000);
 const APP_SECRET = 'bench-app-secret';
 const DRAIN_TIMEOUT_MS = 30_000;
+/** PostgreSQL instead of a SQLite file for the server (the raw comparison stays on SQLite). */
+const DATABASE_URL = values['database-url'] ?? null;
 
 const serverEnv = (dataDir: string): NodeJS.ProcessEnv => ({
   ...process.env,
@@ -63,6 +66,7 @@ const serverEnv = (dataDir: string): NodeJS.ProcessEnv => ({
   ATENDO_HOST: '127.0.0.1',
   ATENDO_PORT: '0',
   ATENDO_SEED_DEMO: 'false',
+  ...(DATABASE_URL === null ? {} : { ATENDO_DATABASE_URL: DATABASE_URL }),
   LOG_LEVEL: 'warn',
   WHATSAPP_ACCESS_TOKEN: 'bench-token',
   WHATSAPP_APP_SECRET: APP_SECRET,
@@ -123,7 +127,7 @@ const noAgents = (capacity: number): AgentsResult => emptyAgentsResult(capacity,
 
 /** The server on a seeded data directory, the subscribed agents and the primed load generator. */
 async function startAll(serverDir: string) {
-  const inboxes = await prepareDataDir(serverDir, AGENTS, TEAMS);
+  const inboxes = await prepareDataDir(serverDir, AGENTS, TEAMS, DATABASE_URL);
   const server = await startServer(serverDir);
   const agents =
     AGENTS === 0

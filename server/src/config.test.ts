@@ -8,6 +8,7 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       port: 4310,
       dataDir: DEFAULT_DATA_DIR,
+      databaseUrl: null,
       publicUrl: null,
       seedDemo: true,
       webDir: DEFAULT_WEB_DIR,
@@ -72,6 +73,26 @@ describe('loadConfig', () => {
     });
   });
 
+  it.each(['postgres://atendo:s3cret@db.internal:5432/atendo', 'postgresql://db/atendo'])(
+    'accepts the PostgreSQL URL %s',
+    (url) => {
+      expect(loadConfig({ ATENDO_DATABASE_URL: url }).databaseUrl).toBe(url);
+    },
+  );
+
+  it('never repeats a rejected database URL, which may hold a password', () => {
+    const thrown = (() => {
+      try {
+        return loadConfig({ ATENDO_DATABASE_URL: 'mysql://atendo:s3cret@db/atendo' });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect(String(thrown)).toContain('ATENDO_DATABASE_URL');
+    expect(String(thrown)).not.toContain('s3cret');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ATENDO_PORT: '' }).port).toBe(4310);
   });
@@ -89,6 +110,9 @@ describe('loadConfig', () => {
     ['ATENDO_STREAM_ROUND_MS', '5000'],
     ['WHATSAPP_GRAPH_BASE_URL', 'graph'],
     ['WHATSAPP_GRAPH_VERSION', '21'],
+    ['ATENDO_DATABASE_URL', 'mysql://user:pw@db/atendo'],
+    ['ATENDO_DATABASE_URL', 'postgres:/atendo'],
+    ['ATENDO_DATABASE_URL', 'atendo.sqlite'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -17,6 +17,13 @@ const EnvSchema = z.object({
   ATENDO_HOST: z.string().min(1).default('127.0.0.1'),
   ATENDO_PORT: z.coerce.number().int().min(0).max(65_535).default(4310),
   ATENDO_DATA_DIR: z.string().min(1).optional(),
+  ATENDO_DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      hostname: /^.+$/,
+      error: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/atendo',
+    })
+    .optional(),
   ATENDO_PUBLIC_URL: z.url().optional(),
   ATENDO_SEED_DEMO: booleanFlag.default(true),
   ATENDO_WEB_DIR: z.string().min(1).optional(),
@@ -57,6 +64,11 @@ export type Config = {
   host: string;
   port: number;
   dataDir: string;
+  /**
+   * A PostgreSQL URL (postgres:// or postgresql://) or null for the SQLite file in the data
+   * directory. It may hold a password: log it only through describePostgresUrl.
+   */
+  databaseUrl: string | null;
   publicUrl: string | null;
   seedDemo: boolean;
   /** The built agent workspace, served at `/` when it holds an index.html. */
@@ -93,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.ATENDO_HOST,
     port: e.ATENDO_PORT,
     dataDir: path.resolve(e.ATENDO_DATA_DIR ?? DEFAULT_DATA_DIR),
+    databaseUrl: e.ATENDO_DATABASE_URL ?? null,
     publicUrl: e.ATENDO_PUBLIC_URL ?? null,
     seedDemo: e.ATENDO_SEED_DEMO,
     webDir: path.resolve(e.ATENDO_WEB_DIR ?? DEFAULT_WEB_DIR),

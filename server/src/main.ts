@@ -1,7 +1,7 @@
 import { createServer, type RunningServer } from './app';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, type Config } from './config';
-import { migrate, openDatabase, type Database } from './db/database';
+import { describeDatabase, migrate, openConfiguredDatabase, type Database } from './db/database';
 import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-data';
 import { createLogger, type Logger } from './logger';
 import { seedDemo } from './seed';
@@ -24,7 +24,12 @@ export async function startAtendo(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Started> {
-  const db = openDatabase(config.dataDir);
+  const db = await openConfiguredDatabase(config, {
+    onLockLost: onLockLost(logger),
+    onPoolError: (error) => {
+      logger.warn({ err: error }, 'an idle PostgreSQL connection failed; it will be replaced');
+    },
+  });
   await migrate(db);
   const seeded = config.seedDemo ? await seedDemo(db, clock) : false;
   const server = createServer({ config, db, clock, logger });
@@ -48,7 +53,7 @@ export async function startAtendo(
   }, TIMER_INTERVAL_MS);
   timer.unref();
   logger.info(
-    { url: running.url, dataDir: config.dataDir },
+    { url: running.url, dataDir: config.dataDir, database: describeDatabase(config) },
     `Atendo server listening on ${running.url}`,
   );
   if (seeded) {
@@ -70,6 +75,17 @@ export async function startAtendo(
     },
   };
 }
+
+/**
+ * Without its PostgreSQL server lock another Atendo server could start on the same database and
+ * break the change feed's order, so this one stops; a supervisor restarts it and it locks again.
+ */
+const onLockLost =
+  (logger: Logger) =>
+  (error: Error): void => {
+    logger.fatal({ err: error }, 'lost the connection holding the database lock; stopping');
+    process.exit(1);
+  };
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);

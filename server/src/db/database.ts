@@ -6,11 +6,33 @@ import * as initial from './migrations/0001-initial';
 import * as inboundFiles from './migrations/0002-inbound-files';
 import * as queuedMessages from './migrations/0003-queued-messages';
 import * as contactClientId from './migrations/0004-contact-client-id';
+import { describePostgresUrl, openPostgres, type PostgresOptions } from './postgres';
 import type { DB } from './schema';
 
 export type Database = Kysely<DB>;
 
 export const DATABASE_FILE = 'atendo.sqlite';
+
+export type DatabaseSettings = { dataDir: string; databaseUrl: string | null };
+
+/**
+ * The database the configuration names: PostgreSQL when ATENDO_DATABASE_URL is set, otherwise
+ * the SQLite file in the data directory. Both run the same queries (see dialect.ts for where
+ * the SQL differs).
+ */
+export async function openConfiguredDatabase(
+  settings: DatabaseSettings,
+  hooks: Omit<PostgresOptions, 'url'> = {},
+): Promise<Database> {
+  if (settings.databaseUrl === null) return openDatabase(settings.dataDir);
+  return openPostgres({ ...hooks, url: settings.databaseUrl });
+}
+
+/** Where the data lives, for logs: never the PostgreSQL password. */
+export const describeDatabase = (settings: DatabaseSettings): string =>
+  settings.databaseUrl === null
+    ? `sqlite:${path.join(settings.dataDir, DATABASE_FILE)}`
+    : describePostgresUrl(settings.databaseUrl);
 
 /**
  * Opens (creating if needed) the SQLite file in the data directory. WAL lets readers work while

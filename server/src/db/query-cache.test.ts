@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Database } from './database';
+import { migrate, type Database } from './database';
+import { openTestDatabase } from '../testing/test-database';
 import { runCached } from './query-cache';
 
 type Row = { collection: string; doc_id: string; at: number };
@@ -12,7 +13,7 @@ describe('runCached', () => {
   let db: Database;
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-query-cache-'));
-    db = openDatabase(dir);
+    db = await openTestDatabase(dir);
     await migrate(db);
   });
   afterEach(async () => {

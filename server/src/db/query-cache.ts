@@ -10,9 +10,11 @@ import type { DB } from './schema';
  * in: the SQL is still Kysely's, written by the builder for the dialect in use, so it stays
  * portable.
  *
- * One process talks to one database dialect, so the cache is kept per process. Every run of a
- * cached query shares its compiled form and query id: a Kysely plugin that keeps state per query
- * id would need a fresh compile per run (the database is opened without plugins).
+ * The SQL differs by dialect (`?` or `$1` placeholders, quoting), so the cache is kept per
+ * dialect adapter class: a server talks to one database, but a test process may hold SQLite and
+ * PostgreSQL databases at once. Every run of a cached query shares its compiled form and query
+ * id: a Kysely plugin that keeps state per query id would need a fresh compile per run (the
+ * database is opened without plugins).
  */
 
 /** Stands for the n-th value of the arguments while the query is built. */
@@ -34,8 +36,18 @@ type Entry = { shape: Shape; compiled: CompiledQuery; parameters: readonly unkno
 
 /** Distinct queries kept; a cleared cache only costs a compile per shape. */
 const MAX_ENTRIES = 500;
-const cache = new Map<string, Entry[]>();
-let entries = 0;
+type Cache = { byName: Map<string, Entry[]>; entries: number };
+const caches = new Map<unknown, Cache>();
+
+function cacheFor(db: Kysely<DB>): Cache {
+  const dialect = db.getExecutor().adapter.constructor;
+  let cache = caches.get(dialect);
+  if (cache === undefined) {
+    cache = { byName: new Map(), entries: 0 };
+    caches.set(dialect, cache);
+  }
+  return cache;
+}
 
 /**
  * Runs the query `build` makes from `args`, compiling it only the first time this `name` meets
@@ -50,22 +62,23 @@ export async function runCached<A, O>(
   build: (db: Kysely<DB>, args: A) => Compilable<O>,
 ): Promise<O[]> {
   const values: unknown[] = [];
-  const known = cache.get(name) ?? [];
+  const cache = cacheFor(db);
+  const known = cache.byName.get(name) ?? [];
   let entry = known.find((candidate) => {
     values.length = 0;
     return matches(candidate.shape, args, values);
   });
   if (entry === undefined) {
-    if (entries >= MAX_ENTRIES) {
-      cache.clear();
-      entries = 0;
+    if (cache.entries >= MAX_ENTRIES) {
+      cache.byName.clear();
+      cache.entries = 0;
     }
     values.length = 0;
     const shape = shapeOf(args, values);
     const compiled = build(db, withSlots(args, { next: 0 }) as A).compile();
     entry = { shape, compiled, parameters: compiled.parameters };
-    cache.set(name, [...(cache.get(name) ?? []), entry]);
-    entries += 1;
+    cache.byName.set(name, [...(cache.byName.get(name) ?? []), entry]);
+    cache.entries += 1;
   }
   const { compiled, parameters } = entry;
   const bound = parameters.map((p) => (p instanceof Slot ? values[p.index] : p));

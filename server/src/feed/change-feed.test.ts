@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Database } from '../db/database';
+import { migrate, type Database } from '../db/database';
+import { openTestDatabase } from '../testing/test-database';
 import { recordChange, recordChanges, type ChangeInput } from './change-feed';
 
 describe('the change feed', () => {
@@ -10,7 +11,7 @@ describe('the change feed', () => {
   let db: Database;
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-change-feed-'));
-    db = openDatabase(dir);
+    db = await openTestDatabase(dir);
     await migrate(db);
   });
   afterEach(async () => {

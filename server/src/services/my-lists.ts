@@ -61,7 +61,10 @@ export async function listMine(deps: Deps, actor: Agent): Promise<MyLists> {
           .selectAll()
           .where('state', '=', 'queued')
           .where('team_id', 'in', actor.teamIds)
-          .orderBy('queued_at')
+          // Nulls are spelled out because the databases differ: SQLite sorts them first
+          // ascending and last descending, PostgreSQL the other way round. On SQLite these
+          // are its defaults, so its query plan is unchanged.
+          .orderBy('queued_at', (o) => o.asc().nullsFirst())
           .limit(500)
           .execute();
   const activeRows = await deps.db
@@ -81,7 +84,7 @@ export async function listMine(deps: Deps, actor: Agent): Promise<MyLists> {
         ),
       ]),
     )
-    .orderBy('last_message_at', 'desc')
+    .orderBy('last_message_at', (o) => o.desc().nullsLast())
     .execute();
   return {
     queued: await listItems(deps.db, queuedRows),

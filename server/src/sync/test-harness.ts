@@ -6,10 +6,11 @@ import { createServer, type AtendoServer } from '../app';
 import { login } from '../auth/sessions';
 import { manualClock, type ManualClock } from '../clock';
 import { loadConfig, type Config } from '../config';
-import { migrate, openDatabase, type Database } from '../db/database';
+import { migrate, type Database } from '../db/database';
 import { DEMO_PASSWORD } from '../demo-data';
 import { createLogger } from '../logger';
 import { seedDemo } from '../seed';
+import { openTestDatabase } from '../testing/test-database';
 import type { Deps } from '../services/deps';
 import type { StreamServerOptions } from './stream-socket';
 
@@ -39,7 +40,7 @@ export async function openTestApp(
   port = 0,
   stream?: StreamServerOptions,
 ): Promise<TestApp> {
-  const db = openDatabase(dir);
+  const db = await openTestDatabase(dir);
   await migrate(db);
   const clock = manualClock(START);
   await seedDemo(db, clock);

@@ -14,12 +14,13 @@ import { DEMO_PASSWORD } from '../demo-data';
 import { createLogger } from '../logger';
 import { appRouter } from '../router';
 import { seedDemo } from '../seed';
+import { openTestDatabase, testDatabaseKind, type TestDatabaseKind } from './test-database';
 import type { Deps } from '../services/deps';
 import { contextForToken } from '../trpc/context';
 import { atendoData, createCallerFactory, type ErrorData } from '../trpc/trpc';
 
 /*
- * A real server stack on a temporary SQLite file with the demo organisation and a clock the
+ * A real server stack on a temporary SQLite file (or PGlite, see test-database.ts) with the demo organisation and a clock the
  * test moves by hand. Callers go through the tRPC router exactly as the desktop does.
  */
 
@@ -53,12 +54,27 @@ async function seededTemplate(): Promise<string> {
   return path.join(dir, DATABASE_FILE);
 }
 
-export async function createHarness(): Promise<Harness> {
+/** The seeded database of a new test folder: a copy of the template, or seeded on PGlite. */
+async function seededDatabase(dir: string, kind: TestDatabaseKind): Promise<Database> {
+  if (kind === 'pglite') {
+    const db = await openTestDatabase(dir, kind);
+    await migrate(db);
+    await seedDemo(db, manualClock(START));
+    return db;
+  }
   template ??= seededTemplate();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-server-'));
   fs.copyFileSync(await template, path.join(dir, DATABASE_FILE));
   const db = openDatabase(dir);
   await migrate(db);
+  return db;
+}
+
+/** `database` defaults to ATENDO_TEST_DB's choice (see test-database.ts). */
+export async function createHarness(
+  options: { database?: TestDatabaseKind } = {},
+): Promise<Harness> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-server-'));
+  const db = await seededDatabase(dir, options.database ?? testDatabaseKind());
   const clock = manualClock(START);
   const config = loadConfig({ ATENDO_DATA_DIR: dir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
   let next = 0;

@@ -6,7 +6,8 @@ import type { BotMenu } from '@atendo/shared/schemas/channel';
 import { createServer, type RunningServer } from '../../app';
 import { manualClock } from '../../clock';
 import { loadConfig } from '../../config';
-import { migrate, openDatabase, type Database } from '../../db/database';
+import { migrate, type Database } from '../../db/database';
+import { openTestDatabase } from '../../testing/test-database';
 import { DEMO_PASSWORD } from '../../demo-data';
 import { createLogger } from '../../logger';
 import type { AppRouter } from '../../router';
@@ -44,7 +45,7 @@ export async function startWebchatServer(): Promise<{
   stop: () => Promise<void>;
 }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-webchat-'));
-  const db = openDatabase(dataDir);
+  const db = await openTestDatabase(dataDir);
   await migrate(db);
   // Every reading moves time on by a millisecond, so timelines have a stable order.
   const start = manualClock(Date.UTC(2026, 2, 2, 13, 0, 0));

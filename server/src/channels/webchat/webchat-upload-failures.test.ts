@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialectOf } from '../../db/dialect';
 import type { SendResponse, SessionResponse } from './protocol';
 import { startWebchatServer, WEBCHAT_KEY } from './webchat-test-server';
 
 /*
  * A visitor's file is written before its message is stored. Over real HTTP on loopback, with
- * SQLite triggers standing in for a failing database: a failed store leaves no file and no
+ * triggers standing in for a failing database: a failed store leaves no file and no
  * uploads row, a retry then works, and a file whose message was stored before a later step
  * failed is kept, since its conversation refers to it.
  */
@@ -53,10 +54,27 @@ const uploadIds = async (): Promise<string[]> =>
   (await server.db.selectFrom('uploads').select('id').where('agent_id', 'is', null).execute())
     .map((row) => row.id)
     .sort();
-const failWhen = (name: string, table: 'uploads' | 'contacts', op: 'INSERT' | 'UPDATE') =>
-  sql`CREATE TRIGGER ${sql.raw(name)} BEFORE ${sql.raw(op)} ON ${sql.raw(table)}
-    BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(server.db);
-const stopFailing = (name: string) => sql`DROP TRIGGER ${sql.raw(name)}`.execute(server.db);
+// A trigger that fails the statement, in each dialect's syntax (PostgreSQL's runs a function).
+async function failWhen(name: string, table: 'uploads' | 'contacts', op: 'INSERT' | 'UPDATE') {
+  const [id, on] = [sql.raw(name), sql.raw(table)];
+  if (dialectOf(server.db) === 'sqlite') {
+    await sql`CREATE TRIGGER ${id} BEFORE ${sql.raw(op)} ON ${on}
+      BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`.execute(server.db);
+    return;
+  }
+  await sql`CREATE FUNCTION ${id}() RETURNS trigger LANGUAGE plpgsql
+    AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$`.execute(server.db);
+  await sql`CREATE TRIGGER ${id} BEFORE ${sql.raw(op)} ON ${on}
+    FOR EACH ROW EXECUTE FUNCTION ${id}()`.execute(server.db);
+}
+async function stopFailing(name: string, table: 'uploads' | 'contacts') {
+  if (dialectOf(server.db) === 'sqlite') {
+    await sql`DROP TRIGGER ${sql.raw(name)}`.execute(server.db);
+    return;
+  }
+  await sql`DROP TRIGGER ${sql.raw(name)} ON ${sql.raw(table)}`.execute(server.db);
+  await sql`DROP FUNCTION ${sql.raw(name)}()`.execute(server.db);
+}
 
 describe('a visitor upload whose message is not stored', () => {
   it.each([
@@ -77,7 +95,7 @@ describe('a visitor upload whose message is not stored', () => {
     try {
       expect((await upload(session.token, 'db-fail-upload-0001')).status).toBe(500);
     } finally {
-      await stopFailing('fail_uploads');
+      await stopFailing('fail_uploads', 'uploads');
     }
     expect({ files: storedFiles(), uploads: await uploadIds() }).toEqual(before);
 
@@ -96,7 +114,7 @@ describe('a visitor upload whose message is not stored', () => {
     try {
       expect((await upload(session.token, 'late-fail-upload-0001')).status).toBe(500);
     } finally {
-      await stopFailing('fail_contacts');
+      await stopFailing('fail_contacts', 'contacts');
     }
     const recorded = await uploadIds();
     expect(recorded).toHaveLength(before.length + 1);

@@ -1,12 +1,21 @@
 import { sql, type Kysely } from 'kysely';
+import { dialectOf } from '../dialect';
 
 /*
  * Files a contact sends (WhatsApp media downloaded from Meta) are stored like the files agents
  * upload, so agents download both through `GET /api/attachments/:id` with the same read check.
- * Such a file has no agent, so `uploads.agent_id` becomes nullable. SQLite cannot drop a NOT
- * NULL constraint in place: the table is rebuilt with the same columns and rows.
+ * Such a file has no agent, so `uploads.agent_id` becomes nullable. PostgreSQL drops the NOT
+ * NULL constraint in place; SQLite cannot, so there the table is rebuilt with the same columns
+ * and rows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  if (dialectOf(db) === 'postgres') {
+    await db.schema
+      .alterTable('uploads')
+      .alterColumn('agent_id', (c) => c.dropNotNull())
+      .execute();
+    return;
+  }
   await db.schema
     .createTable('uploads_next')
     .addColumn('id', 'text', (c) => c.primaryKey())

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { textType } from '../dialect';
 
 /*
  * The clientId of the request that last wrote each contact, so a create or an edit retried
@@ -6,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
  * stored instead of a second contact or a conflict with the agent's own edit.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('contacts').addColumn('client_id', 'text').execute();
+  await db.schema.alterTable('contacts').addColumn('client_id', textType(db)).execute();
   await db.schema
     .createIndex('contacts_client_id')
     .on('contacts')
