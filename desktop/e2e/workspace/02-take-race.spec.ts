@@ -6,17 +6,22 @@ test('two agents click the same queued conversation: one takes it, the other is 
 }) => {
   const ana = await signIn(browser, 'ana');
   const bruno = await signIn(browser, 'bruno');
-  const contact = await contactWrites(CHANNELS.receptivo, 'Olá, minha internet caiu.');
 
-  for (const agent of [ana, bruno]) {
-    await agent.workspace.showTab('Em espera');
-    await expect(agent.workspace.row(contact.name)).toBeVisible();
+  // Both clicks must reach the server. When one agent's take reaches the other's screen first,
+  // that row is gone before the second click lands (no race happened): try a new contact.
+  let contact = await contactWrites(CHANNELS.receptivo, 'Olá, minha internet caiu.');
+  for (let attempt = 1; ; attempt++) {
+    for (const agent of [ana, bruno]) {
+      await agent.workspace.showTab('Em espera');
+      await expect(agent.workspace.row(contact.name)).toBeVisible();
+    }
+    const clicks = await Promise.allSettled(
+      [ana, bruno].map((agent) => agent.workspace.row(contact.name).click({ timeout: 5_000 })),
+    );
+    if (clicks.every((click) => click.status === 'fulfilled')) break;
+    expect(attempt, 'both clicks never landed before the take synced').toBeLessThan(3);
+    contact = await contactWrites(CHANNELS.receptivo, 'Olá, minha internet caiu.');
   }
-
-  await Promise.all([
-    ana.workspace.row(contact.name).click(),
-    bruno.workspace.row(contact.name).click(),
-  ]);
 
   // Whoever's screen opens the conversation won; the other must be told who.
   const opened = (agent: typeof ana) =>
