@@ -6,6 +6,8 @@ import type { BotMenu } from '@atendo/shared/schemas/channel';
  */
 
 export const DEMO_PASSWORD = 'atendo-demo';
+/** The demo web chat channel's key: the `data-channel` of its script tag. */
+export const DEMO_WEBCHAT_KEY = 'site-atendo';
 
 export const DEMO_TEAMS = [
   { id: 'team-suporte', name: 'Suporte', dispositionRequired: true, csatEnabled: true },
@@ -75,7 +77,7 @@ export const DEMO_CHANNELS = [
     direction: 'both',
     defaultTeamId: 'team-vendas',
     botMenu: null,
-    externalId: 'site-atendo',
+    externalId: DEMO_WEBCHAT_KEY,
   },
   {
     id: 'channel-receptivo',

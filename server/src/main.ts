@@ -2,7 +2,7 @@ import { createServer, type RunningServer } from './app';
 import { systemClock, type Clock } from './clock';
 import { loadConfig, type Config } from './config';
 import { describeDatabase, migrate, openConfiguredDatabase, type Database } from './db/database';
-import { DEMO_AGENTS, DEMO_PASSWORD } from './demo-data';
+import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_WEBCHAT_KEY } from './demo-data';
 import { createLogger, type Logger } from './logger';
 import { seedDemo } from './seed';
 import { purgeExpiredSessions } from './auth/sessions';
@@ -60,6 +60,9 @@ export async function startAtendo(
     const accounts = DEMO_AGENTS.map((a) => `${a.email} (${a.role})`).join(', ');
     logger.info(
       `Demo organisation seeded. Sign in as ${accounts} with password "${DEMO_PASSWORD}".`,
+    );
+    logger.info(
+      `Write to the agents as a web chat visitor at ${running.url}/webchat/demo?channel=${DEMO_WEBCHAT_KEY}`,
     );
   }
   return {
