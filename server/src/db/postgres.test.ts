@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiveInboundMessage } from '../services/inbound';
 import { ANA, BRUNO, CARLA, createHarness, type Harness } from '../testing/harness';
 import type { TestDatabaseKind } from '../testing/test-database';
-import { atendoTypes, describePostgresUrl, parseSafeInteger } from './postgres';
+import { atendoTypes, describePostgresUrl, openPostgres, parseSafeInteger } from './postgres';
 
 /*
  * The server on PostgreSQL, always: PGlite (PostgreSQL in process) migrated and seeded as a
@@ -149,5 +149,18 @@ describe('node-postgres settings', () => {
   it('logs a database URL without its credentials', () => {
     const url = 'postgresql://atendo:s3cret@db.internal:5432/atendo?sslmode=require';
     expect(describePostgresUrl(url)).toBe('postgres://db.internal:5432/atendo');
+  });
+
+  it('names the database it cannot reach, without the password', async () => {
+    // Nothing listens on port 1 of loopback: the connection is refused at once.
+    const opening = openPostgres({ url: 'postgres://atendo:s3cret@127.0.0.1:1/atendo' });
+    const error = await opening.then(
+      () => null,
+      (e: unknown) => (e instanceof Error ? e.message : String(e)),
+    );
+    expect(error).toMatch(
+      /^cannot connect to PostgreSQL at postgres:\/\/127\.0\.0\.1:1\/atendo \(ATENDO_DATABASE_URL\): /,
+    );
+    expect(error).not.toContain('s3cret');
   });
 });

@@ -110,7 +110,17 @@ export async function openPostgres(options: PostgresOptions): Promise<Kysely<DB>
 /** Connects and takes the session-level server lock, or throws DatabaseInUseError. */
 async function takeServerLock(options: PostgresOptions): Promise<pg.Client> {
   const lock = new pg.Client({ connectionString: options.url, types: atendoTypes });
-  await lock.connect();
+  try {
+    await lock.connect();
+  } catch (error) {
+    // pg says only "connect ECONNREFUSED 127.0.0.1:5432" or "password authentication failed":
+    // name the database (never the password) so the operator knows which setting to check.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `cannot connect to PostgreSQL at ${describePostgresUrl(options.url)} (ATENDO_DATABASE_URL): ${reason}`,
+      { cause: error },
+    );
+  }
   try {
     const result = await lock.query<{ locked: boolean }>(
       'select pg_try_advisory_lock($1) as locked',
