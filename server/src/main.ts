@@ -33,8 +33,18 @@ export async function startAtendo(
   await migrate(db);
   const seeded = config.seedDemo ? await seedDemo(db, clock) : false;
   const server = createServer({ config, db, clock, logger });
-  const running: RunningServer = await server.listen();
+  // Before listening: its read of the queued messages comes before any request's write, so a
+  // message an agent sends in the first moments is delivered by that request alone.
   const resumed = resumeQueuedDeliveries(server.deps);
+  let running: RunningServer;
+  try {
+    running = await server.listen();
+  } catch (error) {
+    resumed.stop();
+    await resumed.done.catch(() => 0);
+    await db.destroy();
+    throw error;
+  }
   resumed.done.then(
     (count) => {
       if (count > 0) logger.info({ count }, 'sent the messages a previous run left queued');
