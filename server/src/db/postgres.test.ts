@@ -93,6 +93,53 @@ describe('the server on PostgreSQL', () => {
     expect(after.documents).toEqual([]);
   });
 
+  it.each(KINDS)(
+    'on %s: a contact message with a NUL character is stored, marked',
+    async (kind) => {
+      const h = on(kind);
+      const stored = await receiveInboundMessage(h.deps, {
+        channelId: 'channel-whatsapp',
+        address: '5511912340000',
+        profileName: 'Nu\u0000la',
+        channelMessageId: `wamid.nul.${kind}`,
+        kind: 'text',
+        body: 'a\u0000b',
+        attachments: [],
+        sentAt: h.clock.now(),
+      });
+      expect(stored.message.body).toBe('a\uFFFDb');
+      const row = await h.db
+        .selectFrom('messages')
+        .select('body')
+        .where('id', '=', stored.message.id)
+        .executeTakeFirstOrThrow();
+      expect(row.body).toBe('a\uFFFDb');
+    },
+  );
+
+  it.each(KINDS)('on %s: an agent text with a NUL character is stored, marked', async (kind) => {
+    const h = on(kind);
+    const visitor = await receiveInboundMessage(h.deps, {
+      channelId: 'channel-webchat',
+      address: `visitor-nul-${kind}`,
+      profileName: 'Visitante',
+      channelMessageId: `webchat.nul.${kind}`,
+      kind: 'text',
+      body: 'Oi',
+      attachments: [],
+      sentAt: h.clock.now(),
+    });
+    const bruno = await h.as(BRUNO);
+    const conversationId = visitor.conversation.id;
+    await bruno.conversation.take({ conversationId });
+    const sent = await bruno.conversation.sendText({
+      conversationId,
+      clientId: `nul-${kind}`,
+      text: 'x\u0000y',
+    });
+    expect(sent.body).toBe('x\uFFFDy');
+  });
+
   it.each(KINDS)('on %s: of agents taking one conversation at once, one wins', async (kind) => {
     const h = on(kind);
     const callers = await Promise.all([ANA, BRUNO, CARLA].map((email) => h.as(email)));

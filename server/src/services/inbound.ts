@@ -12,6 +12,7 @@ import { withLastMessage, writeConversation } from './conversation-writer';
 import { continueConversation, greeting } from './inbound-reactions';
 import { resolveContact } from './inbound-contact';
 import { requireChannel, requireConversation } from './lookup';
+import { withoutNul } from './storable-text';
 
 export type InboundInput = {
   channelId: string;
@@ -49,8 +50,9 @@ export type InboundResult = {
  */
 export async function receiveInboundMessage(
   deps: Deps,
-  input: InboundInput,
+  received: InboundInput,
 ): Promise<InboundResult> {
+  const input = storable(received);
   const now = deps.clock.now();
   const result = await inInboundTransaction(deps, async (trx) => {
     const duplicate = await findDuplicate(trx, input);
@@ -94,6 +96,15 @@ export async function receiveInboundMessage(
     message: result.message,
     created: result.created,
     conversationCreated: result.conversationCreated,
+  };
+}
+
+function storable(input: InboundInput): InboundInput {
+  return {
+    ...input,
+    body: withoutNul(input.body),
+    profileName: input.profileName === null ? null : withoutNul(input.profileName),
+    attachments: input.attachments.map((a) => ({ ...a, fileName: withoutNul(a.fileName) })),
   };
 }
 

@@ -14,6 +14,7 @@ import { deliverMessage } from './delivery';
 import { inTransaction, type Deps, type Tx } from './deps';
 import { withLastMessage, writeConversation } from './conversation-writer';
 import { requireChannel, requireConversation } from './lookup';
+import { withoutNul } from './storable-text';
 
 export const OutboundContent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(4096) }),
@@ -67,9 +68,9 @@ export async function composeOutbound(trx: Tx, id: string, input: ComposeInput):
       now,
     }),
   );
-  if (content.kind === 'text') return { ...base, kind: 'text', body: content.text };
+  if (content.kind === 'text') return { ...base, kind: 'text', body: withoutNul(content.text) };
   const attachments = await uploadsFor(trx, conversation.id, actor.id, content.attachmentIds);
-  return { ...base, kind: 'media', body: content.caption, attachments };
+  return { ...base, kind: 'media', body: withoutNul(content.caption), attachments };
 }
 
 async function renderFor(
