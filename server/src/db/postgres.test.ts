@@ -140,6 +140,12 @@ describe('the server on PostgreSQL', () => {
     expect(sent.body).toBe('x\uFFFDy');
   });
 
+  it('saves any other text with a NUL character on PostgreSQL too (a contact named by an agent)', async () => {
+    const ana = await pgl().as(ANA);
+    const created = await ana.contact.create({ name: 'Ro\u0000sa', phones: [] });
+    expect((await ana.contact.get({ id: created.id })).name).toBe('Ro\uFFFDsa');
+  });
+
   it.each(KINDS)('on %s: of agents taking one conversation at once, one wins', async (kind) => {
     const h = on(kind);
     const callers = await Promise.all([ANA, BRUNO, CARLA].map((email) => h.as(email)));

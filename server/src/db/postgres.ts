@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { withoutNul } from '../services/storable-text';
 import type { DB } from './schema';
 
 /*
@@ -162,7 +163,7 @@ function preparing(client: pg.PoolClient): PostgresPoolClient {
   const known = wrapped.get(client);
   if (known !== undefined) return known;
   const query = (text: string, values: readonly unknown[]) =>
-    client.query({ name: statementName(text), text, values: [...values] });
+    client.query({ name: statementName(text), text, values: values.map(storableValue) });
   const wrapper = {
     query,
     release: (destroy?: boolean) => {
@@ -172,6 +173,14 @@ function preparing(client: pg.PoolClient): PostgresPoolClient {
   wrapped.set(client, wrapper);
   return wrapper;
 }
+
+/**
+ * PostgreSQL refuses U+0000 in text, where SQLite stores it. Messages already replace it
+ * (services/storable-text.ts); this covers every other string an agent or a contact can send
+ * (a contact's name, a template parameter), so a stray NUL never turns a write into an error.
+ */
+export const storableValue = (value: unknown): unknown =>
+  typeof value === 'string' ? withoutNul(value) : value;
 
 // One wrapper per connection: Kysely keeps its own connection object per client it is given.
 const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
-import { parseSafeInteger } from '../db/postgres';
+import { parseSafeInteger, storableValue } from '../db/postgres';
 import type { DB } from '../db/schema';
 
 /*
@@ -48,7 +48,8 @@ class Session {
 export function pglitePool(pglite: PGlite, onEnd: () => Promise<void>): PostgresPool {
   const session = new Session();
   const client = {
-    query: (text: string, parameters: readonly unknown[]) => pglite.query(text, [...parameters]),
+    query: (text: string, parameters: readonly unknown[]) =>
+      pglite.query(text, parameters.map(storableValue)),
     release: () => {
       session.give();
     },
