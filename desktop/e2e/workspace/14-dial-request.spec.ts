@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CHANNELS, contactWrites, signIn } from './support/atendo';
 import { installDesktopStandIn, type DesktopStandIn } from './support/desktop-stand-in';
-import { signInPrepared } from './support/prepared-sign-in';
 import { dialledLinks, spyOnDialledLinks } from './support/tel-link-spy';
 
 /**
@@ -33,7 +32,7 @@ const asWrittenOnAPage = (e164: string) =>
 test('in a browser the call button hands the contact’s E.164 number to the softphone once', async ({
   browser,
 }) => {
-  const ana = await signInPrepared(browser, 'ana', spyOnDialledLinks);
+  const ana = await signIn(browser, 'ana', spyOnDialledLinks);
   const contact = await anaTakesContactWithPhone(ana.page, ana.workspace);
 
   await ana.workspace.conversation.panelButton('Ligar para o contato').click();
@@ -59,7 +58,7 @@ test('a contact without a phone cannot be called from the top panel', async ({ b
 test.describe('desktop shell: a tel: link from the OS', () => {
   let main: DesktopStandIn;
   const signInDesktop = (browser: Parameters<typeof signIn>[0]) =>
-    signInPrepared(browser, 'ana', async (context) => {
+    signIn(browser, 'ana', async (context) => {
       main = await installDesktopStandIn(context);
     });
 

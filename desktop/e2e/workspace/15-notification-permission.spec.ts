@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { CHANNELS, contactWrites } from './support/atendo';
+import { CHANNELS, contactWrites, signIn } from './support/atendo';
 import { installDesktopStandIn } from './support/desktop-stand-in';
 import { clickNotification, notificationSpy, spyOnNotifications } from './support/notification-spy';
-import { signInPrepared } from './support/prepared-sign-in';
 
 /**
  * In a browser, notifications need the agent's permission, asked from a click on the header's
@@ -17,7 +16,7 @@ const headerReady = (page: Page) =>
 test('asked from a click: before the answer nothing is shown, after a yes queue arrivals are', async ({
   browser,
 }) => {
-  const ana = await signInPrepared(browser, 'ana', (context) =>
+  const ana = await signIn(browser, 'ana', (context) =>
     spyOnNotifications(context, { initial: 'default', answer: 'granted' }),
   );
   await expect(enableButton(ana.page)).toBeVisible();
@@ -53,7 +52,7 @@ test('asked from a click: before the answer nothing is shown, after a yes queue 
 test.describe('the button goes once the agent answers either way', () => {
   for (const answer of ['granted', 'denied'] as const) {
     test(`answered ${answer}`, async ({ browser }) => {
-      const ana = await signInPrepared(browser, 'ana', (context) =>
+      const ana = await signIn(browser, 'ana', (context) =>
         spyOnNotifications(context, { initial: 'default', answer }),
       );
       await enableButton(ana.page).click();
@@ -65,7 +64,7 @@ test.describe('the button goes once the agent answers either way', () => {
   test('a prompt closed without an answer leaves the button for another try', async ({
     browser,
   }) => {
-    const ana = await signInPrepared(browser, 'ana', (context) =>
+    const ana = await signIn(browser, 'ana', (context) =>
       spyOnNotifications(context, { initial: 'default', answer: 'default' }),
     );
     await enableButton(ana.page).click();
@@ -77,7 +76,7 @@ test.describe('the button goes once the agent answers either way', () => {
 
 test.describe('no button when there is nothing to ask', () => {
   test('permission already denied', async ({ browser }) => {
-    const ana = await signInPrepared(browser, 'ana', (context) =>
+    const ana = await signIn(browser, 'ana', (context) =>
       spyOnNotifications(context, { initial: 'denied', answer: 'denied' }),
     );
     await headerReady(ana.page);
@@ -86,7 +85,7 @@ test.describe('no button when there is nothing to ask', () => {
   });
 
   test('permission granted by the browser itself', async ({ browser }) => {
-    const ana = await signInPrepared(browser, 'ana', (context) =>
+    const ana = await signIn(browser, 'ana', (context) =>
       context.grantPermissions(['notifications']),
     );
     await headerReady(ana.page);
@@ -96,7 +95,7 @@ test.describe('no button when there is nothing to ask', () => {
   });
 
   test('the desktop shell, whose notifications need no permission', async ({ browser }) => {
-    const ana = await signInPrepared(browser, 'ana', async (context) => {
+    const ana = await signIn(browser, 'ana', async (context) => {
       await spyOnNotifications(context, { initial: 'default', answer: 'granted' });
       await installDesktopStandIn(context);
     });

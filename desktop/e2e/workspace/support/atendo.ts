@@ -26,9 +26,18 @@ export function serverUrl(): string {
 
 export type SignedIn = { context: BrowserContext; page: Page; workspace: WorkspacePage };
 
-/** A separate browser context per agent: their own storage, IndexedDB and websocket. */
-export async function signIn(browser: Browser, account: AccountName): Promise<SignedIn> {
+/**
+ * A separate browser context per agent: their own storage, IndexedDB and websocket. `prepare`
+ * runs between creating the context and opening its page, for init scripts, exposed functions
+ * and permissions that must be in place before the app loads.
+ */
+export async function signIn(
+  browser: Browser,
+  account: AccountName,
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<SignedIn> {
   const context = await browser.newContext();
+  await prepare?.(context);
   const page = await context.newPage();
   const login = new LoginPage(page);
   await login.goto(serverUrl());

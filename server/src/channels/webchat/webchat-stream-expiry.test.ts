@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionResponse } from './protocol';
 import { isMessage, openVisitorStream } from './sse-test-client';
-import { startWebchatServer, WEBCHAT_KEY } from './webchat-test-server';
+import { startWebchatServer } from './webchat-test-server';
 
 /*
  * A visitor's live stream against the real server, over HTTP and SSE on loopback: opened with
@@ -18,34 +17,14 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function openSession(name: string): Promise<SessionResponse> {
-  const response = await fetch(`${server.url}/webchat/${WEBCHAT_KEY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, email: 'visitor@example.com', locale: 'pt-BR' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as SessionResponse;
-}
-
-async function say(token: string, clientMessageId: string, text: string): Promise<number> {
-  const response = await fetch(`${server.url}/webchat/sessions/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ clientMessageId, text }),
-  });
-  await response.body?.cancel();
-  return response.status;
-}
-
 const streamOf = (token: string) =>
   openVisitorStream(`${server.url}/webchat/sessions/events?token=${encodeURIComponent(token)}`);
 
 /** A visitor in the bot menu with a live stream that has shown the menu. */
 async function liveVisitor(name: string, id: string) {
-  const session = await openSession(name);
+  const session = await server.openSession(name);
   const stream = await streamOf(session.token);
-  expect(await say(session.token, `${id}-0001`, 'Oi')).toBe(201);
+  expect((await server.say(session.token, `${id}-0001`, 'Oi')).status).toBe(201);
   await stream.next(isMessage((body) => body.includes('1 - Suporte')));
   return { session, stream };
 }

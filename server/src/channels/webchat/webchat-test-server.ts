@@ -13,6 +13,7 @@ import { createLogger } from '../../logger';
 import type { AppRouter } from '../../router';
 import { seedDemo } from '../../seed';
 import type { Webchat } from './create-webchat';
+import type { SessionResponse } from './protocol';
 
 export const WEBCHAT_KEY = 'site-atendo';
 export const WEBCHAT_CHANNEL_ID = 'channel-webchat';
@@ -32,6 +33,10 @@ export const TEST_MENU: BotMenu = {
  * The real server on 127.0.0.1:0 with a temporary SQLite file, the demo organisation, a bot
  * menu on the demo web chat channel, and the web chat mounted as the coordinator will mount it.
  */
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export type VisitorAnswer = { status: number; body: unknown };
+
 export async function startWebchatServer(): Promise<{
   url: string;
   db: Database;
@@ -42,6 +47,10 @@ export async function startWebchatServer(): Promise<{
   /** A fresh sign-in's bearer token, for the plain HTTP routes (attachments). */
   agentToken: (email: string) => Promise<string>;
   agent: (email: string) => Promise<ReturnType<typeof createTRPCClient<AppRouter>>>;
+  /** A visitor fills the widget's form; throws unless the session is created (201). */
+  openSession: (name: string) => Promise<SessionResponse>;
+  /** A visitor sends a text, as the widget does; the answer's status and JSON body. */
+  say: (token: string, clientMessageId: string, text: string) => Promise<VisitorAnswer>;
   stop: () => Promise<void>;
 }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-webchat-'));
@@ -80,11 +89,31 @@ export async function startWebchatServer(): Promise<{
     });
   };
 
+  const openSession = async (name: string): Promise<SessionResponse> => {
+    const response = await fetch(`${url}/webchat/${WEBCHAT_KEY}/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name, email: 'visitor@example.com', locale: 'pt-BR' }),
+    });
+    if (response.status !== 201) throw new Error(`no session: ${String(response.status)}`);
+    return (await response.json()) as SessionResponse;
+  };
+  const say = async (token: string, clientMessageId: string, text: string) => {
+    const response = await fetch(`${url}/webchat/sessions/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...bearer(token) },
+      body: JSON.stringify({ clientMessageId, text }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
   return {
     url,
     db,
     dataDir,
     webchat,
+    openSession,
+    say,
     advanceClock: (ms) => {
       start.advance(ms);
     },

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectOf } from '../../db/dialect';
-import type { SendResponse, SessionResponse } from './protocol';
-import { startWebchatServer, WEBCHAT_KEY } from './webchat-test-server';
+import type { SendResponse } from './protocol';
+import { startWebchatServer } from './webchat-test-server';
 
 /*
  * A visitor's file is written before its message is stored. Over real HTTP on loopback, with
@@ -22,15 +22,6 @@ afterAll(async () => {
 });
 
 const PDF = Buffer.from('%PDF-1.4 recibo\n');
-
-async function openSession(name: string): Promise<SessionResponse> {
-  const response = await fetch(`${server.url}/webchat/${WEBCHAT_KEY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, email: 'visitor@example.com', locale: 'pt-BR' }),
-  });
-  return (await response.json()) as SessionResponse;
-}
 
 async function upload(token: string, clientMessageId: string, type = 'application/pdf') {
   const response = await fetch(`${server.url}/webchat/sessions/uploads`, {
@@ -81,7 +72,7 @@ describe('a visitor upload whose message is not stored', () => {
     ['a refused file type', 'application/x-msdownload', 415],
     ['a malformed client message id', 'application/pdf', 400],
   ])('leaves nothing behind when refused: %s', async (_label, type, status) => {
-    const session = await openSession('Rui Recusado');
+    const session = await server.openSession('Rui Recusado');
     const before = { files: storedFiles(), uploads: await uploadIds() };
     const clientId = status === 400 ? 'bad id!' : 'refused-upload-0001';
     expect((await upload(session.token, clientId, type)).status).toBe(status);
@@ -89,7 +80,7 @@ describe('a visitor upload whose message is not stored', () => {
   });
 
   it('leaves no file and no uploads row when the database fails, and a retry works', async () => {
-    const session = await openSession('Fernanda Falha');
+    const session = await server.openSession('Fernanda Falha');
     const before = { files: storedFiles(), uploads: await uploadIds() };
     await failWhen('fail_uploads', 'uploads', 'INSERT');
     try {
@@ -108,7 +99,7 @@ describe('a visitor upload whose message is not stored', () => {
 
   it('keeps the file an attempt recorded before a later step failed', async () => {
     // A first message completes the new contact in its own transaction, after it is stored.
-    const session = await openSession('Paulo Pós');
+    const session = await server.openSession('Paulo Pós');
     const before = await uploadIds();
     await failWhen('fail_contacts', 'contacts', 'UPDATE');
     try {

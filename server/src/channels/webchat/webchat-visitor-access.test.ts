@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SendResponse, SessionResponse, TranscriptResponse } from './protocol';
-import { startWebchatServer, WEBCHAT_KEY } from './webchat-test-server';
+import type { SendResponse, TranscriptResponse } from './protocol';
+import { bearer, startWebchatServer } from './webchat-test-server';
 
 /*
  * What a visitor's token opens and for how long, over real HTTP on loopback: the files a
@@ -18,27 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-async function openSession(name: string): Promise<SessionResponse> {
-  const response = await fetch(`${server.url}/webchat/${WEBCHAT_KEY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, email: 'visitor@example.com', locale: 'pt-BR' }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as SessionResponse;
-}
-
-async function say(token: string, clientMessageId: string, text: string) {
-  const response = await fetch(`${server.url}/webchat/sessions/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify({ clientMessageId, text }),
-  });
-  return { status: response.status, body: await response.json() };
-}
 
 async function upload(token: string, clientMessageId: string, bytes: Buffer) {
   const response = await fetch(`${server.url}/webchat/sessions/uploads`, {
@@ -73,10 +52,10 @@ describe('files a visitor sends', () => {
   let attachmentId = '';
 
   beforeAll(async () => {
-    const session = await openSession('Rita Arquivo');
-    await say(session.token, 'files-msg-0001', 'Olá');
+    const session = await server.openSession('Rita Arquivo');
+    await server.say(session.token, 'files-msg-0001', 'Olá');
     // Option 2 routes to Vendas: Bruno is in that team, Ana is not.
-    await say(session.token, 'files-msg-0002', '2');
+    await server.say(session.token, 'files-msg-0002', '2');
     const sent = await upload(session.token, 'files-upload-0001', bytes);
     expect(sent.status).toBe(201);
     // A retried upload is answered from the first one and keeps no second copy of the bytes.
@@ -129,9 +108,9 @@ describe('files a visitor sends', () => {
 
 describe('visitor tokens', () => {
   it('keep the same conversation on a reload inside the TTL', async () => {
-    const session = await openSession('Vera Validade');
+    const session = await server.openSession('Vera Validade');
     expect(session.expiresAt).toBeGreaterThan(Date.UTC(2026, 2, 31));
-    const first = (await say(session.token, 'ttl-msg-0001', 'Oi')).body as SendResponse;
+    const first = (await server.say(session.token, 'ttl-msg-0001', 'Oi')).body as SendResponse;
     server.advanceClock(29 * DAY);
     const response = await transcript(session.token);
     expect(response.status).toBe(200);
@@ -140,8 +119,8 @@ describe('visitor tokens', () => {
   });
 
   it('expire after the TTL with a typed 401 everywhere, and a fresh start works', async () => {
-    const session = await openSession('Otto Expirado');
-    expect((await say(session.token, 'ttl-msg-0002', 'Oi')).status).toBe(201);
+    const session = await server.openSession('Otto Expirado');
+    expect((await server.say(session.token, 'ttl-msg-0002', 'Oi')).status).toBe(201);
     server.advanceClock(30 * DAY);
     const expired = {
       error: {
@@ -150,7 +129,7 @@ describe('visitor tokens', () => {
         details: { reason: 'expired' },
       },
     };
-    expect(await say(session.token, 'ttl-msg-0003', 'ainda aí?')).toEqual({
+    expect(await server.say(session.token, 'ttl-msg-0003', 'ainda aí?')).toEqual({
       status: 401,
       body: expired,
     });
@@ -165,12 +144,12 @@ describe('visitor tokens', () => {
     expect(events.status).toBe(401);
     await events.body?.cancel();
 
-    const fresh = await openSession('Otto Expirado');
-    expect((await say(fresh.token, 'ttl-msg-0004', 'Oi de novo')).status).toBe(201);
+    const fresh = await server.openSession('Otto Expirado');
+    expect((await server.say(fresh.token, 'ttl-msg-0004', 'Oi de novo')).status).toBe(201);
   });
 
   it('refuse a tampered token as invalid', async () => {
-    const session = await openSession('Tina Truque');
+    const session = await server.openSession('Tina Truque');
     const [payload = '', signature = ''] = session.token.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as object;
     // Pushing the issue time forward would make an expired token young again.

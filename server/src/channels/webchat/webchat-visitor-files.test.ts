@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentDisposition, servedMimeType } from '../../stored-file';
-import type { SendResponse, SessionResponse } from './protocol';
-import { startWebchatServer, WEBCHAT_KEY } from './webchat-test-server';
+import type { SendResponse } from './protocol';
+import { bearer, startWebchatServer } from './webchat-test-server';
 
 /*
  * The files of a visitor's conversation, opened by the visitor over real HTTP on loopback:
@@ -17,26 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-
-const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-
-async function openSession(name: string): Promise<SessionResponse> {
-  const response = await fetch(`${server.url}/webchat/${WEBCHAT_KEY}/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name, email: 'visitor@example.com', locale: 'pt-BR' }),
-  });
-  return (await response.json()) as SessionResponse;
-}
-
-async function say(token: string, clientMessageId: string, text: string): Promise<SendResponse> {
-  const response = await fetch(`${server.url}/webchat/sessions/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...bearer(token) },
-    body: JSON.stringify({ clientMessageId, text }),
-  });
-  return (await response.json()) as SendResponse;
-}
 
 type File = { name: string; type: string; bytes: Buffer };
 
@@ -97,10 +77,11 @@ const ids = { agentPdf: '', visitorPng: '', unsent: '' };
 let visitorToken = '';
 
 beforeAll(async () => {
-  const session = await openSession('Fábio Arquivo');
+  const session = await server.openSession('Fábio Arquivo');
   visitorToken = session.token;
-  const { conversationId } = await say(visitorToken, 'files-visitor-0001', 'Olá');
-  await say(visitorToken, 'files-visitor-0002', '1');
+  const { conversationId } = (await server.say(visitorToken, 'files-visitor-0001', 'Olá'))
+    .body as SendResponse;
+  await server.say(visitorToken, 'files-visitor-0002', '1');
   ids.visitorPng = await visitorUpload(visitorToken, 'files-visitor-0003', visitorPng);
   const ana = await server.agent('ana@atendo.demo');
   await ana.conversation.take.mutate({ conversationId });
@@ -133,8 +114,8 @@ describe('a visitor opens the files of their conversation', () => {
   });
 
   it('and nothing else: another visitor, an unsent upload and unknown ids are all 404', async () => {
-    const other = await openSession('Outro Visitante');
-    await say(other.token, 'files-other-0001', 'Olá');
+    const other = await server.openSession('Outro Visitante');
+    await server.say(other.token, 'files-other-0001', 'Olá');
     const attempts = [
       [other.token, ids.agentPdf],
       [other.token, ids.visitorPng],

@@ -1,14 +1,7 @@
-import type { ConversationState } from '@atendo/shared/schemas/conversation';
+import type { OtherChannelConversation } from '@atendo/server/services/history';
 
 /** One of the contact's open conversations on another channel, as the server lists it. */
-export type OtherChannelItem = {
-  id: string;
-  channelId: string;
-  state: ConversationState;
-  teamId: string;
-  ownerId: string | null;
-  ownerName: string | null;
-};
+export type OtherChannelItem = OtherChannelConversation;
 
 /**
  * Whether the agent can open the conversation here, and if not, why. The server lists every
