@@ -1,4 +1,4 @@
-import { map, Subject, type Observable } from 'rxjs';
+import { firstValueFrom, map, Subject, type Observable } from 'rxjs';
 import type { RxStorage } from 'rxdb';
 import type { ContactFields } from '@atendo/shared/schemas/contact';
 import { openDatabase, wipeDatabase, type AtendoDatabase } from './database';
@@ -143,6 +143,19 @@ export async function createLocalStore(options: LocalStoreOptions) {
     await outbox.flush();
   }
 
+  /**
+   * Takes a failed text back into the composer to be edited: its body goes into the
+   * conversation's draft (after what is already typed) and the failed item is removed.
+   */
+  async function editOutboxItem(clientId: string): Promise<void> {
+    const doc = await db.outbox.findOne(clientId).exec();
+    const body = doc?.payload['body'];
+    if (doc?.state !== 'failed' || doc.conversationId === null || typeof body !== 'string') return;
+    const typed = await firstValueFrom(drafts.draft$(doc.conversationId));
+    await drafts.saveDraft(doc.conversationId, typed.trim() === '' ? body : `${typed}\n${body}`);
+    await doc.remove();
+  }
+
   async function dismissOutboxItem(clientId: string): Promise<void> {
     const doc = await db.outbox.findOne(clientId).exec();
     if (doc?.state === 'failed') await doc.remove();
@@ -171,6 +184,7 @@ export async function createLocalStore(options: LocalStoreOptions) {
       outboxOutcome(db, setTimer, clientId, waitMs),
     retryOutboxItem,
     dismissOutboxItem,
+    editOutboxItem,
     editContact,
     saveDraft: drafts.saveDraft,
     clearDraft: drafts.clearDraft,

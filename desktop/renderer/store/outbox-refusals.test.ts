@@ -183,3 +183,21 @@ describe('outbox: contact edits that never stall silently', () => {
     expect(await outcome).toEqual({ state: 'pending' });
   });
 });
+
+describe('outbox: a failed text taken back to be edited', () => {
+  it('puts the body after the draft and removes the failed item', async () => {
+    const { server, start } = setupStore('outbox-edit');
+    server.refuse('c1', 'not-owner');
+    const store = await start();
+    const queued = await store.queueMessage({
+      conversationId: 'c1',
+      kind: 'text',
+      payload: { body: 'Segue o boleto' },
+    });
+    await until(store.conversationOutbox$('c1'), (l) => l[0]?.state === 'failed');
+    await store.saveDraft('c1', 'Olá');
+    await store.editOutboxItem(queued.id);
+    await until(store.draft$('c1'), (text) => text === 'Olá\nSegue o boleto');
+    await until(store.conversationOutbox$('c1'), (l) => l.length === 0);
+  });
+});

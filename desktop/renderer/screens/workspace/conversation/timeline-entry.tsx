@@ -9,6 +9,7 @@ import { OutboxBubble } from './outbox-bubble';
 
 export type TimelineEntryActions = {
   onRetry?: (id: string) => void;
+  onEdit?: (id: string) => void;
   onDiscard?: (id: string) => void;
   onSendTemplate?: () => void;
 };
@@ -27,6 +28,7 @@ export function TimelineEntry(props: TimelineEntryProps) {
       <OutboxBubble
         item={props.item}
         onRetry={props.onRetry ?? noop}
+        onEdit={props.onEdit ?? noop}
         onDiscard={props.onDiscard ?? noop}
         onSendTemplate={props.onSendTemplate ?? noop}
       />
