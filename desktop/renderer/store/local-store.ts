@@ -8,6 +8,7 @@ import { type MessageKindToQueue, type OutboxPayloadMap, type OutboxRecord } fro
 import { createOutbox, type StoreNotice } from './outbox';
 import { jitteredBackoff } from './outbox-failure';
 import { ensureSendable, outboxOutcome } from './outbox-outcome';
+import { createMessageSearch } from './message-search';
 import { createQueries } from './queries';
 import { exponentialBackoff, realTimer, type SetTimer } from './stream-hub';
 import { startSyncEngine } from './sync-engine';
@@ -72,6 +73,7 @@ export async function createLocalStore(options: LocalStoreOptions) {
   const outboxRetryMs = options.retryDelayMs ?? ((attempt) => jitteredBackoff(attempt, random));
   const notices = new Subject<StoreNotice>();
   const drafts = createDrafts(db, options.now);
+  const search = createMessageSearch(db);
   const outbox = createOutbox({
     db,
     transport: options.transport,
@@ -162,6 +164,7 @@ export async function createLocalStore(options: LocalStoreOptions) {
   }
 
   async function close(): Promise<void> {
+    search.stop();
     await outbox.stop();
     await engine.stop();
     notices.complete();
@@ -186,6 +189,8 @@ export async function createLocalStore(options: LocalStoreOptions) {
     dismissOutboxItem,
     editOutboxItem,
     editContact,
+    /** The listed conversations with a stored message containing the text (any message). */
+    conversationsMatching: search.conversationsMatching,
     saveDraft: drafts.saveDraft,
     clearDraft: drafts.clearDraft,
     draft$: drafts.draft$,

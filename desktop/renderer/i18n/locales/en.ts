@@ -1,4 +1,5 @@
 import { enActions } from './en-actions';
+import { enSeat } from './en-seat';
 import { enSending } from './en-sending';
 import { enWorkspace } from './en-workspace';
 import type { Messages } from './pt-BR';
@@ -76,4 +77,5 @@ export const en: Messages = {
   ...enWorkspace,
   ...enActions,
   ...enSending,
+  ...enSeat,
 };

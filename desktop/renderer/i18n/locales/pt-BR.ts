@@ -1,4 +1,5 @@
 import { ptBRActions } from './pt-BR-actions';
+import { ptBRSeat } from './pt-BR-seat';
 import { ptBRSending } from './pt-BR-sending';
 import { ptBRWorkspace } from './pt-BR-workspace';
 
@@ -79,6 +80,7 @@ export const ptBR = {
   ...ptBRWorkspace,
   ...ptBRActions,
   ...ptBRSending,
+  ...ptBRSeat,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -89,3 +91,4 @@ export type Messages = Widen<typeof ptBR>;
 export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
 export type SendingMessages = Widen<typeof ptBRSending>;
+export type SeatMessages = Widen<typeof ptBRSeat>;

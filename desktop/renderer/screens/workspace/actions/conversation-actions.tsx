@@ -26,6 +26,7 @@ export function ConversationActions({ view, onOpenTemplates }: ConversationActio
   const actor = useActor();
   const dial = useDial();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [tagsOpen, setTagsOpen] = useState(false);
   const access = accessOf(view.conversation);
   const live = view.conversation.state === 'active';
   const may = {
@@ -89,7 +90,9 @@ export function ConversationActions({ view, onOpenTemplates }: ConversationActio
         disabled={view.contact === null}
         onClick={open('contact')}
       />
-      {may.tag && <TagsMenu conversation={view.conversation} />}
+      {may.tag && (
+        <TagsMenu conversation={view.conversation} opened={tagsOpen} onChange={setTagsOpen} />
+      )}
       <PanelButton
         icon="close"
         label={t('actions.close')}
@@ -115,6 +118,14 @@ export function ConversationActions({ view, onOpenTemplates }: ConversationActio
           <Menu.Item onClick={open('history')}>{t('actions.history')}</Menu.Item>
           <Menu.Item disabled={view.contact === null} onClick={open('contact')}>
             {t('actions.editContact')}
+          </Menu.Item>
+          <Menu.Item
+            disabled={!may.tag}
+            onClick={() => {
+              setTagsOpen(true);
+            }}
+          >
+            {t('seat.assignTag')}
           </Menu.Item>
           <Menu.Item disabled={!may.transfer} onClick={open('transfer')}>
             {t('actions.transfer')}
