@@ -96,6 +96,7 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
           setTemplatesOpen(false);
         }}
         onSend={sendTemplate}
+        contactName={view.contact?.name ?? null}
       />
     </Stack>
   );
