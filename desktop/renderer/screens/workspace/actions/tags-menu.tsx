@@ -21,10 +21,12 @@ export type TagsMenuProps = {
 /** The team's tags as checkboxes; a tag is internal and never reaches the contact. */
 export function TagsMenu({ conversation, opened, onChange }: TagsMenuProps) {
   const { t } = useTranslation();
-  // Esc closes it wherever the focus is (the target button, or a checkbox inside).
+  // Esc closes it while the focus is inside (a checkbox, whose key events the Popover's own
+  // handler does not see); the button handles its own Esc below.
   useWindowEvent('keydown', (event) => {
     if (opened && event.key === 'Escape') onChange(false);
   });
+
   const { api, store } = useWorkspace();
   const action = useApiAction();
   const tags = useObservable(() => store.tagsForTeam$(conversation.teamId), NONE, [
@@ -58,6 +60,9 @@ export function TagsMenu({ conversation, opened, onChange }: TagsMenuProps) {
             aria-expanded={opened}
             onClick={() => {
               onChange(!opened);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && opened) onChange(false);
             }}
           >
             <Icon name="tag" />

@@ -31,6 +31,7 @@ function HeaderTags({ tagIds }: { tagIds: readonly string[] }) {
     <Group
       gap={4}
       wrap="nowrap"
+      style={{ flexShrink: 0 }}
       role="list"
       aria-label={t('seat.headerTags')}
       data-testid="header-tags"
@@ -72,6 +73,7 @@ export function ConversationHeader({ view, onOpenTemplates }: ConversationHeader
               variant="light"
               color={STATE_COLORS[conversation.state]}
               data-testid="conversation-state"
+              style={{ flexShrink: 0 }}
             >
               {t(`state.${conversation.state}`)}
             </Badge>
