@@ -16,6 +16,7 @@ describe('startAtendo', () => {
       expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ ok: true });
       const agents = await first.db.selectFrom('agents').select('email').orderBy('email').execute();
       expect(agents.map((a) => a.email)).toEqual([
+        'admin@atendo.demo',
         'ana@atendo.demo',
         'bruno@atendo.demo',
         'carla@atendo.demo',
