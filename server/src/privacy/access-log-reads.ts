@@ -3,6 +3,7 @@ import {
   AccessAction,
   AccessEntityType,
   AccessOutcome,
+  type AccessLogCursor,
   type AccessLogEntry,
   type AccessLogFilter,
   type AccessLogPage,
@@ -71,21 +72,35 @@ const entryOf = (row: Row): AccessLogEntry => ({
   ip: row.ip,
 });
 
-/** One page, newest first; `before` is the `nextBefore` of the page before it. */
+/**
+ * One page, newest first by time (a refusal is written at once, the reads around it a moment
+ * later in their batch, so ids alone are not in time order); `before` is the `nextBefore` of
+ * the page before it.
+ */
 export async function listAccessLog(
   db: Kysely<DB>,
   filter: AccessLogFilter,
-  page: { before: number | null; limit: number },
+  page: { before: AccessLogCursor | null; limit: number },
 ): Promise<AccessLogPage> {
   let query = filtered(db, filter);
-  if (page.before !== null) query = query.where('l.id', '<', page.before);
+  const before = page.before;
+  if (before !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('l.at', '<', before.at),
+        eb.and([eb('l.at', '=', before.at), eb('l.id', '<', before.id)]),
+      ]),
+    );
+  }
   const rows = await query
+    .orderBy('l.at', 'desc')
     .orderBy('l.id', 'desc')
     .limit(page.limit + 1)
     .execute();
   const entries = rows.slice(0, page.limit).map(entryOf);
   const last = entries.at(-1);
-  return { entries, nextBefore: rows.length > page.limit && last ? last.id : null };
+  const more = rows.length > page.limit && last !== undefined;
+  return { entries, nextBefore: more ? { at: last.at, id: last.id } : null };
 }
 
 /** Every matching entry, newest first, a batch at a time: the CSV streams without holding all. */
@@ -94,7 +109,7 @@ export async function* accessLogBatches(
   filter: AccessLogFilter,
   batchSize = 1000,
 ): AsyncGenerator<AccessLogEntry[]> {
-  let before: number | null = null;
+  let before: AccessLogCursor | null = null;
   for (;;) {
     const page = await listAccessLog(db, filter, { before, limit: batchSize });
     if (page.entries.length > 0) yield page.entries;

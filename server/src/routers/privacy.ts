@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RetentionSettings } from '@atendo/shared/rules/retention';
 import { Id } from '@atendo/shared/schemas/common';
 import {
+  AccessLogCursor,
   AccessLogFilter,
   type AccessAction,
   type AccessEntityType,
@@ -85,7 +86,7 @@ export const privacyRouter = router({
     .input(
       z.object({
         filter: AccessLogFilter.default(AccessLogFilter.parse({})),
-        before: z.number().int().positive().nullable().default(null),
+        before: AccessLogCursor.nullable().default(null),
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )

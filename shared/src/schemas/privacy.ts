@@ -68,10 +68,14 @@ export const AccessLogFilter = z.object({
 });
 export type AccessLogFilter = z.infer<typeof AccessLogFilter>;
 
+/** Where a page ends: entries are ordered newest first by (at, id). */
+export const AccessLogCursor = z.object({ at: EpochMs, id: z.number().int().positive() });
+export type AccessLogCursor = z.infer<typeof AccessLogCursor>;
+
 export const AccessLogPage = z.object({
   entries: z.array(AccessLogEntry),
   /** Pass as `before` to read the next (older) page; null at the end. */
-  nextBefore: z.number().int().positive().nullable(),
+  nextBefore: AccessLogCursor.nullable(),
 });
 export type AccessLogPage = z.infer<typeof AccessLogPage>;
 
