@@ -60,11 +60,9 @@ export async function startAtendo(
       runTimers(server.deps, now),
       purgeExpiredSessions(db, now),
       runRetention(server.deps, now),
-    ]).catch(
-      (error: unknown) => {
-        logger.error({ err: error }, 'timers failed');
-      },
-    );
+    ]).catch((error: unknown) => {
+      logger.error({ err: error }, 'timers failed');
+    });
   }, TIMER_INTERVAL_MS);
   timer.unref();
   logger.info(

@@ -45,16 +45,14 @@ export const conversationRouter = router({
 
   listMine: authedProcedure.query(({ ctx }) => listMine(ctx.deps, ctx.agent)),
 
-  get: authedProcedure
-    .input(ConversationRef)
-    .query(({ ctx, input }) =>
-      audited(
-        ctx,
-        conversationRead('conversation.get', input.conversationId),
-        () => readConversation(ctx.deps, ctx.agent, input.conversationId),
-        (conversation) => ({ contactId: conversation.contactId }),
-      ),
+  get: authedProcedure.input(ConversationRef).query(({ ctx, input }) =>
+    audited(
+      ctx,
+      conversationRead('conversation.get', input.conversationId),
+      () => readConversation(ctx.deps, ctx.agent, input.conversationId),
+      (conversation) => ({ contactId: conversation.contactId }),
     ),
+  ),
 
   take: authedProcedure
     .input(ConversationRef)
@@ -133,20 +131,18 @@ export const conversationRouter = router({
       closeConversation(ctx.deps, ctx.agent, { ...input, forced: false }),
     ),
 
-  history: authedProcedure
-    .input(z.object({ contactId: Id }))
-    .query(({ ctx, input }) =>
-      audited(
-        ctx,
-        {
-          action: 'conversation.history',
-          entityType: 'contact',
-          entityId: input.contactId,
-          contactId: input.contactId,
-        },
-        () => contactHistory(ctx.deps, ctx.agent, input.contactId),
-      ),
+  history: authedProcedure.input(z.object({ contactId: Id })).query(({ ctx, input }) =>
+    audited(
+      ctx,
+      {
+        action: 'conversation.history',
+        entityType: 'contact',
+        entityId: input.contactId,
+        contactId: input.contactId,
+      },
+      () => contactHistory(ctx.deps, ctx.agent, input.contactId),
     ),
+  ),
 
   timeline: authedProcedure
     .input(ConversationRef)
