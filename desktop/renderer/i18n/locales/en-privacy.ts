@@ -2,7 +2,7 @@ import type { ptBRPrivacy } from './pt-BR-privacy';
 
 export const enPrivacy: typeof ptBRPrivacy = {
   privacy: {
-    nav: 'Privacy (LGPD)',
+    nav: 'Privacy',
     title: 'Privacy (LGPD)',
     subtitle: "Data subjects' requests, retention periods and the record of who accessed what.",
     tabs: { subjects: 'Data subjects', retention: 'Retention', accessLog: 'Access log' },

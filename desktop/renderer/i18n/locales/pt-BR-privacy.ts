@@ -1,7 +1,7 @@
 /** Strings of the admin's privacy screen (LGPD requests, retention, access log), in pt-BR. */
 export const ptBRPrivacy = {
   privacy: {
-    nav: 'Privacidade (LGPD)',
+    nav: 'Privacidade',
     title: 'Privacidade (LGPD)',
     subtitle: 'Pedidos dos titulares, prazos de retenção e o registro de quem acessou o quê.',
     tabs: { subjects: 'Titulares', retention: 'Retenção', accessLog: 'Registro de acessos' },
