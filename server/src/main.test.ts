@@ -28,7 +28,7 @@ describe('startAtendo', () => {
     const second = await startAtendo(config, logger);
     try {
       const agents = await second.db.selectFrom('agents').select('id').execute();
-      expect(agents).toHaveLength(4);
+      expect(agents).toHaveLength(5);
       // The channels are mounted even with no WhatsApp secrets configured.
       const widget = await fetch(`${second.url}/webchat/widget.js`);
       expect(widget.status).toBe(200);
