@@ -2,6 +2,7 @@ import { ptBRActions } from './pt-BR-actions';
 import { ptBRSeat } from './pt-BR-seat';
 import { ptBRSending } from './pt-BR-sending';
 import { ptBRWorkspace } from './pt-BR-workspace';
+import { ptBRPrivacy } from './pt-BR-privacy';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -70,6 +71,8 @@ export const ptBR = {
     'tag-not-in-team': 'Esta tag não pertence à equipe do atendimento.',
     'history-forbidden': 'Você não tem permissão para ver este histórico.',
     'csat-not-pending': 'Este atendimento não está aguardando avaliação.',
+    'contact-has-open-conversations':
+      'Este contato tem {{count}} atendimento(s) em aberto. Encerre-os antes, ou escolha encerrá-los.',
   },
   hints: {
     'ask-supervisor':
@@ -81,6 +84,7 @@ export const ptBR = {
   ...ptBRActions,
   ...ptBRSending,
   ...ptBRSeat,
+  ...ptBRPrivacy,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
