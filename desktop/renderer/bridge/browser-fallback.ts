@@ -10,6 +10,7 @@ import {
 } from '@atendo/shared/ipc/contract';
 import { DEFAULT_SETTINGS, UserSettings, type ResolvedSettings } from '@atendo/shared/ipc/settings';
 import { normalisePhone } from '@atendo/shared/phone';
+import { handOffSoftphoneLink } from './tel-handoff';
 
 /**
  * What the workspace gets in a plain browser: the same API as the desktop bridge, done with
@@ -80,9 +81,7 @@ export function createBrowserBridge({ window: win, storage }: BrowserEnvironment
       const phone = normalisePhone(number, settings.defaultCountry);
       if (!phone.ok)
         return { ok: false, reason: 'invalid-input', details: { why: 'not-a-phone-number' } };
-      const link = win.document.createElement('a');
-      link.href = `${settings.dialer.uriScheme}:${phone.e164}`;
-      link.click();
+      handOffSoftphoneLink(win.document, `${settings.dialer.uriScheme}:${phone.e164}`);
       return { ok: true, via: 'uri', number: phone.e164 };
     },
     'shell:open-external': ({ url }) => {

@@ -30,9 +30,9 @@ export function useSignIn() {
           password: input.password,
         });
         token = result.token;
-        if (input.presence !== 'available') {
-          await api.auth.setPresence.mutate({ presence: input.presence });
-        }
+        // Always: the server keeps the presence of the last session (offline after a sign-out),
+        // and the badge must not say "Disponível" while the server routes nothing here.
+        await api.auth.setPresence.mutate({ presence: input.presence });
         signIn(
           Session.parse({
             serverUrl: input.serverUrl,

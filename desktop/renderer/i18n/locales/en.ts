@@ -1,4 +1,6 @@
 import { enActions } from './en-actions';
+import { enSeat } from './en-seat';
+import { enSending } from './en-sending';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import type { Messages } from './pt-BR';
@@ -77,5 +79,7 @@ export const en: Messages = {
   },
   ...enWorkspace,
   ...enActions,
+  ...enSending,
+  ...enSeat,
   ...enPrivacy,
 };

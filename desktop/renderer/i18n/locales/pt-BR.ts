@@ -1,4 +1,6 @@
 import { ptBRActions } from './pt-BR-actions';
+import { ptBRSeat } from './pt-BR-seat';
+import { ptBRSending } from './pt-BR-sending';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
 
@@ -80,6 +82,8 @@ export const ptBR = {
   },
   ...ptBRWorkspace,
   ...ptBRActions,
+  ...ptBRSending,
+  ...ptBRSeat,
   ...ptBRPrivacy,
 } as const;
 
@@ -90,3 +94,5 @@ export type Messages = Widen<typeof ptBR>;
 
 export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
+export type SendingMessages = Widen<typeof ptBRSending>;
+export type SeatMessages = Widen<typeof ptBRSeat>;

@@ -36,6 +36,7 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [passwordVisible, setPasswordVisible] = useState(false);
   const [presence, setPresence] = useState<SignInInput['presence']>('available');
   const [touched, setTouched] = useState(false);
 
@@ -112,6 +113,11 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
                 }}
                 error={passwordError}
                 autoComplete="current-password"
+                visible={passwordVisible}
+                onVisibilityChange={setPasswordVisible}
+                visibilityToggleButtonProps={{
+                  'aria-label': passwordVisible ? t('seat.hidePassword') : t('seat.showPassword'),
+                }}
               />
               <Input.Wrapper label={t('login.presence')} id="login-presence">
                 <SegmentedControl
