@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, safeStorage, session } from 'electron';
 import { contentSecurityPolicy } from '../csp';
 import { findDeepLinkInArgv } from '../deep-link';
 import { decideDevServer, shellEntry } from '../dev-server';
 import { fileLogger } from '../logger';
 import { resolveSettings } from '../policy/precedence';
+import { createSessionVault } from '../session-vault';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
 import { guardPermissions } from './permissions';
@@ -72,6 +73,13 @@ async function start(): Promise<void> {
     resolved: resolveSettings(policy, user),
     agent: SIGNED_OUT,
     systemLocales: [],
+    // Read and written only through IPC, i.e. after the app is ready, as safeStorage requires.
+    vault: createSessionVault({
+      file: join(userData, 'session.json'),
+      safeStorage,
+      platform: process.platform,
+      log,
+    }),
   };
 
   // Links (also the one this instance was started with) wait in the link gate until the

@@ -33,12 +33,13 @@ export function useSignIn() {
         if (input.presence !== 'available') {
           await api.auth.setPresence.mutate({ presence: input.presence });
         }
-        signIn(
+        await signIn(
           Session.parse({
             serverUrl: input.serverUrl,
             token,
             presence: input.presence,
             agent: result.agent,
+            expiresAt: result.expiresAt,
           }),
         );
         return true;

@@ -1,4 +1,5 @@
 import { enActions } from './en-actions';
+import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import type { Messages } from './pt-BR';
 
@@ -74,4 +75,5 @@ export const en: Messages = {
   },
   ...enWorkspace,
   ...enActions,
+  ...enSession,
 };

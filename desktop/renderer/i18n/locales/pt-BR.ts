@@ -1,4 +1,5 @@
 import { ptBRActions } from './pt-BR-actions';
+import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 
 /**
@@ -77,6 +78,7 @@ export const ptBR = {
   },
   ...ptBRWorkspace,
   ...ptBRActions,
+  ...ptBRSession,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -86,3 +88,4 @@ export type Messages = Widen<typeof ptBR>;
 
 export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
+export type SessionMessages = Widen<typeof ptBRSession>;
