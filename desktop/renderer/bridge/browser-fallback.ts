@@ -11,6 +11,7 @@ import {
 import { DEFAULT_SETTINGS, UserSettings, type ResolvedSettings } from '@atendo/shared/ipc/settings';
 import { normalisePhone } from '@atendo/shared/phone';
 import { handOffSoftphoneLink } from './tel-handoff';
+import { clearSession, loadSession, saveSession } from '../session/session-storage';
 
 /**
  * What the workspace gets in a plain browser: the same API as the desktop bridge, done with
@@ -49,6 +50,9 @@ function resolved(user: UserSettings): ResolvedSettings {
       defaultCountry: user.defaultCountry ?? d.defaultCountry,
       dialer: { ...d.dialer, ...user.dialer, kind: 'uri' },
       notifications: { ...d.notifications, ...user.notifications },
+      // No machine policy reaches a browser, and a browser is more often shared than an
+      // installed app: the sign-out dialog offers erasing ticked (docs/deployment.md).
+      clearLocalDataOnSignOut: 'default',
     },
     locked: ['dialer.kind', 'dialer.commandPath', 'dialer.httpTemplate'],
   };
@@ -122,6 +126,16 @@ export function createBrowserBridge({ window: win, storage }: BrowserEnvironment
     },
     'window:focus': () => {
       win.focus();
+      return { ok: true };
+    },
+    // The browser build keeps the session in localStorage, as it always did.
+    'session:load': () => ({ session: loadSession(storage) }),
+    'session:save': (session) => {
+      saveSession(session, storage);
+      return { ok: true, protection: 'browser-storage' };
+    },
+    'session:clear': () => {
+      clearSession(storage);
       return { ok: true };
     },
   };

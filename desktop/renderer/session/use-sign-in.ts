@@ -33,12 +33,13 @@ export function useSignIn() {
         // Always: the server keeps the presence of the last session (offline after a sign-out),
         // and the badge must not say "Disponível" while the server routes nothing here.
         await api.auth.setPresence.mutate({ presence: input.presence });
-        signIn(
+        await signIn(
           Session.parse({
             serverUrl: input.serverUrl,
             token,
             presence: input.presence,
             agent: result.agent,
+            expiresAt: result.expiresAt,
           }),
         );
         return true;

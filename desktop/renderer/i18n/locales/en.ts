@@ -1,6 +1,7 @@
 import { enActions } from './en-actions';
 import { enSeat } from './en-seat';
 import { enSending } from './en-sending';
+import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import type { Messages } from './pt-BR';
@@ -81,5 +82,6 @@ export const en: Messages = {
   ...enActions,
   ...enSending,
   ...enSeat,
+  ...enSession,
   ...enPrivacy,
 };

@@ -19,6 +19,8 @@ import { z } from 'zod';
 import { errorText } from '../../i18n/error-text';
 import { PreferencesControls } from '../../ui/preferences-controls';
 import { BrandMark } from '../../ui/brand-mark';
+import { useSession } from '../../session/session-context';
+import { SignedOutNotice } from '../../session/signed-out-notice';
 import { useSignIn, type SignInInput } from '../../session/use-sign-in';
 
 export type LoginScreenProps = {
@@ -33,6 +35,7 @@ const Email = z.email();
 export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenProps) {
   const { t } = useTranslation();
   const { submit, pending, failure } = useSignIn();
+  const { lastSignOut } = useSession();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -82,6 +85,9 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
                   </Text>
                 </div>
               </Group>
+              {lastSignOut !== null && failure === null && (
+                <SignedOutNotice outcome={lastSignOut} />
+              )}
               <TextInput
                 label={t('login.serverUrl')}
                 description={serverUrlLocked ? t('login.serverUrlHint') : undefined}
