@@ -51,6 +51,7 @@ export function startSyncEngine(options: SyncEngineOptions) {
       name,
       replicateCollection({
         name,
+        db: options.db,
         rxCollection: collectionOf(options.db, name),
         transport: options.transport,
         batchSize: options.batchSize,
@@ -61,14 +62,14 @@ export function startSyncEngine(options: SyncEngineOptions) {
   const all = [...replications.values()];
   const connection$ = new BehaviorSubject<Connection>('connecting');
   const failing$ = new BehaviorSubject(false);
-  const active$ = combineLatest(all.map((r) => r.state.active$)).pipe(
+  const active$ = combineLatest(all.map((r) => r.active$)).pipe(
     map((flags) => flags.some(Boolean)),
   );
   // A pull error keeps its replication active while RxDB retries; once every replication is
   // idle again the pulls have succeeded, so the error is over.
   const subscriptions = [
     ...all.map((r) =>
-      r.state.error$.subscribe(() => {
+      r.error$.subscribe(() => {
         failing$.next(true);
       }),
     ),
@@ -82,7 +83,7 @@ export function startSyncEngine(options: SyncEngineOptions) {
   );
 
   const resyncAll = () => {
-    for (const replication of all) replication.emit('RESYNC');
+    for (const replication of all) replication.resync();
   };
 
   const hub = startStreamHub({
@@ -90,9 +91,7 @@ export function startSyncEngine(options: SyncEngineOptions) {
     retryDelayMs: options.retryDelayMs,
     setTimer: options.setTimer,
     onChanges: (event) => {
-      replications
-        .get(event.collection)
-        ?.emit({ documents: event.documents, checkpoint: event.checkpoint });
+      replications.get(event.collection)?.applyChanges(event);
     },
     onResync: (reason) => {
       resyncAll();
@@ -103,16 +102,14 @@ export function startSyncEngine(options: SyncEngineOptions) {
     },
   });
 
-  const startAll = async (names: readonly SyncCollection[]) => {
+  const startAll = (names: readonly SyncCollection[]) => {
     const started = names.flatMap((name) => replications.get(name) ?? []);
-    await Promise.all(started.map((r) => r.state.start()));
-    return started;
+    for (const replication of started) replication.start();
+    return Promise.all(started.map((r) => r.awaitInitialReplication()));
   };
   const initialSync = (async () => {
-    const first = await startAll(FIRST);
-    await Promise.all(first.map((r) => r.state.awaitInitialReplication()));
-    const later = await startAll(LATER);
-    await Promise.all(later.map((r) => r.state.awaitInitialReplication()));
+    await startAll(FIRST);
+    await startAll(LATER);
   })();
   // The promise is awaited by awaitInitialSync(); a close before it settles must not surface.
   initialSync.catch(() => undefined);
@@ -120,7 +117,7 @@ export function startSyncEngine(options: SyncEngineOptions) {
   async function stop(): Promise<void> {
     hub.stop();
     for (const subscription of subscriptions) subscription.unsubscribe();
-    await Promise.all(all.map((r) => r.state.cancel()));
+    await Promise.all(all.map((r) => r.stop()));
   }
 
   return {
