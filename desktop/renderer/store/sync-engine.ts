@@ -5,6 +5,7 @@ import type { AtendoDatabase } from './database';
 import { replicateCollection, type CollectionReplication } from './replication';
 import { startStreamHub, type SetTimer } from './stream-hub';
 import type { SyncTransport } from './transport';
+import { streamStaleness, type StreamHeartbeat } from '@atendo/shared/sync/stream-staleness';
 
 export type SyncStatus = 'online' | 'offline' | 'syncing' | 'error';
 
@@ -86,6 +87,8 @@ export function startSyncEngine(options: SyncEngineOptions) {
     for (const replication of all) replication.resync();
   };
 
+  // The previous heartbeat of this connection: a fan-out still behind its head means pulling.
+  let lastHeartbeat: StreamHeartbeat | null = null;
   const hub = startStreamHub({
     transport: options.transport,
     retryDelayMs: options.retryDelayMs,
@@ -93,7 +96,12 @@ export function startSyncEngine(options: SyncEngineOptions) {
     onChanges: (event) => {
       replications.get(event.collection)?.applyChanges(event);
     },
+    onHeartbeat: (event) => {
+      if (streamStaleness(lastHeartbeat, event).stale) resyncAll();
+      lastHeartbeat = event;
+    },
     onResync: (reason) => {
+      if (reason === 'connected') lastHeartbeat = null;
       resyncAll();
       if (reason === 'connected') options.onConnected();
     },
