@@ -179,8 +179,9 @@ export function replicateCollection(options: ReplicateOptions): CollectionReplic
     enqueue(async () => {
       if (arrivedAt < lastPullAt || stopped) return;
       const held = await current();
-      if (held?.epoch !== event.checkpoint.epoch) {
-        // Frames of another scope (or before any pull): only a pull can tell what to keep.
+      if (held?.epoch !== event.checkpoint.epoch || held.cursor !== undefined) {
+        // Frames of another scope, before any pull, or while the first pull's snapshot is
+        // unfinished (its checkpoint must not jump past the rest of it): a pull decides.
         requestResync();
         return;
       }

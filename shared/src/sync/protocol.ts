@@ -65,6 +65,12 @@ export type SyncDocument<C extends SyncCollection> = SyncDocumentMap[C] & { _del
 export const Checkpoint = z.object({
   seq: z.number().int().nonnegative(),
   epoch: z.string().max(200),
+  /**
+   * Set while a first pull's snapshot of the working set is under way (server/src/sync/
+   * snapshot.ts): where its next page starts. `seq` is then the feed head read when the
+   * snapshot began, from which the pull goes on once the snapshot is complete.
+   */
+  cursor: z.string().max(1000).optional(),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
