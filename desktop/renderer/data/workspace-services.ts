@@ -64,6 +64,7 @@ export async function openWorkspace(session: Session): Promise<WorkspaceServices
     name: localDatabaseName(session),
     transport,
     now: () => Date.now(),
+    agent: session.agent,
   });
   return {
     session,

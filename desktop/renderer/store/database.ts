@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { addRxPlugin, createRxDatabase, removeRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
+import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Contact } from '@atendo/shared/schemas/contact';
@@ -46,6 +47,8 @@ const COLLECTIONS = {
 };
 
 addRxPlugin(RxDBLocalDocumentsPlugin);
+// Purges the tombstones that evictions and scope removals leave (eviction.ts).
+addRxPlugin(RxDBCleanupPlugin);
 
 let devModeReady: Promise<void> | null = null;
 

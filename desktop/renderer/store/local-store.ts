@@ -1,8 +1,11 @@
 import { map, Subject, type Observable } from 'rxjs';
 import type { RxStorage } from 'rxdb';
+import type { Actor } from '@atendo/shared/schemas/agent';
 import type { ContactFields } from '@atendo/shared/schemas/contact';
+import { DEFAULT_WORKING_SET, type WorkingSetSettings } from '@atendo/shared/sync/working-set';
 import { openDatabase, wipeDatabase, type AtendoDatabase } from './database';
 import { createDrafts } from './drafts';
+import { evictOutsideWorkingSet } from './eviction';
 import {
   ContactEditPayload,
   type MessageKindToQueue,
@@ -37,6 +40,13 @@ export type LocalStoreOptions = {
   batchSize?: number;
   /** Told when the local database could not be opened and was wiped, so it can be logged. */
   onWiped?: (error: unknown) => void;
+  /**
+   * The signed-in agent: with it the store evicts what leaves the working set (eviction.ts)
+   * after the initial sync and every `evictEveryMs`. Without it nothing is evicted.
+   */
+  agent?: Actor;
+  workingSet?: WorkingSetSettings;
+  evictEveryMs?: number;
 };
 
 export type QueueMessageInput<K extends MessageKindToQueue> = {
@@ -91,6 +101,7 @@ export async function createLocalStore(options: LocalStoreOptions) {
   });
   // Items left by the previous session go out as soon as possible, stream or not.
   void outbox.flush(true);
+  const eviction = scheduleEviction(db, options, setTimer, engine.awaitInitialSync);
 
   async function queueMessage<K extends MessageKindToQueue>(
     input: QueueMessageInput<K>,
@@ -159,6 +170,7 @@ export async function createLocalStore(options: LocalStoreOptions) {
   }
 
   async function close(): Promise<void> {
+    await eviction.stop();
     await outbox.stop();
     await engine.stop();
     notices.complete();
@@ -180,6 +192,8 @@ export async function createLocalStore(options: LocalStoreOptions) {
     retryOutboxItem,
     dismissOutboxItem,
     editContact,
+    /** Evicts what has left the working set now (also run on a timer); needs `agent`. */
+    evict: eviction.run,
     saveDraft: drafts.saveDraft,
     clearDraft: drafts.clearDraft,
     draft$: drafts.draft$,
@@ -189,3 +203,58 @@ export async function createLocalStore(options: LocalStoreOptions) {
 }
 
 export type LocalStore = Awaited<ReturnType<typeof createLocalStore>>;
+
+/** Documents outside every held conversation kept for later (contacts found by a search). */
+const CACHED_CONTACTS = 1_000;
+const DEFAULT_EVICT_EVERY_MS = 15 * 60_000;
+const FIRST_EVICTION_MS = 30_000;
+
+/** Eviction after the initial sync and then periodically; one pass at a time. */
+function scheduleEviction(
+  db: AtendoDatabase,
+  options: LocalStoreOptions,
+  setTimer: SetTimer,
+  initialSync: () => Promise<void>,
+) {
+  const { agent } = options;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  let cancel: () => void = () => undefined;
+  const run = async () => {
+    if (agent === undefined || stopped) return null;
+    const pass = running.then(() =>
+      evictOutsideWorkingSet({
+        db,
+        agent,
+        now: options.now(),
+        settings: options.workingSet ?? DEFAULT_WORKING_SET,
+        cachedContacts: CACHED_CONTACTS,
+      }),
+    );
+    running = pass.catch(() => undefined);
+    return pass;
+  };
+  const every = options.evictEveryMs ?? DEFAULT_EVICT_EVERY_MS;
+  const tick = (ms: number) => {
+    cancel = setTimer(() => {
+      void run().finally(() => {
+        tick(every);
+      });
+    }, ms);
+  };
+  // The first pass waits a little after the initial sync, off the first screen's path.
+  initialSync().then(
+    () => {
+      if (agent !== undefined) tick(FIRST_EVICTION_MS);
+    },
+    () => undefined,
+  );
+  return {
+    run,
+    stop: async () => {
+      stopped = true;
+      cancel();
+      await running;
+    },
+  };
+}
