@@ -1,11 +1,12 @@
 import { map, Subject, type Observable } from 'rxjs';
-import type { RxStorage } from 'rxdb';
+import type { RxCollection, RxStorage } from 'rxdb';
 import type { Actor } from '@atendo/shared/schemas/agent';
-import type { ContactFields } from '@atendo/shared/schemas/contact';
+import type { Contact, ContactFields } from '@atendo/shared/schemas/contact';
 import { DEFAULT_WORKING_SET, type WorkingSetSettings } from '@atendo/shared/sync/working-set';
 import { openDatabase, wipeDatabase, type AtendoDatabase } from './database';
 import { createDrafts } from './drafts';
 import { evictOutsideWorkingSet } from './eviction';
+import { writeDocuments } from './store-writes';
 import {
   ContactEditPayload,
   type MessageKindToQueue,
@@ -192,6 +193,16 @@ export async function createLocalStore(options: LocalStoreOptions) {
     retryOutboxItem,
     dismissOutboxItem,
     editContact,
+    /**
+     * Keeps contacts the server found (a search beyond the local store) as replication would;
+     * eviction drops them again once no conversation refers to them and the cache is full.
+     */
+    rememberContacts: (contacts: readonly Contact[]) =>
+      writeDocuments(
+        db.contacts as unknown as RxCollection<unknown>,
+        contacts.map((c) => ({ ...c, _deleted: false })),
+        false,
+      ),
     /** Evicts what has left the working set now (also run on a timer); needs `agent`. */
     evict: eviction.run,
     saveDraft: drafts.saveDraft,
