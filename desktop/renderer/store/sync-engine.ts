@@ -10,11 +10,12 @@ import { streamStaleness, type StreamHeartbeat } from '@atendo/shared/sync/strea
 export type SyncStatus = 'online' | 'offline' | 'syncing' | 'error';
 
 /**
- * What the agent needs first: the conversation lists, their timelines and the names in them.
- * Contacts and catalogues start once these have caught up, so a large contact base never delays
- * the queue. Screens read local data at once either way.
+ * What the agent needs first: the conversation lists and the names in them (contacts of the
+ * working set, agents, teams, channels), so the queue and the active list render from local
+ * data as soon as these land. Messages and catalogues follow, filling timelines without
+ * blocking the lists. Screens read local data at once either way.
  */
-const FIRST: readonly SyncCollection[] = ['conversations', 'messages', 'directory'];
+const FIRST: readonly SyncCollection[] = ['conversations', 'directory', 'contacts'];
 const LATER: readonly SyncCollection[] = SYNC_COLLECTIONS.filter((c) => !FIRST.includes(c));
 
 export type SyncEngineOptions = {
