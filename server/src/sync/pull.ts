@@ -9,7 +9,7 @@ import type {
 import type { WorkingSetSettings } from '@atendo/shared/sync/working-set';
 import { DEFAULT_WORKING_SET } from '@atendo/shared/sync/working-set';
 import type { DB } from '../db/schema';
-import { FEED_COLLECTIONS_OF, type FeedCollection } from './collections';
+import { FEED_COLLECTIONS_OF, keysOfCollection, type FeedCollection } from './collections';
 import { docKey, loadCurrentDocuments } from './documents';
 import { feedHead, readKeyWindow, type AudienceHit } from './feed-reads';
 import { databaseInstanceId } from './instance';
@@ -91,7 +91,6 @@ async function fullSnapshotPage(
       ...request,
       limit: input.limit - documents.length,
     });
-    if (page === null) return { documents, next: null };
     documents.push(...page.documents);
     if (page.next === null || documents.length >= input.limit)
       return { documents, next: page.next };
@@ -115,7 +114,8 @@ async function feedPage(
   const documents: SyncDocument<SyncCollection>[] = [];
   let seq = after;
   while (limit - documents.length > 0) {
-    const page = await gatherPage(db, scope, {
+    const page = await gatherPage(db, {
+      keys: keysOfCollection(collection, scope.keys),
       collections: FEED_COLLECTIONS_OF[collection],
       after: seq,
       head,
@@ -130,6 +130,7 @@ async function feedPage(
 }
 
 type PageRequest = {
+  keys: readonly string[];
   collections: readonly FeedCollection[];
   after: number;
   head: number;
@@ -142,11 +143,11 @@ type Page = { visible: Map<string, Visibility>; checkpoint: number };
  * Reads changes until `limit` distinct documents are found or the head is reached. Several
  * changes of one document count once.
  */
-async function gatherPage(db: Kysely<DB>, scope: SyncScope, request: PageRequest): Promise<Page> {
+async function gatherPage(db: Kysely<DB>, request: PageRequest): Promise<Page> {
   const visible = new Map<string, Visibility>();
   let cursor = request.after;
   while (cursor < request.head) {
-    const { hits, boundary } = await readVisibleWindow(db, scope, { ...request, after: cursor });
+    const { hits, boundary } = await readVisibleWindow(db, { ...request, after: cursor });
     for (const hit of hits) {
       const isNew = !visible.has(docKey(hit.collection, hit.docId));
       if (isNew && visible.size >= request.limit) {
@@ -167,12 +168,11 @@ async function gatherPage(db: Kysely<DB>, scope: SyncScope, request: PageRequest
  */
 async function readVisibleWindow(
   db: Kysely<DB>,
-  scope: SyncScope,
   request: PageRequest,
 ): Promise<{ hits: AudienceHit[]; boundary: number }> {
   let boundary = request.head;
   const all: AudienceHit[] = [];
-  for (const key of scope.keys) {
+  for (const key of request.keys) {
     const hits = await readKeyWindow(db, { ...request, key, upTo: request.head });
     const last = hits.at(-1);
     if (hits.length === request.limit && last !== undefined) {

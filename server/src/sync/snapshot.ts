@@ -5,6 +5,7 @@ import type { DB } from '../db/schema';
 import { loadContacts } from '../repo/contacts';
 import { messageFromRow } from '../repo/messages';
 import type { SyncPayload } from './documents';
+import { catalogSnapshot } from './snapshot-catalog';
 import { workingSetConversations } from './working-set-query';
 
 /*
@@ -19,6 +20,10 @@ export const SNAPSHOT_COLLECTIONS: ReadonlySet<SyncCollection> = new Set([
   'conversations',
   'messages',
   'contacts',
+  'directory',
+  'templates',
+  'tags',
+  'dispositions',
 ]);
 
 export type SnapshotRequest = {
@@ -99,14 +104,31 @@ function parseMessageCursor(cursor: string): [string, string] {
   return ['', ''];
 }
 
-const READERS: Partial<Record<SyncCollection, Reader>> = { conversations, contacts, messages };
+/** The directory and catalogues: small, read whole and paged by id. */
+const catalog =
+  (collection: SyncCollection): Reader =>
+  async (db, request) => {
+    const all = await catalogSnapshot(db, collection, request.scope.keys);
+    const byId = new Map(all.map((doc) => [doc.id, doc]));
+    const { page, next } = after([...byId.keys()], request.cursor, request.limit);
+    return { documents: page.flatMap((id) => byId.get(id) ?? []), next };
+  };
 
-/** One page of the collection's working set, or null for a collection without snapshots. */
+const READERS: Record<SyncCollection, Reader> = {
+  conversations,
+  contacts,
+  messages,
+  directory: catalog('directory'),
+  templates: catalog('templates'),
+  tags: catalog('tags'),
+  dispositions: catalog('dispositions'),
+};
+
+/** One page of the collection's working set. */
 export function snapshotPage(
   db: Kysely<DB>,
   collection: SyncCollection,
   request: SnapshotRequest,
-): Promise<SnapshotPage> | null {
-  const reader = READERS[collection];
-  return reader === undefined ? null : reader(db, request);
+): Promise<SnapshotPage> {
+  return READERS[collection](db, request);
 }
