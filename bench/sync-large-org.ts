@@ -15,7 +15,7 @@ import { buildHarness } from '../desktop/e2e/sync/support/build-harness';
 import { openHarness, serveHarness } from '../desktop/e2e/sync/support/harness-page';
 import { ServerProcess } from '../desktop/e2e/sync/support/server-process';
 import { liveLatency, percentiles } from './sync-browser-live';
-import { seedLargeOrg, type LargeOrg } from './sync-large-seed';
+import { seedLargeOrg, type LargeOrg } from '../server/src/sync/test-large-org';
 
 const org: LargeOrg = {
   oldConversations: Number(process.argv[2] ?? 50_000),

@@ -1,13 +1,14 @@
 /*
- * A large organisation for the working-set benchmark and the e2e spec: years of closed
+ * A large organisation for the working-set benchmark (bench/sync-large-org.ts) and the e2e
+ * spec (desktop/e2e/workspace/16-large-organisation.spec.ts): years of closed
  * conversations (outside the history window), a contact base far larger than any agent's work,
  * and a small working set (open conversations and recently closed ones) — written straight
  * into the tables and the change feed in one transaction, far faster than the services.
  */
 import { conversationAudience } from '@atendo/shared/sync/audience';
-import type { Database } from '../server/src/db/database';
-import { migrate, openDatabase } from '../server/src/db/database';
-import { seedDemo } from '../server/src/seed';
+import type { Database } from '../db/database';
+import { migrate, openDatabase } from '../db/database';
+import { seedDemo } from '../seed';
 
 export type LargeOrg = {
   /** Closed long ago, 20 messages each. */
@@ -19,6 +20,10 @@ export type LargeOrg = {
   /** Closed within the last day in Suporte, 20 messages each. */
   recentConversations: number;
   messagesEach: number;
+  /** The team of every conversation, the agent who owns the open ones and served the old. */
+  teamId?: string;
+  openOwnerId?: string;
+  servedBy?: string;
 };
 
 const DAY = 86_400_000;
@@ -32,7 +37,7 @@ type Writer = {
 
 async function insert(trx: Database, table: string, rows: Record<string, unknown>[]) {
   for (let at = 0; at < rows.length; at += ROWS) {
-    // The rows have the tables' shapes (see bench/sync-seed.ts); Kysely cannot check a dynamic table.
+    // The rows have the tables' shapes (as bench/sync-seed.ts writes them); the table is dynamic.
     await trx
       .insertInto(table as 'contacts')
       .values(rows.slice(at, at + ROWS) as never)
@@ -83,6 +88,7 @@ function contactRow(id: string, n: number, at: number) {
 type ConvSpec = {
   id: string;
   contactId: string;
+  teamId: string;
   state: 'active' | 'queued' | 'closed';
   ownerId: string | null;
   closedAt: number | null;
@@ -92,7 +98,7 @@ type ConvSpec = {
 async function conversation(w: Writer, spec: ConvSpec, messagesEach: number) {
   const keys = conversationAudience({
     state: spec.state,
-    teamId: 'team-suporte',
+    teamId: spec.teamId,
     ownerId: spec.ownerId,
     participantIds: [],
   });
@@ -101,7 +107,7 @@ async function conversation(w: Writer, spec: ConvSpec, messagesEach: number) {
     id: spec.id,
     contact_id: spec.contactId,
     channel_id: 'channel-webchat',
-    team_id: 'team-suporte',
+    team_id: spec.teamId,
     owner_id: spec.ownerId,
     state: spec.state,
     disposition_id: null,
@@ -141,8 +147,16 @@ async function conversation(w: Writer, spec: ConvSpec, messagesEach: number) {
   await w.flush();
 }
 
+/** Writes the organisation into an open, migrated database, in one transaction. */
+export async function writeLargeOrg(db: Database, org: LargeOrg, now: number): Promise<void> {
+  await db.transaction().execute((trx) => fill(trx, org, now));
+}
+
 async function fill(trx: Database, org: LargeOrg, now: number): Promise<void> {
   const w = await writer(trx, now);
+  const teamId = org.teamId ?? 'team-suporte';
+  const servedBy = org.servedBy ?? 'agent-bruno';
+  const owner = org.openOwnerId ?? 'agent-ana';
   for (let n = 0; n < org.contacts; n++) {
     const id = `org-contact-${String(n)}`;
     w.rows.contacts.push(contactRow(id, n, now - 800 * DAY));
@@ -154,8 +168,9 @@ async function fill(trx: Database, org: LargeOrg, now: number): Promise<void> {
     const spec = {
       id: `old-conv-${String(n)}`,
       contactId: `org-contact-${String(n % org.contacts)}`,
+      teamId,
       state: 'closed' as const,
-      ownerId: 'agent-bruno',
+      ownerId: servedBy,
       closedAt: at + DAY,
       at,
     };
@@ -166,8 +181,9 @@ async function fill(trx: Database, org: LargeOrg, now: number): Promise<void> {
     const spec = {
       id: `recent-conv-${String(n)}`,
       contactId: `org-contact-${String((n * 7) % org.contacts)}`,
+      teamId,
       state: 'closed' as const,
-      ownerId: 'agent-bruno',
+      ownerId: servedBy,
       closedAt: at + 3_600_000,
       at,
     };
@@ -179,8 +195,9 @@ async function fill(trx: Database, org: LargeOrg, now: number): Promise<void> {
     const spec = {
       id: `bench-conv-${String(n)}`,
       contactId: `open-contact-${String(n)}`,
+      teamId,
       state: queued ? ('queued' as const) : ('active' as const),
-      ownerId: queued ? null : 'agent-ana',
+      ownerId: queued ? null : owner,
       closedAt: null,
       at: now - 3_600_000,
     };
@@ -196,6 +213,6 @@ export async function seedLargeOrg(dir: string, org: LargeOrg, now = Date.now())
   const db = openDatabase(dir);
   await migrate(db);
   await seedDemo(db, { now: () => now - 30 * DAY });
-  await db.transaction().execute((trx) => fill(trx, org, now));
+  await writeLargeOrg(db, org, now);
   await db.destroy();
 }
