@@ -47,6 +47,14 @@ export const DEMO_AGENTS = [
     teams: ['team-vendas'],
     permissions: ['history-all'],
   },
+  {
+    id: 'agent-admin',
+    name: 'Administrador Atendo',
+    email: 'admin@atendo.demo',
+    role: 'admin',
+    teams: [],
+    permissions: [],
+  },
 ] as const;
 
 export const DEMO_BOT_MENU: BotMenu = {

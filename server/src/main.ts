@@ -8,6 +8,7 @@ import { seedDemo } from './seed';
 import { purgeExpiredSessions } from './auth/sessions';
 import { resumeQueuedDeliveries } from './services/delivery-resume';
 import { runTimers } from './services/timers';
+import { runRetention } from './privacy/retention';
 
 const TIMER_INTERVAL_MS = 15_000;
 
@@ -15,7 +16,7 @@ export type Started = { url: string; db: Database; stop(): Promise<void> };
 
 /**
  * The startup path: open and migrate the database, seed the demo organisation into a fresh one,
- * start the timers (CSAT and bot timeouts, expired sessions), listen, and send what a previous
+ * start the timers (CSAT and bot timeouts, expired sessions, retention), listen, and send what a previous
  * run stored but never handed to its channel. `npm start` runs it; tests call it on a
  * temporary data directory.
  */
@@ -55,11 +56,13 @@ export async function startAtendo(
   );
   const timer = setInterval(() => {
     const now = clock.now();
-    Promise.all([runTimers(server.deps, now), purgeExpiredSessions(db, now)]).catch(
-      (error: unknown) => {
-        logger.error({ err: error }, 'timers failed');
-      },
-    );
+    Promise.all([
+      runTimers(server.deps, now),
+      purgeExpiredSessions(db, now),
+      runRetention(server.deps, now),
+    ]).catch((error: unknown) => {
+      logger.error({ err: error }, 'timers failed');
+    });
   }, TIMER_INTERVAL_MS);
   timer.unref();
   logger.info(

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'tag-not-in-team',
   'history-forbidden',
   'csat-not-pending',
+  // Privacy (LGPD).
+  'contact-has-open-conversations',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

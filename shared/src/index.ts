@@ -11,6 +11,7 @@ export * from './schemas/contact';
 export * from './schemas/conversation';
 export * from './schemas/message';
 export * from './schemas/catalog';
+export * from './schemas/privacy';
 
 export * from './rules/decision';
 export * from './rules/lifecycle';
@@ -23,6 +24,8 @@ export * from './rules/templates';
 export * from './rules/bot-menu';
 export * from './rules/delivery-status';
 export * from './rules/csat';
+export * from './rules/retention';
+export * from './rules/erasure';
 
 export * from './sync/audience';
 export * from './sync/protocol';

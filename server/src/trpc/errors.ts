@@ -30,6 +30,7 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'tag-not-in-team': 'BAD_REQUEST',
   'history-forbidden': 'FORBIDDEN',
   'csat-not-pending': 'CONFLICT',
+  'contact-has-open-conversations': 'CONFLICT',
 };
 
 export const trpcCodeFor = (code: ErrorCode): TRPCCode => TRPC_CODES[code];

@@ -1,5 +1,6 @@
 import { enActions } from './en-actions';
 import { enWorkspace } from './en-workspace';
+import { enPrivacy } from './en-privacy';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -65,6 +66,8 @@ export const en: Messages = {
     'tag-not-in-team': "This tag does not belong to the conversation's team.",
     'history-forbidden': 'You are not allowed to see this history.',
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
+    'contact-has-open-conversations':
+      'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',
   },
   hints: {
     'ask-supervisor':
@@ -74,4 +77,5 @@ export const en: Messages = {
   },
   ...enWorkspace,
   ...enActions,
+  ...enPrivacy,
 };

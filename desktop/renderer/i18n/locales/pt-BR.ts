@@ -1,5 +1,6 @@
 import { ptBRActions } from './pt-BR-actions';
 import { ptBRWorkspace } from './pt-BR-workspace';
+import { ptBRPrivacy } from './pt-BR-privacy';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -68,6 +69,8 @@ export const ptBR = {
     'tag-not-in-team': 'Esta tag não pertence à equipe do atendimento.',
     'history-forbidden': 'Você não tem permissão para ver este histórico.',
     'csat-not-pending': 'Este atendimento não está aguardando avaliação.',
+    'contact-has-open-conversations':
+      'Este contato tem {{count}} atendimento(s) em aberto. Encerre-os antes, ou escolha encerrá-los.',
   },
   hints: {
     'ask-supervisor':
@@ -77,6 +80,7 @@ export const ptBR = {
   },
   ...ptBRWorkspace,
   ...ptBRActions,
+  ...ptBRPrivacy,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
