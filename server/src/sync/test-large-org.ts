@@ -1,6 +1,6 @@
 /*
  * A large organisation for the working-set benchmark (bench/sync-large-org.ts) and the e2e
- * spec (desktop/e2e/workspace/16-large-organisation.spec.ts): years of closed
+ * spec (desktop/e2e/workspace/17-large-organisation.spec.ts): years of closed
  * conversations (outside the history window), a contact base far larger than any agent's work,
  * and a small working set (open conversations and recently closed ones) — written straight
  * into the tables and the change feed in one transaction, far faster than the services.

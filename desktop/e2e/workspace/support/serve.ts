@@ -49,7 +49,7 @@ async function main(): Promise<void> {
       (error: unknown) => res.status(400).json({ error: String(error) }),
     );
   });
-  // A large organisation behind the demo one (16-large-organisation.spec.ts).
+  // A large organisation behind the demo one (17-large-organisation.spec.ts).
   server.app.post('/__e2e/large-org', express.json(), (req, res) => {
     void seedLargeOrganisation(server.deps.db, req.body).then(
       (result) => {
