@@ -7,7 +7,6 @@ import * as inboundFiles from './migrations/0002-inbound-files';
 import * as queuedMessages from './migrations/0003-queued-messages';
 import * as contactClientId from './migrations/0004-contact-client-id';
 import * as privacy from './migrations/0008-privacy';
-import * as workingSetIndexes from './migrations/0009-working-set-indexes';
 import { describePostgresUrl, openPostgres, type PostgresOptions } from './postgres';
 import type { DB } from './schema';
 
@@ -95,7 +94,6 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-queued-messages': queuedMessages,
   '0004-contact-client-id': contactClientId,
   '0008-privacy': privacy,
-  '0009-working-set-indexes': workingSetIndexes,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */
