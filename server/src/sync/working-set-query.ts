@@ -57,6 +57,23 @@ async function closedOfContacts(db: Kysely<DB>, contactIds: readonly string[]) {
   return rows;
 }
 
+/**
+ * Contacts erased under the LGPD: their conversations stay as anonymised rows, but the feed
+ * removed them from every store (privacy/erase-contact.ts), so no snapshot may bring them back.
+ */
+async function erasedContacts(db: Kysely<DB>, contactIds: readonly string[]) {
+  const erased = new Set<string>();
+  for (let at = 0; at < contactIds.length; at += CHUNK) {
+    const rows = await db
+      .selectFrom('contact_erasures')
+      .select('contact_id')
+      .where('contact_id', 'in', contactIds.slice(at, at + CHUNK))
+      .execute();
+    for (const row of rows) erased.add(row.contact_id);
+  }
+  return erased;
+}
+
 /** The working set's conversations, sorted by id (the snapshot pages by id). */
 export async function workingSetConversations(
   db: Kysely<DB>,
@@ -70,7 +87,10 @@ export async function workingSetConversations(
   ];
   const known = new Set(first.map((c) => c.id));
   const history = (await closedOfContacts(db, served)).filter((row) => !known.has(row.id));
-  const candidates = [...first, ...(await hydrateAll(db, history))];
+  const erased = await erasedContacts(db, [...new Set(first.map((c) => c.contactId))]);
+  const candidates = [...first, ...(await hydrateAll(db, history))].filter(
+    (c) => !erased.has(c.contactId),
+  );
   const kept = selectWorkingSet(candidates, scope, now, settings);
   return candidates.filter((c) => kept.has(c.id)).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
