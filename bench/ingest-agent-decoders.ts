@@ -94,7 +94,7 @@ function decode(payload: Buffer, compressed: boolean, tally: Tally): FrameConten
   const contents: FrameContents = { messages: [], resyncs: [] };
   for (const event of events) {
     if (event.type === 'resync') contents.resyncs.push(event.reason);
-    else if (event.collection === 'messages') {
+    else if (event.type === 'changes' && event.collection === 'messages') {
       for (const document of event.documents) {
         const match = 'body' in document ? BENCH_TEXT.exec(document.body) : null;
         if (match?.[1] !== undefined) contents.messages.push(Number(match[1]));

@@ -116,3 +116,34 @@ export function listenersWithAll(listeners: Listener[], ids: string[]): number {
     return ids.every((id) => got.has(id));
   }).length;
 }
+
+/** Live latency with 1, 50 and 200 connected agents (the page is the first), logged. */
+export async function liveLatency(
+  page: Page,
+  server: ServerProcess,
+  log: (line: string) => void,
+): Promise<void> {
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const tokens = [await server.token('carla@atendo.demo'), await server.token('ana@atendo.demo')];
+  const listeners: Listener[] = [];
+  for (const agents of [1, 50, 200]) {
+    await addListeners(server, listeners, agents, tokens);
+    // The probe is one more Node subscriber; it is not counted among the agents.
+    const probe = startProbe(server, tokens[0] ?? '');
+    await measureLatency(page, server, `warm-${String(agents)}`, 5);
+    const label = `a${String(agents)}`;
+    const latencies = await measureLatency(page, server, label, 100, probe.seen);
+    await probe.stop();
+    const p = percentiles(latencies.page);
+    const q = percentiles(latencies.probe);
+    const ids = Array.from({ length: 100 }, (_, i) => `live-${label}-${String(i)}`);
+    log(
+      `live latency, ${String(agents)} connected agents: p50 ${ms(p.p50)}, p95 ${ms(p.p95)}, ` +
+        `p99 ${ms(p.p99)}, max ${ms(p.max)} (n=${String(p.n)}; ` +
+        `${String(listenersWithAll(listeners, ids))}/${String(listeners.length)} other agents got every write); ` +
+        `server to a Node websocket: p50 ${ms(q.p50)}, p99 ${ms(q.p99)} (n=${String(q.n)})`,
+    );
+  }
+  // Closing a client stops its recorder's stream.
+  await Promise.all(listeners.map((l) => l.client.close()));
+}

@@ -13,14 +13,7 @@ import type { HarnessWindow, StartOptions } from '../desktop/e2e/sync/harness/ha
 import { buildHarness } from '../desktop/e2e/sync/support/build-harness';
 import { openHarness, serveHarness } from '../desktop/e2e/sync/support/harness-page';
 import { ServerProcess } from '../desktop/e2e/sync/support/server-process';
-import {
-  addListeners,
-  listenersWithAll,
-  measureLatency,
-  percentiles,
-  startProbe,
-  type Listener,
-} from './sync-browser-live';
+import { liveLatency, percentiles } from './sync-browser-live';
 import { MESSAGES_EACH, seedBenchDatabase } from './sync-seed';
 
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
@@ -103,31 +96,6 @@ async function openConversations(page: Page, conversations: number): Promise<voi
   );
 }
 
-async function liveLatency(page: Page, server: ServerProcess): Promise<void> {
-  const tokens = [await server.token('carla@atendo.demo'), await server.token('ana@atendo.demo')];
-  const listeners: Listener[] = [];
-  for (const agents of [1, 50, 200]) {
-    await addListeners(server, listeners, agents, tokens);
-    // The probe is one more Node subscriber; it is not counted among the agents.
-    const probe = startProbe(server, tokens[0] ?? '');
-    await measureLatency(page, server, `warm-${String(agents)}`, 5);
-    const label = `a${String(agents)}`;
-    const latencies = await measureLatency(page, server, label, 100, probe.seen);
-    await probe.stop();
-    const p = percentiles(latencies.page);
-    const q = percentiles(latencies.probe);
-    const ids = Array.from({ length: 100 }, (_, i) => `live-${label}-${String(i)}`);
-    log(
-      `live latency, ${String(agents)} connected agents: p50 ${ms(p.p50)}, p95 ${ms(p.p95)}, ` +
-        `p99 ${ms(p.p99)}, max ${ms(p.max)} (n=${String(p.n)}; ` +
-        `${String(listenersWithAll(listeners, ids))}/${String(listeners.length)} other agents got every write); ` +
-        `server to a Node websocket: p50 ${ms(q.p50)}, p99 ${ms(q.p99)} (n=${String(q.n)})`,
-    );
-  }
-  // Closing a client stops its recorder's stream.
-  await Promise.all(listeners.map((l) => l.client.close()));
-}
-
 async function run(browser: Browser, size: number, last: boolean): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-bench-browser-'));
   const conversations = Math.ceil(size / MESSAGES_EACH);
@@ -151,7 +119,7 @@ async function run(browser: Browser, size: number, last: boolean): Promise<void>
     if (!last) return;
     log(`JS heap after the ${String(size)} sync: ${await heap(page)}`);
     await openConversations(page, conversations);
-    await liveLatency(page, server);
+    await liveLatency(page, server, log);
   } finally {
     await context.close();
     await server.stop();

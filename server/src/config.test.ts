@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_DATA_DIR, DEFAULT_WEB_DIR, loadConfig } from './config';
+import { DEFAULT_WORKING_SET } from '@atendo/shared/sync/working-set';
 
 describe('loadConfig', () => {
   it('uses the documented defaults on an empty environment', () => {
@@ -16,6 +17,7 @@ describe('loadConfig', () => {
       sessionTtlMs: 12 * 3_600_000,
       webchatTokenTtlMs: 30 * 86_400_000,
       streamRoundMs: 40,
+      syncWorkingSet: { ...DEFAULT_WORKING_SET, closedWindowMs: 7 * 86_400_000 },
       whatsapp: null,
     });
   });

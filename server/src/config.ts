@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_WORKING_SET, type WorkingSetSettings } from '@atendo/shared/sync/working-set';
 
 // The default data directory is the repository's `.data/`, found from this file rather than the
 // working directory, so `npm start` from any folder uses the same database.
@@ -35,6 +36,7 @@ const EnvSchema = z.object({
     .default(12),
   ATENDO_WEBCHAT_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
   ATENDO_STREAM_ROUND_MS: z.coerce.number().int().min(0).max(1000).default(40),
+  ATENDO_SYNC_CLOSED_DAYS: z.coerce.number().min(0).max(365).default(7),
   WHATSAPP_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com'),
   WHATSAPP_GRAPH_VERSION: z
     .string()
@@ -79,6 +81,8 @@ export type Config = {
   webchatTokenTtlMs: number;
   /** Least time between two back-to-back fan-out rounds of the live stream (see fanout.ts). */
   streamRoundMs: number;
+  /** What each agent's local store replicates (shared/src/sync/working-set.ts). */
+  syncWorkingSet: WorkingSetSettings;
   whatsapp: WhatsAppConfig | null;
 };
 
@@ -113,6 +117,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionTtlMs: e.ATENDO_SESSION_TTL_HOURS * 3_600_000,
     webchatTokenTtlMs: Math.round(e.ATENDO_WEBCHAT_TOKEN_TTL_DAYS * 86_400_000),
     streamRoundMs: e.ATENDO_STREAM_ROUND_MS,
+    syncWorkingSet: {
+      ...DEFAULT_WORKING_SET,
+      closedWindowMs: Math.round(e.ATENDO_SYNC_CLOSED_DAYS * 86_400_000),
+    },
     whatsapp: whatsAppConfig(e),
   };
 }

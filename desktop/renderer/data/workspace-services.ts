@@ -69,6 +69,7 @@ export async function openWorkspace(session: Session): Promise<WorkspaceServices
     name,
     transport,
     now: () => Date.now(),
+    agent: session.agent,
   });
   let closing: Promise<void> | null = null;
   const close = () => {

@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
 import { addRxPlugin, createRxDatabase, removeRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
+import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -44,6 +46,10 @@ const COLLECTIONS = {
   outbox: { schema: outboxSchema },
 };
 
+addRxPlugin(RxDBLocalDocumentsPlugin);
+// Purges the tombstones that evictions and scope removals leave (eviction.ts).
+addRxPlugin(RxDBCleanupPlugin);
+
 let devModeReady: Promise<void> | null = null;
 
 /**
@@ -83,6 +89,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Atendo
     // One window per agent: no cross-tab leader election, which would delay replication.
     multiInstance: false,
     eventReduce: true,
+    // Sync checkpoints (sync-checkpoints.ts) live here rather than in a tenth collection.
+    localDocuments: true,
   });
   try {
     await database.addCollections(COLLECTIONS);

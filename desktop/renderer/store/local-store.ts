@@ -1,9 +1,13 @@
 import { firstValueFrom, map, Subject, type Observable } from 'rxjs';
-import type { RxStorage } from 'rxdb';
-import type { ContactFields } from '@atendo/shared/schemas/contact';
+import type { RxCollection, RxStorage } from 'rxdb';
+import type { Actor } from '@atendo/shared/schemas/agent';
+import type { Contact, ContactFields } from '@atendo/shared/schemas/contact';
+import { DEFAULT_WORKING_SET, type WorkingSetSettings } from '@atendo/shared/sync/working-set';
 import { openDatabase, wipeDatabase, type AtendoDatabase } from './database';
 import { createDrafts } from './drafts';
 import { contactQueueKey, newContactEdit } from './contact-edits';
+import { evictOutsideWorkingSet } from './eviction';
+import { writeDocuments } from './store-writes';
 import { type MessageKindToQueue, type OutboxPayloadMap, type OutboxRecord } from './local-schemas';
 import { createOutbox, type StoreNotice } from './outbox';
 import { jitteredBackoff } from './outbox-failure';
@@ -39,6 +43,13 @@ export type LocalStoreOptions = {
   batchSize?: number;
   /** Told when the local database could not be opened and was wiped, so it can be logged. */
   onWiped?: (error: unknown) => void;
+  /**
+   * The signed-in agent: with it the store evicts what leaves the working set (eviction.ts)
+   * after the initial sync and every `evictEveryMs`. Without it nothing is evicted.
+   */
+  agent?: Actor;
+  workingSet?: WorkingSetSettings;
+  evictEveryMs?: number;
 };
 
 export type QueueMessageInput<K extends MessageKindToQueue> = {
@@ -96,6 +107,7 @@ export async function createLocalStore(options: LocalStoreOptions) {
   });
   // Items left by the previous session go out as soon as possible, stream or not.
   void outbox.flush(true);
+  const eviction = scheduleEviction(db, options, setTimer, engine.awaitInitialSync);
 
   /** A message that could never be sent is refused here, with the field, before it is queued. */
   async function queueMessage<K extends MessageKindToQueue>(
@@ -165,6 +177,7 @@ export async function createLocalStore(options: LocalStoreOptions) {
 
   async function close(): Promise<void> {
     search.stop();
+    await eviction.stop();
     await outbox.stop();
     await engine.stop();
     notices.complete();
@@ -191,6 +204,18 @@ export async function createLocalStore(options: LocalStoreOptions) {
     editContact,
     /** The listed conversations with a stored message containing the text (any message). */
     conversationsMatching: search.conversationsMatching,
+    /**
+     * Keeps contacts the server found (a search beyond the local store) as replication would;
+     * eviction drops them again once no conversation refers to them and the cache is full.
+     */
+    rememberContacts: (contacts: readonly Contact[]) =>
+      writeDocuments(
+        db.contacts as unknown as RxCollection<unknown>,
+        contacts.map((c) => ({ ...c, _deleted: false })),
+        false,
+      ),
+    /** Evicts what has left the working set now (also run on a timer); needs `agent`. */
+    evict: eviction.run,
     saveDraft: drafts.saveDraft,
     clearDraft: drafts.clearDraft,
     draft$: drafts.draft$,
@@ -200,3 +225,58 @@ export async function createLocalStore(options: LocalStoreOptions) {
 }
 
 export type LocalStore = Awaited<ReturnType<typeof createLocalStore>>;
+
+/** Documents outside every held conversation kept for later (contacts found by a search). */
+const CACHED_CONTACTS = 1_000;
+const DEFAULT_EVICT_EVERY_MS = 15 * 60_000;
+const FIRST_EVICTION_MS = 30_000;
+
+/** Eviction after the initial sync and then periodically; one pass at a time. */
+function scheduleEviction(
+  db: AtendoDatabase,
+  options: LocalStoreOptions,
+  setTimer: SetTimer,
+  initialSync: () => Promise<void>,
+) {
+  const { agent } = options;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  let cancel: () => void = () => undefined;
+  const run = async () => {
+    if (agent === undefined || stopped) return null;
+    const pass = running.then(() =>
+      evictOutsideWorkingSet({
+        db,
+        agent,
+        now: options.now(),
+        settings: options.workingSet ?? DEFAULT_WORKING_SET,
+        cachedContacts: CACHED_CONTACTS,
+      }),
+    );
+    running = pass.catch(() => undefined);
+    return pass;
+  };
+  const every = options.evictEveryMs ?? DEFAULT_EVICT_EVERY_MS;
+  const tick = (ms: number) => {
+    cancel = setTimer(() => {
+      void run().finally(() => {
+        tick(every);
+      });
+    }, ms);
+  };
+  // The first pass waits a little after the initial sync, off the first screen's path.
+  initialSync().then(
+    () => {
+      if (agent !== undefined) tick(FIRST_EVICTION_MS);
+    },
+    () => undefined,
+  );
+  return {
+    run,
+    stop: async () => {
+      stopped = true;
+      cancel();
+      await running;
+    },
+  };
+}

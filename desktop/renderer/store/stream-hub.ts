@@ -2,6 +2,7 @@ import type { StreamEvent } from '@atendo/shared/sync/protocol';
 import type { SyncTransport, Unsubscribe } from './transport';
 
 export type ChangesEvent = Extract<StreamEvent, { type: 'changes' }>;
+export type HeartbeatEvent = Extract<StreamEvent, { type: 'heartbeat' }>;
 
 /** Schedules `run` after `ms`; returns what cancels it. Injected so tests control time. */
 export type SetTimer = (run: () => void, ms: number) => () => void;
@@ -23,6 +24,8 @@ export type StreamHubOptions = {
   /** Every collection must pull again: on (re)connection, lag, scope change or stream failure. */
   onResync: (reason: string) => void;
   onConnectionChange: (connected: boolean) => void;
+  /** The server's heartbeat with its sequences; a new connection starts with none seen. */
+  onHeartbeat?: (event: HeartbeatEvent) => void;
   retryDelayMs: (attempt: number) => number;
   setTimer: SetTimer;
 };
@@ -62,6 +65,7 @@ export function startStreamHub(options: StreamHubOptions): { stop: () => void } 
         options.onConnectionChange(true);
       }
       if (event.type === 'resync') options.onResync(event.reason);
+      else if (event.type === 'heartbeat') options.onHeartbeat?.(event);
       else options.onChanges(event);
     };
     try {

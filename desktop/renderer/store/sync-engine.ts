@@ -5,15 +5,17 @@ import type { AtendoDatabase } from './database';
 import { replicateCollection, type CollectionReplication } from './replication';
 import { startStreamHub, type SetTimer } from './stream-hub';
 import type { SyncTransport } from './transport';
+import { streamStaleness, type StreamHeartbeat } from '@atendo/shared/sync/stream-staleness';
 
 export type SyncStatus = 'online' | 'offline' | 'syncing' | 'error';
 
 /**
- * What the agent needs first: the conversation lists, their timelines and the names in them.
- * Contacts and catalogues start once these have caught up, so a large contact base never delays
- * the queue. Screens read local data at once either way.
+ * What the agent needs first: the conversation lists and the names in them (contacts of the
+ * working set, agents, teams, channels), so the queue and the active list render from local
+ * data as soon as these land. Messages and catalogues follow, filling timelines without
+ * blocking the lists. Screens read local data at once either way.
  */
-const FIRST: readonly SyncCollection[] = ['conversations', 'messages', 'directory'];
+const FIRST: readonly SyncCollection[] = ['conversations', 'directory', 'contacts'];
 const LATER: readonly SyncCollection[] = SYNC_COLLECTIONS.filter((c) => !FIRST.includes(c));
 
 export type SyncEngineOptions = {
@@ -51,6 +53,7 @@ export function startSyncEngine(options: SyncEngineOptions) {
       name,
       replicateCollection({
         name,
+        db: options.db,
         rxCollection: collectionOf(options.db, name),
         transport: options.transport,
         batchSize: options.batchSize,
@@ -61,14 +64,14 @@ export function startSyncEngine(options: SyncEngineOptions) {
   const all = [...replications.values()];
   const connection$ = new BehaviorSubject<Connection>('connecting');
   const failing$ = new BehaviorSubject(false);
-  const active$ = combineLatest(all.map((r) => r.state.active$)).pipe(
+  const active$ = combineLatest(all.map((r) => r.active$)).pipe(
     map((flags) => flags.some(Boolean)),
   );
   // A pull error keeps its replication active while RxDB retries; once every replication is
   // idle again the pulls have succeeded, so the error is over.
   const subscriptions = [
     ...all.map((r) =>
-      r.state.error$.subscribe(() => {
+      r.error$.subscribe(() => {
         failing$.next(true);
       }),
     ),
@@ -82,19 +85,24 @@ export function startSyncEngine(options: SyncEngineOptions) {
   );
 
   const resyncAll = () => {
-    for (const replication of all) replication.emit('RESYNC');
+    for (const replication of all) replication.resync();
   };
 
+  // The previous heartbeat of this connection: a fan-out still behind its head means pulling.
+  let lastHeartbeat: StreamHeartbeat | null = null;
   const hub = startStreamHub({
     transport: options.transport,
     retryDelayMs: options.retryDelayMs,
     setTimer: options.setTimer,
     onChanges: (event) => {
-      replications
-        .get(event.collection)
-        ?.emit({ documents: event.documents, checkpoint: event.checkpoint });
+      replications.get(event.collection)?.applyChanges(event);
+    },
+    onHeartbeat: (event) => {
+      if (streamStaleness(lastHeartbeat, event).stale) resyncAll();
+      lastHeartbeat = event;
     },
     onResync: (reason) => {
+      if (reason === 'connected') lastHeartbeat = null;
       resyncAll();
       if (reason === 'connected') options.onConnected();
     },
@@ -103,16 +111,14 @@ export function startSyncEngine(options: SyncEngineOptions) {
     },
   });
 
-  const startAll = async (names: readonly SyncCollection[]) => {
+  const startAll = (names: readonly SyncCollection[]) => {
     const started = names.flatMap((name) => replications.get(name) ?? []);
-    await Promise.all(started.map((r) => r.state.start()));
-    return started;
+    for (const replication of started) replication.start();
+    return Promise.all(started.map((r) => r.awaitInitialReplication()));
   };
   const initialSync = (async () => {
-    const first = await startAll(FIRST);
-    await Promise.all(first.map((r) => r.state.awaitInitialReplication()));
-    const later = await startAll(LATER);
-    await Promise.all(later.map((r) => r.state.awaitInitialReplication()));
+    await startAll(FIRST);
+    await startAll(LATER);
   })();
   // The promise is awaited by awaitInitialSync(); a close before it settles must not surface.
   initialSync.catch(() => undefined);
@@ -120,7 +126,7 @@ export function startSyncEngine(options: SyncEngineOptions) {
   async function stop(): Promise<void> {
     hub.stop();
     for (const subscription of subscriptions) subscription.unsubscribe();
-    await Promise.all(all.map((r) => r.state.cancel()));
+    await Promise.all(all.map((r) => r.stop()));
   }
 
   return {

@@ -36,7 +36,7 @@ export function parsePullResult(collection: SyncCollection, raw: unknown): PullR
 }
 
 const toStreamEvent = (event: z.infer<typeof StreamEventEnvelope>): StreamEvent =>
-  event.type === 'resync'
+  event.type !== 'changes'
     ? event
     : { ...event, documents: parseDocuments(event.collection, event.documents) };
 

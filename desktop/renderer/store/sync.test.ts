@@ -85,4 +85,21 @@ describe('replication', () => {
     const resetPull = server.pulls.filter((p) => p.collection === 'conversations').at(-1);
     expect(resetPull?.checkpoint).toBeNull();
   });
+
+  it('pulls when two heartbeats show the server has changes its stream did not deliver', async () => {
+    const { server, start } = setupStore('heartbeat');
+    const store = await start();
+    await store.awaitInitialSync();
+    await until(store.status$, (s) => s === 'online');
+    const pulls = () => server.pulls.filter((p) => p.collection === 'conversations').length;
+    const before = pulls();
+    server.heartbeat(4, 4);
+    server.heartbeat(4, 9);
+    await until(store.status$, (s) => s === 'online');
+    expect(pulls()).toBe(before);
+    // Sequence 9 was committed a heartbeat ago and the fan-out is still at 4.
+    server.heartbeat(4, 9);
+    await until(store.status$, (s) => s === 'online');
+    expect(pulls()).toBe(before + 1);
+  });
 });

@@ -47,3 +47,25 @@ export function syncCollectionOf(collection: FeedCollection): SyncCollection {
 export function isFeedCollection(value: string): value is FeedCollection {
   return (FEED_COLLECTIONS as readonly string[]).includes(value);
 }
+
+/**
+ * The audience keys a replicated collection's documents can carry (shared/src/sync/audience.ts
+ * and feed/audience-keys.ts). A pull walks only these of the agent's keys: the catalogue's
+ * pull has no business reading the history keys, whose rows number every message ever closed.
+ */
+const KEY_FORMS: { [C in SyncCollection]: readonly string[] } = {
+  conversations: ['agent:', 'queue:', 'history:', 'history-all', 'monitor'],
+  messages: ['agent:', 'queue:', 'history:', 'history-all', 'monitor'],
+  contacts: ['all'],
+  templates: ['all', 'team:'],
+  tags: ['team:'],
+  dispositions: ['team:'],
+  directory: ['all'],
+};
+
+export function keysOfCollection(collection: SyncCollection, keys: Iterable<string>): string[] {
+  const forms = KEY_FORMS[collection];
+  return [...keys].filter((key) =>
+    forms.some((form) => (form.endsWith(':') ? key.startsWith(form) : key === form)),
+  );
+}

@@ -4,6 +4,7 @@ import type { Actor } from '@atendo/shared/schemas/agent';
 import { StreamFrame, type StreamEvent } from '@atendo/shared/sync/protocol';
 import { createChangeNotifier } from '../feed/change-notifier';
 import { loadAgent } from '../repo/directory';
+import { feedHead } from './feed-reads';
 import { SyncFanout, type FanoutOptions } from './fanout';
 import type { OutgoingFrame } from './stream-frame';
 import { serialiseFrame, type StreamSink } from './stream-outlet';
@@ -213,17 +214,17 @@ describe('SyncFanout', () => {
     await round(fanout);
     // Still above half the limit: the heartbeat does not end the lag yet, and adds no changes.
     slow.sink.bufferedAmount = 600;
-    slow.subscription.heartbeat();
+    slow.subscription.heartbeat(await fanout.heartbeat());
     await addTag(app, 'tag-while-draining', 'team-suporte');
     await round(fanout);
-    expect(slow.sink.rounds()).toEqual([[]]);
+    expect(slow.sink.rounds()).toMatchObject([[{ type: 'heartbeat' }]]);
     expect(fast.sink.ids('tags')).toEqual(['tag-new-0', 'tag-new-1', 'tag-while-draining']);
 
     slow.sink.bufferedAmount = 499;
     await addTag(app, 'tag-after-drain', 'team-suporte');
     await round(fanout);
     const [heartbeat, lagging, resumed, ...rest] = slow.sink.rounds();
-    expect(heartbeat).toEqual([]);
+    expect(heartbeat).toMatchObject([{ type: 'heartbeat' }]);
     expect(lagging).toEqual([{ type: 'resync', reason: 'lagging' }]);
     expect(resumed).toMatchObject([{ type: 'changes', documents: [{ id: 'tag-after-drain' }] }]);
     expect(rest).toEqual([]);
@@ -236,8 +237,11 @@ describe('SyncFanout', () => {
     await writeTags(1);
     await round(fanout);
     slow.sink.bufferedAmount = 0;
-    slow.subscription.heartbeat();
-    expect(slow.sink.rounds()).toEqual([[{ type: 'resync', reason: 'lagging' }], []]);
+    slow.subscription.heartbeat(await fanout.heartbeat());
+    expect(slow.sink.rounds()).toMatchObject([
+      [{ type: 'resync', reason: 'lagging' }],
+      [{ type: 'heartbeat' }],
+    ]);
   });
 
   it('forgets a closed subscriber and sends it nothing more', async () => {
@@ -247,7 +251,31 @@ describe('SyncFanout', () => {
     expect(fanout.subscriberCount).toBe(0);
     await writeTags(1);
     await round(fanout);
-    subscription.heartbeat();
+    subscription.heartbeat(await fanout.heartbeat());
     expect(sink.rounds()).toEqual([]);
+  });
+
+  it('says in every heartbeat how far it has delivered and what the head is', async () => {
+    const { fanout } = fanoutWith();
+    const { sink, subscription } = await subscribe(fanout, await agent('agent-carla'));
+    await writeTags(1);
+    await round(fanout);
+    subscription.heartbeat(await fanout.heartbeat());
+    const [, beat] = sink.rounds();
+    const head = await feedHead(app.db);
+    expect(beat).toEqual([{ type: 'heartbeat', seq: head, head }]);
+  });
+
+  it('delivers at the next heartbeat a commit whose wake-up never came', async () => {
+    const { fanout } = fanoutWith();
+    const { sink, subscription } = await subscribe(fanout, await agent('agent-carla'));
+    // The app's notifier wakes only the app's own fan-out: this one hears nothing.
+    await addTag(app, 'tag-unannounced', 'team-suporte');
+    const head = await feedHead(app.db);
+    const behind = await fanout.heartbeat();
+    subscription.heartbeat(behind);
+    await fanout.idle();
+    expect(sink.ids('tags')).toEqual(['tag-unannounced']);
+    expect(sink.rounds().flat()).toContainEqual({ type: 'heartbeat', seq: head - 1, head });
   });
 });

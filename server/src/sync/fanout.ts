@@ -12,6 +12,7 @@ import { changeEvents, routeHits } from './routing';
 import { syncScope, type SyncScope } from './scope';
 import { deflateMessage, OutgoingFrame, type Deflate } from './stream-frame';
 import {
+  heartbeatFrame,
   resyncFrame,
   serialiseFrame,
   StreamOutlet,
@@ -61,8 +62,8 @@ export const DEFAULT_FANOUT_OPTIONS: FanoutOptions = {
 type Subscriber = { actor: Actor; scope: SyncScope; outlet: StreamOutlet; closed: boolean };
 
 export type SyncSubscription = {
-  /** Sends the empty heartbeat frame, and the end of lagging if the buffer has drained. */
-  heartbeat(): void;
+  /** Sends the heartbeat frame, and the end of lagging if the buffer has drained. */
+  heartbeat(frame: OutgoingFrame): void;
   close(): void;
 };
 
@@ -105,8 +106,8 @@ export class SyncFanout {
     this.subscribers.add(subscriber);
     outlet.send(resyncFrame('connected'));
     return {
-      heartbeat: () => {
-        if (!subscriber.closed) outlet.heartbeat();
+      heartbeat: (frame) => {
+        if (!subscriber.closed) outlet.heartbeat(frame);
       },
       close: () => {
         subscriber.closed = true;
@@ -124,6 +125,19 @@ export class SyncFanout {
     while (this.draining !== null) await this.draining;
   }
 
+  /**
+   * The heartbeat of this tick: how far rounds have delivered and the feed's head. A head
+   * beyond what was delivered while no round runs means a commit's wake-up never came (another
+   * node's commit, a notifier fault): the loop is woken here, so such a change waits at most
+   * one heartbeat interval instead of until the next commit.
+   */
+  async heartbeat(): Promise<OutgoingFrame> {
+    const head = await feedHead(this.db);
+    const delivered = this.lastSeq;
+    if (this.starting !== null && head > delivered && this.draining === null) this.wake();
+    return heartbeatFrame(delivered, head);
+  }
+
   /** Wakes the loop, as the change notifier does after every commit. */
   wake(): void {
     if (this.draining !== null) {
@@ -132,6 +146,9 @@ export class SyncFanout {
     }
     this.draining = this.drain().finally(() => {
       this.draining = null;
+      // A wake-up that came after the loop's last check, while its promise settled, would
+      // otherwise be lost until the next commit.
+      if (this.takeAgain()) this.wake();
     });
   }
 

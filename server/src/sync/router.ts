@@ -16,10 +16,11 @@ async function currentAgent(deps: Deps, agent: Agent): Promise<Agent> {
   return fresh;
 }
 
-const pull = authedProcedure
-  .input(PullInput)
-  .query(async ({ ctx, input }) =>
-    pullCollection(ctx.deps.db, await currentAgent(ctx.deps, ctx.agent), input),
-  );
+const pull = authedProcedure.input(PullInput).query(async ({ ctx, input }) =>
+  pullCollection(ctx.deps.db, await currentAgent(ctx.deps, ctx.agent), input, {
+    now: ctx.deps.clock.now(),
+    settings: ctx.config.syncWorkingSet,
+  }),
+);
 
 export const syncRouter = router({ pull });

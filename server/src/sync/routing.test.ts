@@ -3,6 +3,7 @@ import type { FeedCollection } from './collections';
 import type { AudienceHit } from './feed-reads';
 import { changeEvents, routeHits } from './routing';
 import { SyncDocumentCache } from './visibility';
+import { keysOfCollection } from './collections';
 
 const hit = (
   seq: number,
@@ -90,5 +91,26 @@ describe('changeEvents', () => {
         checkpoint: { seq: 5, epoch: 'e' },
       },
     ]);
+  });
+});
+
+describe('keysOfCollection', () => {
+  const keys = [
+    'all',
+    'agent:ana',
+    'queue:suporte',
+    'team:suporte',
+    'history:suporte',
+    'history-all',
+    'monitor',
+  ];
+  it.each([
+    ['conversations', ['agent:ana', 'queue:suporte', 'history:suporte', 'history-all', 'monitor']],
+    ['contacts', ['all']],
+    ['templates', ['all', 'team:suporte']],
+    ['tags', ['team:suporte']],
+    ['directory', ['all']],
+  ] as const)('%s walks %j', (collection, expected) => {
+    expect(keysOfCollection(collection, keys)).toEqual(expected);
   });
 });

@@ -34,8 +34,12 @@ const RESYNC_FRAMES: Record<ResyncReason, OutgoingFrame> = {
  */
 export const resyncFrame = (reason: ResyncReason): OutgoingFrame => RESYNC_FRAMES[reason];
 
-/** An empty array: nothing happened, the stream is alive. */
-export const HEARTBEAT_FRAME = new OutgoingFrame(Buffer.from('[]'));
+/**
+ * Nothing happened, the stream is alive: how far the fan-out has routed changes, and the
+ * feed's head. One frame per heartbeat tick, the same bytes for every subscriber.
+ */
+export const heartbeatFrame = (seq: number, head: number): OutgoingFrame =>
+  new OutgoingFrame(serialiseFrame([{ type: 'heartbeat', seq, head }]));
 
 /**
  * One subscriber's end of the stream, with backpressure. A client that reads slower than the
@@ -79,8 +83,8 @@ export class StreamOutlet {
    * The periodic empty frame. It is sent even while lagging: two bytes do not matter to a full
    * buffer, and a client that hears nothing for long reconnects.
    */
-  heartbeat(): void {
+  heartbeat(frame: OutgoingFrame): void {
     this.recover();
-    this.sink.send(HEARTBEAT_FRAME);
+    this.sink.send(frame);
   }
 }

@@ -69,8 +69,15 @@ export function createStreamServer(
     connections.set(socket, acceptStream(socket, context));
     socket.once('close', () => connections.delete(socket));
   });
+  const beat = async (): Promise<void> => {
+    if (connections.size === 0) return;
+    const frame = await fanout.heartbeat();
+    for (const connection of connections.values()) connection.heartbeat(frame);
+  };
   const stopHeartbeat = every(setTimer, options.heartbeatMs ?? STREAM_HEARTBEAT_MS, () => {
-    for (const connection of connections.values()) connection.heartbeat();
+    beat().catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'sync stream heartbeat could not read the feed');
+    });
   });
   let closing = false;
   return {

@@ -4,6 +4,7 @@ import type { Config } from '../config';
 import type { Deps } from '../services/deps';
 import { contextForToken } from '../trpc/context';
 import type { SyncFanout, SyncSubscription } from './fanout';
+import type { OutgoingFrame } from './stream-frame';
 import type { StreamSink } from './stream-outlet';
 import type { SetTimer } from './stream-timer';
 import { frameWriter, type FrameWriter } from './stream-ws-writer';
@@ -18,8 +19,8 @@ export type StreamContext = {
 
 /** What the stream server does with one open connection besides what it does by itself. */
 export type StreamConnection = {
-  /** Pings the client and sends the empty frame; ends a connection that ignored the last ping. */
-  heartbeat(): void;
+  /** Pings the client and sends the heartbeat frame; ends a connection that ignored the last ping. */
+  heartbeat(frame: OutgoingFrame): void;
 };
 
 /**
@@ -95,7 +96,7 @@ export function acceptStream(socket: WebSocket, context: StreamContext): StreamC
     });
   });
   return {
-    heartbeat: () => {
+    heartbeat: (frame) => {
       // Before the hello the deadline guards the socket; afterwards the ping does.
       if (subscription === null) return;
       if (!answeredPing) {
@@ -104,7 +105,7 @@ export function acceptStream(socket: WebSocket, context: StreamContext): StreamC
       }
       answeredPing = false;
       socket.ping();
-      subscription.heartbeat();
+      subscription.heartbeat(frame);
     },
   };
 }

@@ -124,3 +124,21 @@ export async function moveAgent(app: TestApp, agentId: string, teamIds: string[]
     });
   });
 }
+
+/** Closes a conversation, as an agent finishing it without a CSAT question would. */
+export async function closeConversation(app: TestApp, conversationId: string): Promise<void> {
+  await inTransaction(app.deps, async (trx) => {
+    const before = await loadConversation(trx, conversationId);
+    if (before === null) throw new Error(`no conversation ${conversationId}`);
+    const at = app.clock.now();
+    const after: Conversation = { ...before, state: 'closed', closedAt: at, updatedAt: at };
+    const event = {
+      type: 'closed' as const,
+      byAgentId: before.ownerId ?? 'agent-ana',
+      dispositionId: null,
+      forced: false,
+    };
+    const line = systemMessage(`${conversationId}-closed`, conversationId, event, at);
+    await writeConversation(trx, { before, after, messages: [line] });
+  });
+}

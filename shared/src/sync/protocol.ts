@@ -65,6 +65,12 @@ export type SyncDocument<C extends SyncCollection> = SyncDocumentMap[C] & { _del
 export const Checkpoint = z.object({
   seq: z.number().int().nonnegative(),
   epoch: z.string().max(200),
+  /**
+   * Set while a first pull's snapshot of the working set is under way (server/src/sync/
+   * snapshot.ts): where its next page starts. `seq` is then the feed head read when the
+   * snapshot began, from which the pull goes on once the snapshot is complete.
+   */
+  cursor: z.string().max(1000).optional(),
 });
 export type Checkpoint = z.infer<typeof Checkpoint>;
 
@@ -90,7 +96,13 @@ export type StreamEvent =
       documents: SyncDocument<SyncCollection>[];
       checkpoint: Checkpoint;
     }
-  | { type: 'resync'; reason: 'connected' | 'lagging' | 'scope-changed' };
+  | { type: 'resync'; reason: 'connected' | 'lagging' | 'scope-changed' }
+  /**
+   * Sent every STREAM_HEARTBEAT_MS. `seq`: the fan-out has routed every change up to it (this
+   * agent's frames for them precede the heartbeat on the socket); `head`: the feed's latest
+   * committed sequence when the heartbeat was made. See stream-staleness.ts.
+   */
+  | { type: 'heartbeat'; seq: number; head: number };
 
 /*
  * The live stream's wire format. The stream is a plain websocket at STREAM_PATH beside tRPC:
@@ -116,9 +128,9 @@ export type StreamHello = z.infer<typeof StreamHello>;
 
 /**
  * Every frame the server sends is a JSON array of StreamEvents in commit order (one fan-out
- * round for this agent). An empty array is a heartbeat: the server sends one every
- * STREAM_HEARTBEAT_MS, and a client that hears nothing for STREAM_SILENCE_MS treats the stream
- * as dead, reconnects and resyncs.
+ * round for this agent). The server sends a `heartbeat` event every STREAM_HEARTBEAT_MS (an
+ * empty array from an older server means the same, without sequences), and a client that hears
+ * nothing for STREAM_SILENCE_MS treats the stream as dead, reconnects and resyncs.
  */
 export const STREAM_HEARTBEAT_MS = 20_000;
 export const STREAM_SILENCE_MS = 45_000;
@@ -134,6 +146,11 @@ export const StreamEventEnvelope = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('resync'),
     reason: z.enum(['connected', 'lagging', 'scope-changed']),
+  }),
+  z.object({
+    type: z.literal('heartbeat'),
+    seq: z.number().int().nonnegative(),
+    head: z.number().int().nonnegative(),
   }),
 ]);
 export const StreamFrame = z.array(StreamEventEnvelope);

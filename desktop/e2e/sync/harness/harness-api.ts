@@ -1,3 +1,5 @@
+import type { Actor } from '@atendo/shared/schemas/agent';
+
 /**
  * What the harness page exposes on `window.harness`, shared by the page and the Node helpers
  * that drive it through Playwright (types only on the Node side).
@@ -8,6 +10,15 @@ export type StartOptions = {
   name: string;
   token: string;
   batchSize?: number;
+  /** The signed-in agent, so the store evicts what leaves its working set. */
+  agent?: Actor;
+};
+
+export type FirstScreenOptions = StartOptions & {
+  teamId: string;
+  agentId: string;
+  queued: number;
+  active: number;
 };
 
 export type OutboxView = { clientId: string; body: string; state: string };
@@ -43,6 +54,13 @@ export type HarnessApi = {
     /** Arrival time (page Date.now()) of each message id seen inserted since start. */
     arrivals(ids: string[]): Promise<(number | null)[]>;
     openConversation(ids: string[]): Promise<number[]>;
+    firstScreen(options: FirstScreenOptions): Promise<{
+      usableMs: number;
+      syncedMs: number;
+      counts: Record<string, number>;
+    }>;
+    /** Runs the store's eviction now and returns how many conversations and contacts went. */
+    evict(): Promise<{ conversations: number; contacts: number }>;
   };
 };
 

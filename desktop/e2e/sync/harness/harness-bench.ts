@@ -3,11 +3,12 @@
  * raw Dexie bulkPut of the same message documents as the floor IndexedDB itself sets.
  */
 import { Dexie } from 'dexie';
+import { filter, firstValueFrom, type Observable } from 'rxjs';
 import type { Message } from '@atendo/shared/schemas/message';
 import { openDatabase } from '../../../renderer/store/database';
 import type { LocalStore } from '../../../renderer/store/local-store';
 import type { SyncTransport } from '../../../renderer/store/transport';
-import type { BenchSyncResult, StartOptions } from './harness-api';
+import type { BenchSyncResult, FirstScreenOptions, StartOptions } from './harness-api';
 
 export async function benchInitialSync(
   options: StartOptions,
@@ -75,4 +76,30 @@ export async function rxdbBulkWrite(
   const messages = await db.messages.count().exec();
   await db.remove();
   return { ms, messages };
+}
+
+/**
+ * Time from opening the store to the queue and the agent's active list showing their rows
+ * from local data (the queries the workspace renders), then to the end of the initial sync.
+ */
+export async function benchFirstScreen(
+  options: FirstScreenOptions,
+  start: (options: StartOptions) => Promise<LocalStore>,
+): Promise<{ usableMs: number; syncedMs: number; counts: Record<string, number> }> {
+  const started = performance.now();
+  const store = await start(options);
+  const rows = (list$: Observable<readonly unknown[]>, wanted: number) =>
+    firstValueFrom(list$.pipe(filter((list) => list.length >= wanted)));
+  await Promise.all([
+    rows(store.queuedConversations$([options.teamId]), options.queued),
+    rows(store.myActiveConversations$(options.agentId), options.active),
+  ]);
+  const usableMs = performance.now() - started;
+  await store.awaitInitialSync();
+  const syncedMs = performance.now() - started;
+  const counts: Record<string, number> = {};
+  for (const name of ['conversations', 'messages', 'contacts', 'directory'] as const) {
+    counts[name] = await store.db[name].count().exec();
+  }
+  return { usableMs, syncedMs, counts };
 }

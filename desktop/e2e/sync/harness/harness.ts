@@ -7,7 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { createLocalStore, type LocalStore } from '../../../renderer/store/local-store';
 import { createTrpcTransport } from '../../../renderer/store/trpc-transport';
 import type { SyncTransport } from '../../../renderer/store/transport';
-import { benchInitialSync, rawBulkPut, rxdbBulkWrite } from './harness-bench';
+import { benchFirstScreen, benchInitialSync, rawBulkPut, rxdbBulkWrite } from './harness-bench';
 import type {
   HarnessApi,
   HarnessWindow,
@@ -32,6 +32,7 @@ export async function startStore(options: StartOptions): Promise<LocalStore> {
     transport: transportFor(options.token),
     now: () => Date.now(),
     batchSize: options.batchSize,
+    agent: options.agent,
     // Short retries keep the recovery specs quick; the backoff shape is the store's own.
     retryDelayMs: (attempt) => Math.min(2_000, 100 * 2 ** Math.min(attempt, 5)),
     pullRetryMs: 500,
@@ -112,6 +113,14 @@ const harness: HarnessApi = {
     initialSync: (options) => benchInitialSync(options, startStore),
     rawBulkPut: (token, chunk) => rawBulkPut(transportFor(token), chunk),
     rxdbBulkWrite: (token, chunk) => rxdbBulkWrite(transportFor(token), chunk),
+    firstScreen: (options) => benchFirstScreen(options, startStore),
+    evict: async () => {
+      const plan = await current().evict();
+      return {
+        conversations: plan?.conversationIds.length ?? 0,
+        contacts: plan?.contactIds.length ?? 0,
+      };
+    },
     arrivals: (wanted) => Promise.resolve(wanted.map((id) => arrivals.get(id) ?? null)),
     openConversation: async (conversationIds) => {
       const times: number[] = [];

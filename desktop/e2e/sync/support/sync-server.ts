@@ -21,6 +21,7 @@ import { tokenFor, type TestApp } from '../../../../server/src/sync/test-harness
 import {
   addMessage,
   addTags,
+  closeConversation,
   openConversation,
   transfer,
 } from '../../../../server/src/sync/test-writes';
@@ -167,6 +168,34 @@ function controlRoutes(app: TestApp): express.Router {
         .object({ ids: z.array(z.string()).max(1000), teamId: z.string() })
         .parse(body);
       await addTags(app, input.ids, input.teamId);
+      return { ok: true };
+    }),
+  );
+  // A shift's worth of conversations: each opened for Ana, answered, and closed.
+  router.post(
+    '/shift',
+    handle(async (body) => {
+      const input = z
+        .object({
+          prefix: z.string(),
+          count: z.number().int().min(1).max(5000),
+          messages: z.number().int().min(1).max(50),
+        })
+        .parse(body);
+      for (let n = 0; n < input.count; n++) {
+        const id = `${input.prefix}-${String(n)}`;
+        const contactId = await newContact(app, id);
+        await openConversation(app, {
+          id,
+          contactId,
+          channelId: 'channel-whatsapp',
+          teamId: 'team-suporte',
+          state: 'active',
+          ownerId: 'agent-ana',
+        });
+        for (let m = 1; m < input.messages; m++) await addMessage(app, id, `${id}-m${String(m)}`);
+        await closeConversation(app, id);
+      }
       return { ok: true };
     }),
   );

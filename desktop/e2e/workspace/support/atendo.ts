@@ -9,6 +9,7 @@ export const ACCOUNTS = {
   bruno: { email: 'bruno@atendo.demo', name: 'Bruno Lima' },
   carla: { email: 'carla@atendo.demo', name: 'Carla Mendes' },
   admin: { email: 'admin@atendo.demo', name: 'Administrador Atendo' },
+  diego: { email: 'diego@atendo.demo', name: 'Diego Alves' },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 

@@ -18,6 +18,7 @@ import { afterInbound } from '../../../../server/src/channels/conversation-flow/
 import { receiveInboundMessage } from '../../../../server/src/services/inbound';
 import { runTimers } from '../../../../server/src/services/timers';
 import { z } from 'zod';
+import { seedLargeOrganisation } from './large-org';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir =
@@ -45,6 +46,16 @@ async function main(): Promise<void> {
   server.app.post('/__e2e/inbound', express.json(), (req, res) => {
     void simulateInbound(server.deps, req.body).then(
       (conversationId) => res.json({ conversationId }),
+      (error: unknown) => res.status(400).json({ error: String(error) }),
+    );
+  });
+  // A large organisation behind the demo one (17-large-organisation.spec.ts).
+  server.app.post('/__e2e/large-org', express.json(), (req, res) => {
+    void seedLargeOrganisation(server.deps.db, req.body).then(
+      (result) => {
+        server.deps.feed.notify();
+        res.json(result);
+      },
       (error: unknown) => res.status(400).json({ error: String(error) }),
     );
   });

@@ -82,6 +82,11 @@ export class FakeServer {
     for (const listener of current) listener.onError(new Error('stream closed'));
   }
 
+  /** A heartbeat as the real fan-out sends it: how far it delivered, and the feed's head. */
+  heartbeat(seq: number, head: number): void {
+    this.broadcast({ type: 'heartbeat', seq, head });
+  }
+
   changeEpoch(epoch: string): void {
     this.epoch = epoch;
     this.broadcast({ type: 'resync', reason: 'scope-changed' });

@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { SyncCollection } from '@atendo/shared/sync/protocol';
+import type { DB } from '../db/schema';
+import { teamKeys, templateKeys } from '../feed/audience-keys';
+import { templateFromRow } from '../repo/catalog';
+import type { FeedCollection } from './collections';
+import { loadCurrentDocuments, type SyncPayload } from './documents';
+
+/*
+ * Snapshots of the small collections — the directory and the catalogues — read whole from
+ * their tables and filtered by the same audience keys the feed gives them. Walking the feed
+ * for them instead meant reading every row of the `all` key (one per contact the organisation
+ * ever had) to find a few dozen agents and channels.
+ */
+
+type Visible = { feed: FeedCollection; id: string; keys: readonly string[] };
+
+async function candidates(db: Kysely<DB>, collection: SyncCollection): Promise<Visible[]> {
+  switch (collection) {
+    case 'directory': {
+      const ids = async (table: 'agents' | 'teams' | 'channels') =>
+        (await db.selectFrom(table).select('id').execute()).map((r) => r.id);
+      return [
+        ...(await ids('agents')).map((id) => ({ feed: 'agent' as const, id, keys: ['all'] })),
+        ...(await ids('teams')).map((id) => ({ feed: 'team' as const, id, keys: ['all'] })),
+        ...(await ids('channels')).map((id) => ({ feed: 'channel' as const, id, keys: ['all'] })),
+      ];
+    }
+    case 'templates':
+      return (await db.selectFrom('templates').selectAll().execute()).map((row) => ({
+        feed: 'template' as const,
+        id: row.id,
+        keys: templateKeys(templateFromRow(row)),
+      }));
+    case 'tags':
+    case 'dispositions': {
+      const table = collection;
+      const rows = await db.selectFrom(table).select(['id', 'team_id']).execute();
+      const feed = collection === 'tags' ? ('tag' as const) : ('disposition' as const);
+      return rows.map((row) => ({ feed, id: row.id, keys: teamKeys(row.team_id) }));
+    }
+    default:
+      return [];
+  }
+}
+
+/** Every document of a small collection the agent's keys reach, sorted by replicated id. */
+export async function catalogSnapshot(
+  db: Kysely<DB>,
+  collection: SyncCollection,
+  keys: ReadonlySet<string>,
+): Promise<SyncPayload[]> {
+  const visible = (await candidates(db, collection)).filter((c) => c.keys.some((k) => keys.has(k)));
+  const loaded = await loadCurrentDocuments(
+    db,
+    visible.map((v) => ({ collection: v.feed, docId: v.id })),
+  );
+  return [...loaded.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+}
