@@ -1,3 +1,4 @@
+import { adminRouter } from './routers/admin/index';
 import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
 import { contactRouter } from './routers/contact';
@@ -16,6 +17,7 @@ export const appRouter = router({
   monitoring: monitoringRouter,
   catalog: catalogRouter,
   sync: syncRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

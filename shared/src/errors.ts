@@ -32,6 +32,15 @@ export const ERROR_CODES = [
   'tag-not-in-team',
   'history-forbidden',
   'csat-not-pending',
+  // Administration (issue 12).
+  'password-change-required',
+  'weak-password',
+  'already-exists',
+  'team-in-use',
+  'team-archived',
+  'team-has-no-members',
+  'channel-archived',
+  'not-configured',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

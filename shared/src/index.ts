@@ -11,6 +11,8 @@ export * from './schemas/contact';
 export * from './schemas/conversation';
 export * from './schemas/message';
 export * from './schemas/catalog';
+export * from './schemas/quick-reply';
+export * from './schemas/admin/index';
 
 export * from './rules/decision';
 export * from './rules/lifecycle';
@@ -23,6 +25,10 @@ export * from './rules/templates';
 export * from './rules/bot-menu';
 export * from './rules/delivery-status';
 export * from './rules/csat';
+export * from './rules/password-policy';
+export * from './rules/template-preview';
+export * from './rules/quick-reply';
+export * from './rules/channel-routing';
 
 export * from './sync/audience';
 export * from './sync/protocol';

@@ -6,6 +6,7 @@ import type { ChangeNotifier } from '../feed/change-notifier';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { SenderRegistry } from '../channels/registry';
+import type { SecretBox } from '../secrets/secret-box';
 import type { Outbox } from './outbox';
 
 /** What every service needs from the outside world; built once per app instance. */
@@ -20,6 +21,8 @@ export type Deps = {
   outbox: Outbox;
   /** Uploaded files live under `<dataDir>/uploads`. */
   dataDir: string;
+  /** Seals and opens secrets stored at rest (channel credentials). */
+  secrets: SecretBox;
 };
 
 export type Tx = Kysely<DB>;

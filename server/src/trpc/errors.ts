@@ -30,6 +30,14 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'tag-not-in-team': 'BAD_REQUEST',
   'history-forbidden': 'FORBIDDEN',
   'csat-not-pending': 'CONFLICT',
+  'password-change-required': 'FORBIDDEN',
+  'weak-password': 'BAD_REQUEST',
+  'already-exists': 'CONFLICT',
+  'team-in-use': 'CONFLICT',
+  'team-archived': 'BAD_REQUEST',
+  'team-has-no-members': 'BAD_REQUEST',
+  'channel-archived': 'CONFLICT',
+  'not-configured': 'PRECONDITION_FAILED',
 };
 
 export const trpcCodeFor = (code: ErrorCode): TRPCCode => TRPC_CODES[code];

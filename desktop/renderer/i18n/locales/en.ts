@@ -64,6 +64,15 @@ export const en: Messages = {
     'disposition-invalid': 'This disposition cannot be used. Choose another one.',
     'tag-not-in-team': "This tag does not belong to the conversation's team.",
     'history-forbidden': 'You are not allowed to see this history.',
+    'password-change-required': 'Set a new password to sign in: the current one is temporary.',
+    'weak-password':
+      'This password is too weak. Use at least 10 characters, mixing letters and digits.',
+    'already-exists': 'Something with this value already exists. Use another one.',
+    'team-in-use': 'A channel still sends conversations to this team. Change the channel first.',
+    'team-archived': 'This team is archived and cannot take conversations.',
+    'team-has-no-members': 'This team has no members to serve the channel.',
+    'channel-archived': 'This channel is archived.',
+    'not-configured': 'This channel is not set up yet. Check its credentials in the admin console.',
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
   },
   hints: {

@@ -68,6 +68,16 @@ export const ptBR = {
     'tag-not-in-team': 'Esta tag não pertence à equipe do atendimento.',
     'history-forbidden': 'Você não tem permissão para ver este histórico.',
     'csat-not-pending': 'Este atendimento não está aguardando avaliação.',
+    'password-change-required': 'Defina uma nova senha para entrar: a senha atual é provisória.',
+    'weak-password':
+      'Esta senha é fraca demais. Use pelo menos 10 caracteres, misturando letras e números.',
+    'already-exists': 'Já existe um cadastro com este valor. Use outro.',
+    'team-in-use': 'Esta equipe ainda recebe atendimentos de um canal. Altere o canal primeiro.',
+    'team-archived': 'Esta equipe está arquivada e não pode receber atendimentos.',
+    'team-has-no-members': 'Esta equipe não tem membros para atender o canal.',
+    'channel-archived': 'Este canal está arquivado.',
+    'not-configured':
+      'Este canal ainda não está configurado. Confira as credenciais no console de administração.',
   },
   hints: {
     'ask-supervisor':
