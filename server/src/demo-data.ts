@@ -47,6 +47,15 @@ export const DEMO_AGENTS = [
     teams: ['team-vendas'],
     permissions: ['history-all'],
   },
+  {
+    // Sets the company up in the admin console; serves no queue.
+    id: 'agent-admin',
+    name: 'Rafael Costa',
+    email: 'admin@atendo.demo',
+    role: 'admin',
+    teams: [],
+    permissions: [],
+  },
 ] as const;
 
 export const DEMO_BOT_MENU: BotMenu = {

@@ -16,6 +16,7 @@ describe('startAtendo', () => {
       expect(await (await fetch(`${first.url}/health`)).json()).toEqual({ ok: true });
       const agents = await first.db.selectFrom('agents').select('email').orderBy('email').execute();
       expect(agents.map((a) => a.email)).toEqual([
+        'admin@atendo.demo',
         'ana@atendo.demo',
         'bruno@atendo.demo',
         'carla@atendo.demo',
@@ -27,7 +28,7 @@ describe('startAtendo', () => {
     const second = await startAtendo(config, logger);
     try {
       const agents = await second.db.selectFrom('agents').select('id').execute();
-      expect(agents).toHaveLength(4);
+      expect(agents).toHaveLength(5);
       // The channels are mounted even with no WhatsApp secrets configured.
       const widget = await fetch(`${second.url}/webchat/widget.js`);
       expect(widget.status).toBe(200);
