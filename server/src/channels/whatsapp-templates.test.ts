@@ -46,7 +46,7 @@ async function agentTemplates(): Promise<string[]> {
   });
   return page.documents
     .filter((d) => !d._deleted)
-    .map((d) => d.name)
+    .map((d) => ('name' in d ? d.name : ''))
     .sort();
 }
 
