@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { addRxPlugin, createRxDatabase, removeRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -9,6 +10,7 @@ import type { Disposition, Tag, Template } from '@atendo/shared/schemas/catalog'
 import {
   contactSchema,
   conversationSchema,
+  DIRECTORY_MIGRATIONS,
   directorySchema,
   dispositionSchema,
   messageSchema,
@@ -39,10 +41,13 @@ const COLLECTIONS = {
   templates: { schema: templateSchema },
   tags: { schema: tagSchema },
   dispositions: { schema: dispositionSchema },
-  directory: { schema: directorySchema },
+  directory: { schema: directorySchema, migrationStrategies: DIRECTORY_MIGRATIONS },
   drafts: { schema: draftSchema },
   outbox: { schema: outboxSchema },
 };
+
+// Schema migrations keep an agent's local data when a collection's schema gains a field.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 let devModeReady: Promise<void> | null = null;
 
