@@ -13,9 +13,19 @@ export type ChannelSecrets = z.infer<typeof ChannelSecrets>;
 export type SecretName = keyof ChannelSecrets;
 export const SECRET_NAMES: readonly SecretName[] = ['accessToken', 'appSecret', 'verifyToken'];
 
+/**
+ * The channel's secrets. Sealed with another key (a data directory restored without its
+ * `secret-key`, a changed ATENDO_SECRET_KEY) they cannot be opened: the channel then has none,
+ * shows them as not set in the console and falls back to the environment, instead of failing
+ * every request.
+ */
 export function openChannelSecrets(box: SecretBox, sealed: string | null): ChannelSecrets {
   if (sealed === null) return {};
-  return ChannelSecrets.parse(JSON.parse(box.open(sealed)));
+  try {
+    return ChannelSecrets.parse(JSON.parse(box.open(sealed)));
+  } catch {
+    return {};
+  }
 }
 
 export function sealChannelSecrets(box: SecretBox, secrets: ChannelSecrets): string | null {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openChannelSecrets, sealChannelSecrets } from '../channels/channel-secrets';
 import { createSecretBox, loadSecretKey, SECRET_KEY_FILE } from './secret-box';
 
 let dir: string;
@@ -44,5 +45,14 @@ describe('the secret box', () => {
     const key = loadSecretKey({ dataDir: dir, secretKey: 'ab'.repeat(32) });
     expect(key.toString('hex')).toBe('ab'.repeat(32));
     expect(fs.existsSync(path.join(dir, SECRET_KEY_FILE))).toBe(false);
+  });
+});
+
+describe('channel secrets sealed with another key', () => {
+  it('open as none, so the channel falls back instead of failing', () => {
+    const sealed = sealChannelSecrets(createSecretBox(Buffer.alloc(32, 1)), { appSecret: 's' });
+    const box = createSecretBox(Buffer.alloc(32, 1));
+    expect(openChannelSecrets(box, sealed)).toEqual({ appSecret: 's' });
+    expect(openChannelSecrets(createSecretBox(Buffer.alloc(32, 9)), sealed)).toEqual({});
   });
 });
