@@ -11,11 +11,11 @@ import { router } from '../../trpc/trpc';
 /** admin.audit: who changed what and when; admins only. */
 export const adminAuditRouter = router({
   list: adminProcedure
-    .input(AuditListInput)
+    .input(AuditListInput.prefault({}))
     .output(AuditPage)
     .query(({ ctx, input }) => listAudit(ctx.deps, input)),
   exportCsv: adminProcedure
-    .input(AuditFilters)
+    .input(AuditFilters.prefault({}))
     .output(AuditExport)
     .query(({ ctx, input }) => exportAuditCsv(ctx.deps, input)),
 });

@@ -189,6 +189,7 @@ describe('admin catalogue', () => {
       });
       h.clock.advance(60_000);
       await admin.admin.teams.update({ teamId: 'team-vendas', name: 'Vendas Brasil' });
+      expect((await admin.admin.audit.list()).entries).toHaveLength(3);
       const first = await admin.admin.audit.list({ limit: 2 });
       expect(first.entries.map((e) => e.action)).toEqual(['team.update', 'tag.create']);
       expect(first.nextCursor).not.toBeNull();
