@@ -32,12 +32,12 @@ async function outcome(caller: Caller, { path, type }: Procedure): Promise<strin
   let target: unknown = caller;
   for (const key of path.split('.')) target = (target as Record<string, unknown>)[key];
   const call = target as (input: unknown) => Promise<unknown>;
-  try {
-    await call(type === 'query' ? undefined : {});
-    return 'ok';
-  } catch (error) {
-    return (await failure(Promise.reject(error as Error))).atendoCode;
-  }
+  const called = call(type === 'query' ? undefined : {});
+  const settled = await called.then(
+    () => true,
+    () => false,
+  );
+  return settled ? 'ok' : (await failure(called)).atendoCode;
 }
 
 let h: Harness;
