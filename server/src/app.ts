@@ -20,6 +20,8 @@ import { createStreamServer, type StreamServerOptions } from './sync/stream-sock
 import { contextForToken } from './trpc/context';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
 import { mountWorkspace } from './workspace-route';
+import { createAccessLog } from './privacy/access-log';
+import { mountPrivacyRoutes } from './privacy/routes';
 
 export type ServerOptions = {
   config: Config;
@@ -77,6 +79,7 @@ export function createServer(options: ServerOptions): AtendoServer {
     senders: options.senders ?? createDefaultSenderRegistry(),
     outbox: createOutbox(logger),
     dataDir: config.dataDir,
+    accessLog: createAccessLog(options.db, logger),
     secrets: options.secrets ?? createSecretBox(loadSecretKey(config)),
   };
   const app = express();
@@ -86,6 +89,7 @@ export function createServer(options: ServerOptions): AtendoServer {
   });
   app.post('/api/conversations/:id/uploads', uploadRoute(deps));
   app.get('/api/attachments/:id', attachmentRoute(deps));
+  mountPrivacyRoutes(app, deps);
   // Before any JSON body parser: the WhatsApp signature is over the raw bytes.
   const whatsapp = mountWhatsApp(app, deps, config, options.whatsapp);
   const webchat = mountWebchat(app, deps, config);
@@ -94,7 +98,7 @@ export function createServer(options: ServerOptions): AtendoServer {
     createExpressMiddleware({
       router: appRouter,
       createContext: ({ req }) =>
-        contextForToken(deps, config, bearerToken(req.headers.authorization)),
+        contextForToken(deps, config, bearerToken(req.headers.authorization), req.ip ?? null),
       onError: logUnexpected(logger),
     }),
   );
@@ -145,6 +149,7 @@ async function listen(
     await streams.close();
     // Web chat visitor streams are long-lived responses: end them before closing connections.
     await closeChannels();
+    await deps.accessLog.flush();
     server.closeAllConnections();
     await new Promise<void>((resolve, reject) => {
       server.close((error) => {

@@ -8,6 +8,7 @@ import { storeUpload, uploadLimit } from './services/uploads';
 import { sendStoredFile } from './stored-file';
 import type { Logger } from './logger';
 import { trpcCodeFor } from './trpc/errors';
+import { audited } from './privacy/audited';
 
 // The same statuses tRPC uses for these codes, so clients treat both APIs alike.
 const HTTP_STATUS: Record<string, number> = {
@@ -21,7 +22,7 @@ const HTTP_STATUS: Record<string, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
-function sendError(res: Response, logger: Logger, error: unknown): void {
+export function sendError(res: Response, logger: Logger, error: unknown): void {
   if (isAtendoError(error)) {
     const status = HTTP_STATUS[trpcCodeFor(error.code)] ?? 400;
     res
@@ -102,7 +103,17 @@ export function attachmentRoute(deps: Deps) {
           entity: 'upload',
           id: req.params.id,
         });
-      await readConversation(deps, agent, upload.conversation_id);
+      await audited(
+        { deps, agent, ip: req.ip ?? null },
+        {
+          action: 'attachment.get',
+          entityType: 'attachment',
+          entityId: upload.id,
+          conversationId: upload.conversation_id,
+        },
+        () => readConversation(deps, agent, upload.conversation_id),
+        (read) => ({ contactId: read.contactId }),
+      );
       // Always an attachment: the workspace fetches files with the token into object URLs.
       const file = {
         fileName: upload.file_name,

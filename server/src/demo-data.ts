@@ -48,9 +48,8 @@ export const DEMO_AGENTS = [
     permissions: ['history-all'],
   },
   {
-    // Sets the company up in the admin console; serves no queue.
     id: 'agent-admin',
-    name: 'Rafael Costa',
+    name: 'Administrador Atendo',
     email: 'admin@atendo.demo',
     role: 'admin',
     teams: [],

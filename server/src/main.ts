@@ -9,6 +9,7 @@ import { FIRST_ADMIN_HINT, hasNoAccounts } from './admin/create-admin';
 import { purgeExpiredSessions } from './auth/sessions';
 import { resumeQueuedDeliveries } from './services/delivery-resume';
 import { runTimers } from './services/timers';
+import { runRetention } from './privacy/retention';
 
 const TIMER_INTERVAL_MS = 15_000;
 
@@ -16,7 +17,7 @@ export type Started = { url: string; db: Database; stop(): Promise<void> };
 
 /**
  * The startup path: open and migrate the database, seed the demo organisation into a fresh one,
- * start the timers (CSAT and bot timeouts, expired sessions), listen, and send what a previous
+ * start the timers (CSAT and bot timeouts, expired sessions, retention), listen, and send what a previous
  * run stored but never handed to its channel. `npm start` runs it; tests call it on a
  * temporary data directory.
  */
@@ -56,11 +57,13 @@ export async function startAtendo(
   );
   const timer = setInterval(() => {
     const now = clock.now();
-    Promise.all([runTimers(server.deps, now), purgeExpiredSessions(db, now)]).catch(
-      (error: unknown) => {
-        logger.error({ err: error }, 'timers failed');
-      },
-    );
+    Promise.all([
+      runTimers(server.deps, now),
+      purgeExpiredSessions(db, now),
+      runRetention(server.deps, now),
+    ]).catch((error: unknown) => {
+      logger.error({ err: error }, 'timers failed');
+    });
   }, TIMER_INTERVAL_MS);
   timer.unref();
   logger.info(

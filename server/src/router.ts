@@ -5,6 +5,7 @@ import { contactRouter } from './routers/contact';
 import { conversationRouter } from './routers/conversation';
 import { csatRouter } from './routers/csat';
 import { monitoringRouter } from './routers/monitoring';
+import { privacyRouter } from './routers/privacy';
 import { syncRouter } from './sync/router';
 import { router } from './trpc/trpc';
 
@@ -15,6 +16,7 @@ export const appRouter = router({
   conversation: conversationRouter,
   csat: csatRouter,
   monitoring: monitoringRouter,
+  privacy: privacyRouter,
   catalog: catalogRouter,
   sync: syncRouter,
   admin: adminRouter,

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'tag-not-in-team',
   'history-forbidden',
   'csat-not-pending',
+  // Privacy (LGPD).
+  'contact-has-open-conversations',
   // Administration (issue 12).
   'password-change-required',
   'weak-password',

@@ -11,6 +11,7 @@ export * from './schemas/contact';
 export * from './schemas/conversation';
 export * from './schemas/message';
 export * from './schemas/catalog';
+export * from './schemas/privacy';
 export * from './schemas/quick-reply';
 export * from './schemas/admin/index';
 
@@ -25,6 +26,8 @@ export * from './rules/templates';
 export * from './rules/bot-menu';
 export * from './rules/delivery-status';
 export * from './rules/csat';
+export * from './rules/retention';
+export * from './rules/erasure';
 export * from './rules/password-policy';
 export * from './rules/template-preview';
 export * from './rules/quick-reply';

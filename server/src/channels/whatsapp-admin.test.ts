@@ -172,8 +172,9 @@ it('says unreachable when the Graph API does not answer, and not-configured with
   const closedPort = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => { resolve(typeof address === 'object' && address !== null ? address.port : 1); },
-      );
+      probe.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 1);
+      });
     });
   });
   const config = loadConfig({

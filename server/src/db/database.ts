@@ -6,6 +6,7 @@ import * as initial from './migrations/0001-initial';
 import * as inboundFiles from './migrations/0002-inbound-files';
 import * as queuedMessages from './migrations/0003-queued-messages';
 import * as contactClientId from './migrations/0004-contact-client-id';
+import * as privacy from './migrations/0008-privacy';
 import * as admin from './migrations/0007-admin';
 import { describePostgresUrl, openPostgres, type PostgresOptions } from './postgres';
 import type { DB } from './schema';
@@ -45,6 +46,10 @@ export function openDatabase(dataDir: string): Database {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted or overwritten content is zeroed inside the pages being written anyway (no extra
+  // I/O), so an edited or erased contact's old bytes do not linger in free space (LGPD; the
+  // erasure itself turns on the full mode, see privacy/secure-delete.ts).
+  sqlite.pragma('secure_delete = FAST');
   // The commit that fills the WAL past this many pages copies them into the database file and
   // syncs it, blocking the event loop meanwhile. At SQLite's default (1000 pages, 4 MB) that was
   // most of the time inbound ingest spent committing (one commit in ten took 10 ms, against
@@ -89,6 +94,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-inbound-files': inboundFiles,
   '0003-queued-messages': queuedMessages,
   '0004-contact-client-id': contactClientId,
+  '0008-privacy': privacy,
   '0007-admin': admin,
 };
 

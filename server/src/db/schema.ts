@@ -204,6 +204,46 @@ export type ChangeAudienceTable = {
   grant: number;
 };
 
+export type AccessLogTable = {
+  id: Generated<number>;
+  at: number;
+  agent_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  contact_id: string | null;
+  conversation_id: string | null;
+  /** 'allowed' or 'refused'. */
+  outcome: string;
+  /** The refusal's error code. */
+  reason: string | null;
+  ip: string | null;
+};
+
+export type PrivacySettingsTable = {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: number;
+  updated_by: string | null;
+};
+
+export type ContactErasuresTable = {
+  contact_id: string;
+  erased_at: number;
+  erased_by: string;
+  /** JSON ErasureReport. */
+  report: string;
+};
+
+export type FeedTombstonesTable = {
+  collection: string;
+  doc_id: string;
+  /** JSON removal document of the deleted row. */
+  document: string;
+  at: number;
+};
+
 export type QuickRepliesTable = {
   id: string;
   team_id: string;
@@ -248,6 +288,10 @@ export type DB = {
   uploads: UploadsTable;
   changes: ChangesTable;
   change_audience: ChangeAudienceTable;
+  access_log: AccessLogTable;
+  privacy_settings: PrivacySettingsTable;
+  contact_erasures: ContactErasuresTable;
+  feed_tombstones: FeedTombstonesTable;
   quick_replies: QuickRepliesTable;
   audit_log: AuditLogTable;
 };

@@ -7,6 +7,7 @@ import {
   searchContacts,
   updateContact,
 } from '../services/contacts';
+import { audited, recordSearchResults } from '../privacy/audited';
 import { authedProcedure, router } from '../trpc/trpc';
 
 export const contactRouter = router({
@@ -37,9 +38,23 @@ export const contactRouter = router({
         limit: z.number().int().min(1).max(100).default(20),
       }),
     )
-    .query(({ ctx, input }) => searchContacts(ctx.deps, input)),
+    .query(async ({ ctx, input }) => {
+      const contacts = await searchContacts(ctx.deps, input);
+      recordSearchResults(
+        ctx,
+        'contact.search',
+        contacts.map((c) => c.id),
+      );
+      return contacts;
+    }),
 
   get: authedProcedure
     .input(z.object({ id: Id }))
-    .query(({ ctx, input }) => getContact(ctx.deps, input.id)),
+    .query(({ ctx, input }) =>
+      audited(
+        ctx,
+        { action: 'contact.get', entityType: 'contact', entityId: input.id, contactId: input.id },
+        () => getContact(ctx.deps, input.id),
+      ),
+    ),
 });

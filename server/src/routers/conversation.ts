@@ -16,6 +16,7 @@ import { startConversation } from '../services/start-conversation';
 import { changeTag } from '../services/tags';
 import { takeConversation } from '../services/take-conversation';
 import { transferConversation } from '../services/transfer';
+import { audited } from '../privacy/audited';
 import { authedProcedure, router } from '../trpc/trpc';
 
 const ConversationRef = z.object({ conversationId: Id });
@@ -23,6 +24,12 @@ const TextContent = OutboundContent.options[0];
 const TemplateContent = OutboundContent.options[1];
 const TagInput = z.object({ conversationId: Id, tagId: Id });
 const ParticipantInput = z.object({ conversationId: Id, agentId: Id });
+
+// Reads of a conversation are logged with the conversation; a refused one also with its contact.
+const conversationRead = (
+  action: 'conversation.get' | 'conversation.timeline',
+  conversationId: string,
+) => ({ action, entityType: 'conversation' as const, entityId: conversationId, conversationId });
 
 export const conversationRouter = router({
   start: authedProcedure
@@ -38,9 +45,14 @@ export const conversationRouter = router({
 
   listMine: authedProcedure.query(({ ctx }) => listMine(ctx.deps, ctx.agent)),
 
-  get: authedProcedure
-    .input(ConversationRef)
-    .query(({ ctx, input }) => readConversation(ctx.deps, ctx.agent, input.conversationId)),
+  get: authedProcedure.input(ConversationRef).query(({ ctx, input }) =>
+    audited(
+      ctx,
+      conversationRead('conversation.get', input.conversationId),
+      () => readConversation(ctx.deps, ctx.agent, input.conversationId),
+      (conversation) => ({ contactId: conversation.contactId }),
+    ),
+  ),
 
   take: authedProcedure
     .input(ConversationRef)
@@ -119,13 +131,26 @@ export const conversationRouter = router({
       closeConversation(ctx.deps, ctx.agent, { ...input, forced: false }),
     ),
 
-  history: authedProcedure
-    .input(z.object({ contactId: Id }))
-    .query(({ ctx, input }) => contactHistory(ctx.deps, ctx.agent, input.contactId)),
+  history: authedProcedure.input(z.object({ contactId: Id })).query(({ ctx, input }) =>
+    audited(
+      ctx,
+      {
+        action: 'conversation.history',
+        entityType: 'contact',
+        entityId: input.contactId,
+        contactId: input.contactId,
+      },
+      () => contactHistory(ctx.deps, ctx.agent, input.contactId),
+    ),
+  ),
 
   timeline: authedProcedure
     .input(ConversationRef)
-    .query(({ ctx, input }) => conversationTimeline(ctx.deps, ctx.agent, input.conversationId)),
+    .query(({ ctx, input }) =>
+      audited(ctx, conversationRead('conversation.timeline', input.conversationId), () =>
+        conversationTimeline(ctx.deps, ctx.agent, input.conversationId),
+      ),
+    ),
 
   otherChannels: authedProcedure
     .input(z.object({ contactId: Id, exceptChannelId: Id.nullable().default(null) }))

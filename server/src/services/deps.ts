@@ -6,6 +6,7 @@ import type { ChangeNotifier } from '../feed/change-notifier';
 import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { SenderRegistry } from '../channels/registry';
+import type { AccessLog } from '../privacy/access-log';
 import type { SecretBox } from '../secrets/secret-box';
 import type { Outbox } from './outbox';
 
@@ -21,6 +22,8 @@ export type Deps = {
   outbox: Outbox;
   /** Uploaded files live under `<dataDir>/uploads`. */
   dataDir: string;
+  /** Who read what, and every refused attempt (LGPD; privacy/access-log.ts). */
+  accessLog: AccessLog;
   /** Seals and opens secrets stored at rest (channel credentials). */
   secrets: SecretBox;
 };

@@ -6,6 +6,7 @@ import { loadContacts } from '../repo/contacts';
 import { loadConversations } from '../repo/conversations';
 import { channelFromRow, loadAgents, teamFromRow } from '../repo/directory';
 import { messageFromRow } from '../repo/messages';
+import { addTombstones } from '../feed/tombstones';
 import { loadQuickReplies } from '../repo/quick-replies';
 import type { FeedCollection } from './collections';
 
@@ -20,7 +21,8 @@ export type DocRef = { collection: FeedCollection; docId: string };
 
 /**
  * Loads the current version of each referenced document, shaped as the shared schemas the
- * client stores, keyed by `docKey`. A document that no longer exists is simply absent.
+ * client stores, keyed by `docKey`. A document deleted for good is its tombstone (a removal
+ * only, see feed/tombstones.ts); one that never existed is simply absent.
  */
 export async function loadCurrentDocuments(
   db: Kysely<DB>,
@@ -42,6 +44,7 @@ export async function loadCurrentDocuments(
       }
     }
   }
+  await addTombstones(db, refs, found);
   return found;
 }
 

@@ -1,6 +1,7 @@
 import type { SyncCollection, SyncDocument } from '@atendo/shared/sync/protocol';
 import { docKey, type DocRef, type SyncPayload } from './documents';
 import type { AudienceHit } from './feed-reads';
+import { isTombstone } from '../feed/tombstones';
 import { removalDocument } from './removal';
 
 /** The latest change of one document that an agent may know about, and what it told them. */
@@ -46,7 +47,8 @@ export class SyncDocumentCache {
     const cached = made.get(key);
     if (cached !== undefined) return cached;
     const doc = this.current.get(key);
-    if (doc === undefined) return undefined;
+    // A deleted row's tombstone can only ever remove it.
+    if (doc === undefined || (!deleted && isTombstone(doc))) return undefined;
     const document = { ...(deleted ? removalDocument(doc) : doc), _deleted: deleted };
     made.set(key, document);
     return document;

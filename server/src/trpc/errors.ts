@@ -30,6 +30,7 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'tag-not-in-team': 'BAD_REQUEST',
   'history-forbidden': 'FORBIDDEN',
   'csat-not-pending': 'CONFLICT',
+  'contact-has-open-conversations': 'CONFLICT',
   'password-change-required': 'FORBIDDEN',
   'weak-password': 'BAD_REQUEST',
   'already-exists': 'CONFLICT',

@@ -8,6 +8,7 @@ export const ACCOUNTS = {
   ana: { email: 'ana@atendo.demo', name: 'Ana Souza' },
   bruno: { email: 'bruno@atendo.demo', name: 'Bruno Lima' },
   carla: { email: 'carla@atendo.demo', name: 'Carla Mendes' },
+  admin: { email: 'admin@atendo.demo', name: 'Administrador Atendo' },
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 

@@ -1,5 +1,6 @@
 import { enActions } from './en-actions';
 import { enWorkspace } from './en-workspace';
+import { enPrivacy } from './en-privacy';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -91,6 +92,8 @@ export const en: Messages = {
     'channel-archived': 'This channel is archived.',
     'not-configured': 'This channel is not set up yet. Check its credentials in the admin console.',
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
+    'contact-has-open-conversations':
+      'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',
   },
   hints: {
     'ask-supervisor':
@@ -100,4 +103,5 @@ export const en: Messages = {
   },
   ...enWorkspace,
   ...enActions,
+  ...enPrivacy,
 };

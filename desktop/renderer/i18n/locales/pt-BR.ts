@@ -1,5 +1,6 @@
 import { ptBRActions } from './pt-BR-actions';
 import { ptBRWorkspace } from './pt-BR-workspace';
+import { ptBRPrivacy } from './pt-BR-privacy';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -85,6 +86,8 @@ export const ptBR = {
     'tag-not-in-team': 'Esta tag não pertence à equipe do atendimento.',
     'history-forbidden': 'Você não tem permissão para ver este histórico.',
     'csat-not-pending': 'Este atendimento não está aguardando avaliação.',
+    'contact-has-open-conversations':
+      'Este contato tem {{count}} atendimento(s) em aberto. Encerre-os antes, ou escolha encerrá-los.',
     'password-change-required': 'Defina uma nova senha para entrar: a senha atual é provisória.',
     'weak-password':
       'Esta senha é fraca demais. Use pelo menos 10 caracteres, misturando letras e números.',
@@ -104,6 +107,7 @@ export const ptBR = {
   },
   ...ptBRWorkspace,
   ...ptBRActions,
+  ...ptBRPrivacy,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

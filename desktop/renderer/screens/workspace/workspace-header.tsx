@@ -22,6 +22,8 @@ export type WorkspaceHeaderProps = {
   screen: Screen;
   onScreenChange: (screen: Screen) => void;
   isSupervisor: boolean;
+  /** Admins also reach the privacy (LGPD) screen. */
+  isAdmin: boolean;
   onStartConversation: () => void;
   onHelp: () => void;
 };
@@ -44,11 +46,14 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
             aria-label={t('header.navigation')}
             value={props.screen}
             onChange={(value) => {
-              props.onScreenChange(value === 'monitoring' ? 'monitoring' : 'workspace');
+              props.onScreenChange(
+                value === 'monitoring' || value === 'privacy' ? value : 'workspace',
+              );
             }}
             data={[
               { value: 'workspace', label: t('header.workspace') },
               { value: 'monitoring', label: t('header.monitoring') },
+              ...(props.isAdmin ? [{ value: 'privacy', label: t('privacy.nav') }] : []),
             ]}
           />
         )}

@@ -12,6 +12,7 @@ import { ConversationView } from './conversation/conversation-view';
 import { ConversationListPanel } from './list/conversation-list-panel';
 import { useWorkspaceList } from './list/use-workspace-list';
 import { MonitoringScreen } from '../monitoring/monitoring-screen';
+import { PrivacyScreen } from '../privacy/privacy-screen';
 import { OfflineBanner } from './offline-banner';
 import { WorkspaceHeader } from './workspace-header';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -21,7 +22,7 @@ import { StartConversationDialog } from '../start/start-conversation-dialog';
 import { ActionRequestsProvider, useActionRequests } from './actions/action-requests';
 import { OpenConversationProvider } from './open-conversation';
 
-export type Screen = 'workspace' | 'monitoring';
+export type Screen = 'workspace' | 'monitoring' | 'privacy';
 
 /** Header, offline banner, the conversation list on the left and the open conversation. */
 export function WorkspaceShell() {
@@ -77,6 +78,7 @@ function ShellLayout() {
             screen={screen}
             onScreenChange={setScreen}
             isSupervisor={isSupervisor}
+            isAdmin={session.agent.role === 'admin'}
             onStartConversation={() => {
               setStartOpen(true);
             }}
@@ -104,6 +106,8 @@ function ShellLayout() {
           <div style={{ flex: 1, minHeight: 0 }}>
             {screen === 'monitoring' ? (
               <MonitoringScreen />
+            ) : screen === 'privacy' ? (
+              <PrivacyScreen />
             ) : list.selectedId === null ? (
               <EmptyConversation />
             ) : (

@@ -210,7 +210,7 @@ describe('admin catalogue', () => {
       const [header, ...lines] = csv.csv.trim().split('\r\n');
       expect(header).toBe('at,actor_id,actor_name,action,entity_type,entity_id,before,after');
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toContain('agent-admin,Rafael Costa,tag.create,tag,');
+      expect(lines[0]).toContain('agent-admin,Administrador Atendo,tag.create,tag,');
       expect(csv).toMatchObject({
         rows: 2,
         truncated: false,
