@@ -5,7 +5,7 @@
  * Run: `npx playwright test desktop/e2e/electron.spec.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,10 +41,10 @@ if (!binary) {
 test.describe('Atendo desktop shell', () => {
   test.skip(!binary, 'no Electron binary on this machine');
 
-  const launch = () =>
+  const launch = (userData = mkdtempSync(join(tmpdir(), 'atendo-e2e-'))) =>
     electron.launch({
       executablePath: binary ?? undefined,
-      args: [desktopDir, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'atendo-e2e-'))}`],
+      args: [desktopDir, `--user-data-dir=${userData}`],
     });
 
   test('opens the workspace sandboxed with the bridge exposed', async () => {
@@ -87,6 +87,57 @@ test.describe('Atendo desktop shell', () => {
     });
     await page.waitForTimeout(500);
     expect(page.url()).toBe(before);
+    await app.close();
+  });
+
+  test('keeps the session in main, encrypted, and never in localStorage', async () => {
+    const userData = mkdtempSync(join(tmpdir(), 'atendo-e2e-'));
+    const app = await launch(userData);
+    const page = await app.firstWindow();
+    const session = {
+      serverUrl: 'https://atendo.example.com',
+      token: 'electron-e2e-token-7f3a',
+      agent: {
+        id: 'agent-ana',
+        name: 'Ana',
+        email: 'ana@example.com',
+        role: 'agent',
+        teamIds: [],
+        permissions: [],
+      },
+    };
+    const answer = await page.evaluate(async (value) => {
+      const bridge = (
+        window as unknown as { atendo: { invoke: (c: string, r?: unknown) => Promise<unknown> } }
+      ).atendo;
+      const saved = await bridge.invoke('session:save', value);
+      const loaded = await bridge.invoke('session:load');
+      return { saved, loaded, local: localStorage.getItem('atendo.session') };
+    }, session);
+    expect(answer.local).toBeNull();
+    expect(answer.loaded).toMatchObject({ session: { token: session.token } });
+    const protection = (answer.saved as { protection: string }).protection;
+    if (protection !== 'memory') {
+      expect(readFileSync(join(userData, 'session.json'), 'utf8')).not.toContain(session.token);
+    }
+    await app.close();
+  });
+
+  test('refuses a session that does not fit the contract', async () => {
+    const app = await launch();
+    const page = await app.firstWindow();
+    const error = await page.evaluate(async () => {
+      const bridge = (
+        window as unknown as { atendo: { invoke: (c: string, r: unknown) => Promise<unknown> } }
+      ).atendo;
+      try {
+        await bridge.invoke('session:save', { serverUrl: 'file:///etc/passwd', token: 'x' });
+        return null;
+      } catch (e) {
+        return String(e);
+      }
+    });
+    expect(error).toContain('invalid-input');
     await app.close();
   });
 });

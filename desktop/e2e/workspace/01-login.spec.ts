@@ -16,7 +16,7 @@ test('wrong credentials are explained, right ones open the workspace', async ({ 
   await login.signIn(ACCOUNTS.ana.email, 'not-the-password');
   await expect(login.error).toContainText('E-mail ou senha incorretos.');
 
-  await page.getByLabel('Senha').fill(DEMO_PASSWORD);
+  await page.getByLabel('Senha', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Entrar' }).click();
   const workspace = new WorkspacePage(page);
   await workspace.waitUntilReady();

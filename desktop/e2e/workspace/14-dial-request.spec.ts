@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { CHANNELS, contactWrites, signIn } from './support/atendo';
 import { installDesktopStandIn, type DesktopStandIn } from './support/desktop-stand-in';
-import { dialledLinks, spyOnDialledLinks } from './support/tel-link-spy';
+import { dialledLinks, dialledTargets, spyOnDialledLinks } from './support/tel-link-spy';
 
 /**
  * Calls. In a browser the top panel's call button clicks a `tel:` link (the OS hands it to the
@@ -38,8 +38,46 @@ test('in a browser the call button hands the contact’s E.164 number to the sof
   await ana.workspace.conversation.panelButton('Ligar para o contato').click();
   await expect(ana.workspace.notice(`Chamando ${contact.e164}…`)).toBeVisible();
   expect(await dialledLinks(ana.page)).toEqual([`tel:${contact.e164}`]);
+  // Opened in a hidden frame, never in the workspace's own window (issue #11: the tab froze).
+  expect(await dialledTargets(ana.page)).toEqual(['atendo-dial-handoff']);
+  await expect(ana.page.locator('iframe[name="atendo-dial-handoff"]')).toBeHidden();
   // The browser build has no dial-request dialog: the agent's own click is the confirmation.
   await expect(ana.page.getByRole('dialog')).toHaveCount(0);
+  await ana.context.close();
+});
+
+test('a real tel: hand-off never blocks the page: it answers and keeps its address', async ({
+  browser,
+}) => {
+  // No spy: Chromium gets the tel: link for real, as a browser without a softphone would.
+  const ana = await signIn(browser, 'ana');
+  const contact = await anaTakesContactWithPhone(ana.page, ana.workspace);
+  const address = ana.page.url();
+  for (let i = 0; i < 3; i += 1) {
+    await ana.workspace.conversation.panelButton('Ligar para o contato').click({ timeout: 5_000 });
+  }
+  await expect(ana.workspace.notice(`Chamando ${contact.e164}…`).first()).toBeVisible();
+  expect(ana.page.url()).toBe(address);
+  // The page still runs: its clock ticks and the composer takes typing.
+  const ticks = await ana.page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let count = 0;
+        const timer = setInterval(() => {
+          count += 1;
+          if (count === 5) {
+            clearInterval(timer);
+            resolve(count);
+          }
+        }, 20);
+      }),
+  );
+  expect(ticks).toBe(5);
+  await ana.workspace.conversation.composer.fill('Liguei e caiu na caixa postal.', {
+    timeout: 5_000,
+  });
+  await ana.page.reload();
+  await expect(ana.workspace.conversation.title).toHaveText(contact.name);
   await ana.context.close();
 });
 

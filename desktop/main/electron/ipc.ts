@@ -71,6 +71,12 @@ function handlers(shell: Shell, updateSettings: SettingsUpdater): Handlers {
       focusWindow(shell.window);
       return { ok: true };
     },
+    'session:load': async () => ({ session: await shell.vault.load() }),
+    'session:save': async (session) => ({ ok: true, protection: await shell.vault.save(session) }),
+    'session:clear': async () => {
+      await shell.vault.clear();
+      return { ok: true };
+    },
   };
 }
 

@@ -1,13 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, safeStorage, session } from 'electron';
 import { contentSecurityPolicy } from '../csp';
 import { findDeepLinkInArgv } from '../deep-link';
+import { decideDevServer, shellEntry } from '../dev-server';
 import { fileLogger } from '../logger';
-import { APP_ORIGIN } from '../navigation-guard';
 import { resolveSettings } from '../policy/precedence';
+import { createSessionVault } from '../session-vault';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
+import { guardPermissions } from './permissions';
 import { agentChanged, receiveLink } from './links';
 import { createTray } from './notifier';
 import { loadMachinePolicy } from './policy-loader';
@@ -20,9 +22,12 @@ import { createMainWindow, focusWindow } from './window';
  * The Electron entry point: it only wires the electron-free modules together. Fuses
  * (runAsNode off, asar only, …) are flipped at packaging time by electron-builder.
  */
-const devServer = process.env.ATENDO_DEV_SERVER_URL ?? null;
-const appLocation = { origin: devServer ? new URL(devServer).origin : APP_ORIGIN };
-const entryUrl = devServer ?? `${APP_ORIGIN}/index.html`;
+const devServerDecision = decideDevServer({
+  isPackaged: app.isPackaged,
+  value: process.env.ATENDO_DEV_SERVER_URL,
+});
+const { devServer, origin, entryUrl } = shellEntry(devServerDecision);
+const appLocation = { origin };
 const resources = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), '..', 'build');
 
 registerAppScheme();
@@ -53,6 +58,12 @@ async function start(): Promise<void> {
   mkdirSync(join(userData, 'logs'), { recursive: true });
   const log = fileLogger(join(userData, 'logs', 'main.log'));
   const store = userSettingsStore(userData);
+  if (!devServerDecision.use && devServerDecision.reason !== 'not-set') {
+    log.warn(
+      { reason: devServerDecision.reason, value: devServerDecision.value },
+      'ATENDO_DEV_SERVER_URL ignored: only development builds load a dev server',
+    );
+  }
   const policy = await loadMachinePolicy(process.resourcesPath, log);
   let user = await store.load();
   const shell: Shell = {
@@ -62,6 +73,13 @@ async function start(): Promise<void> {
     resolved: resolveSettings(policy, user),
     agent: SIGNED_OUT,
     systemLocales: [],
+    // Read and written only through IPC, i.e. after the app is ready, as safeStorage requires.
+    vault: createSessionVault({
+      file: join(userData, 'session.json'),
+      safeStorage,
+      platform: process.platform,
+      log,
+    }),
   };
 
   // Links (also the one this instance was started with) wait in the link gate until the
@@ -87,6 +105,7 @@ async function start(): Promise<void> {
     soundsDir: join(resources, 'sounds'),
     csp,
   });
+  guardPermissions(session.defaultSession, appLocation, log);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp()] },

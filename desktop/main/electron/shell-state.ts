@@ -3,6 +3,7 @@ import type { AgentContext, EventChannel, EventPayload } from '@atendo/shared/ip
 import type { ResolvedSettings } from '@atendo/shared/ipc/settings';
 import type { PolicyRecord } from '../policy/policy-record';
 import type { Logger } from '../logger';
+import type { SessionVault } from '../session-vault';
 import { MAIN_MESSAGES, pickMainLocale, type MainMessages } from '../messages';
 
 /** What the electron layer knows at runtime; one object so the wiring files share it. */
@@ -14,6 +15,8 @@ export type Shell = {
   agent: AgentContext;
   /** app.getPreferredSystemLanguages() and app.getLocale(), read once at start. */
   systemLocales: readonly string[];
+  /** The signed-in agent's session between starts, encrypted with safeStorage. */
+  vault: SessionVault;
 };
 
 /** Main's own texts in the agent's language (their choice, then policy, then the OS). */

@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { app, Notification } from 'electron';
-import { autoUpdater, type UpdateInfo } from 'electron-updater';
+import { autoUpdater, NsisUpdater, type UpdateInfo } from 'electron-updater';
 import type { Logger } from '../logger';
 import {
   decideUpdates,
@@ -8,6 +9,12 @@ import {
   FIRST_CHECK_DELAY_MS,
   type UpdateDecision,
 } from '../update/update-policy';
+import {
+  loggedVerifier,
+  publisherNamesFromAppUpdateYml,
+  requireSignature,
+  windowsUpdateSigning,
+} from '../update/update-signature';
 import { shellMessages, type Shell } from './shell-state';
 
 /** electron-updater logs plain strings; they go to the shell's log file as one field. */
@@ -35,6 +42,15 @@ function announceReady(shell: Shell, info: UpdateInfo): void {
     silent: true,
   });
   n.show();
+}
+
+/** electron-builder writes the update server and the Windows publisher names here. */
+function readAppUpdateYml(): string | null {
+  try {
+    return readFileSync(join(process.resourcesPath, 'app-update.yml'), 'utf8');
+  } catch {
+    return null;
+  }
 }
 
 function listen(shell: Shell, decision: Extract<UpdateDecision, { update: true }>): void {
@@ -68,14 +84,27 @@ export function startAutoUpdates(shell: Shell): void {
     productName: app.getName(),
     exists: existsSync,
   });
-  const decision = decideUpdates({ install, policyAutoUpdate: shell.policy.AutoUpdate });
-  shell.log.info({ install, decision }, 'auto-update decision');
+  const publisherNames = publisherNamesFromAppUpdateYml(readAppUpdateYml());
+  const signing = windowsUpdateSigning(install, publisherNames);
+  const decision = requireSignature(
+    decideUpdates({ install, policyAutoUpdate: shell.policy.AutoUpdate }),
+    signing,
+  );
+  shell.log.info({ install, decision, signing, publisherNames }, 'auto-update decision');
   if (!decision.update) return;
+  if (autoUpdater instanceof NsisUpdater) {
+    autoUpdater.verifyUpdateCodeSignature = loggedVerifier(
+      autoUpdater.verifyUpdateCodeSignature,
+      shell.log,
+    );
+  }
   autoUpdater.logger = updaterLogger(shell.log);
   autoUpdater.autoDownload = decision.mode === 'install';
   autoUpdater.autoInstallOnAppQuit = decision.mode === 'install';
   autoUpdater.allowPrerelease = false;
   autoUpdater.allowDowngrade = false;
+  // Atendo ships full NSIS installers only; a web installer's payload would be checked by hash.
+  autoUpdater.disableWebInstaller = true;
   listen(shell, decision);
   const check = () => {
     autoUpdater.checkForUpdates().catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BrowserWindow, dialog, screen, session, shell } from 'electron';
+import { BrowserWindow, dialog, screen, shell } from 'electron';
 import { checkExternalUrl } from '../external-url';
 import type { Logger } from '../logger';
 import type { MainMessages } from '../messages';
@@ -99,9 +99,6 @@ export async function createMainWindow(options: WindowOptions): Promise<BrowserW
       webviewTag: false,
       spellcheck: true,
     },
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => {
-    callback(permission === 'notifications' || permission === 'clipboard-sanitized-write');
   });
   guardNavigation(win, options.app, options.log);
   offerReloadOnCrash(win, options);

@@ -26,3 +26,19 @@ export function validateBuilderConfig(config: unknown): void {
   );
   validateSchema(schema, config, { name: 'electron-builder.yml' });
 }
+
+/** electron-builder.config.ts as electron-builder itself loads it (through jiti). */
+export async function loadDistConfigWithElectronBuilder(): Promise<Record<string, unknown>> {
+  const { getConfig } = require('app-builder-lib/out/util/config/load.js') as {
+    getConfig: (
+      request: { packageKey: string; configFilename: string; projectDir: string },
+      configPath: string,
+    ) => Promise<{ result: unknown }>;
+  };
+  const { result } = await getConfig(
+    { packageKey: 'build', configFilename: 'electron-builder', projectDir: DESKTOP_DIR },
+    '../electron-builder.config.ts',
+  );
+  if (typeof result !== 'object' || result === null) throw new Error('no configuration');
+  return { ...result };
+}

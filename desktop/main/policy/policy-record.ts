@@ -4,6 +4,7 @@ import {
   CountryCode,
   DialerKind,
   DialerUriScheme,
+  LocalDataOnSignOut,
   ServerUrl,
   type DesktopSettings,
 } from '@atendo/shared/ipc/settings';
@@ -25,6 +26,16 @@ const StringList = z.preprocess(
   z.array(z.string().max(256)).max(20),
 );
 
+/**
+ * `offer`, `default` or `always`; a flag works too, for IT that thinks "shared machine: on":
+ * 1/true is `always`, 0/false is `offer`.
+ */
+const SignOutErase = z.preprocess((v) => {
+  if (v === 0 || v === '0' || v === 'false' || v === false) return 'offer';
+  if (v === 1 || v === '1' || v === 'true' || v === true) return 'always';
+  return v;
+}, LocalDataOnSignOut);
+
 export const PolicyRecord = z
   .object({
     ServerUrl: ServerUrl,
@@ -43,6 +54,8 @@ export const PolicyRecord = z
     NotificationSound: Flag,
     /** The language of the shell's own texts (tray, dialogs) before the agent picks one. */
     Language: Locale,
+    /** Erase the local store on sign-out: offered, ticked by default, or always (shared PCs). */
+    ClearLocalDataOnSignOut: SignOutErase,
   })
   .partial();
 export type PolicyRecord = z.infer<typeof PolicyRecord>;
@@ -95,6 +108,7 @@ export type SettingsLayer = {
   defaultCountry?: string;
   dialer?: Partial<DesktopSettings['dialer']>;
   notifications?: Partial<DesktopSettings['notifications']>;
+  clearLocalDataOnSignOut?: DesktopSettings['clearLocalDataOnSignOut'];
 };
 
 /** Policy keys in the shape of the settings they set. */
@@ -118,5 +132,6 @@ export function policyToLayer(p: PolicyRecord): SettingsLayer {
       persistQueueArrivals: p.PersistQueueNotifications,
       sound: p.NotificationSound,
     },
+    clearLocalDataOnSignOut: p.ClearLocalDataOnSignOut,
   };
 }

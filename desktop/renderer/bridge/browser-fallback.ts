@@ -10,6 +10,8 @@ import {
 } from '@atendo/shared/ipc/contract';
 import { DEFAULT_SETTINGS, UserSettings, type ResolvedSettings } from '@atendo/shared/ipc/settings';
 import { normalisePhone } from '@atendo/shared/phone';
+import { handOffSoftphoneLink } from './tel-handoff';
+import { clearSession, loadSession, saveSession } from '../session/session-storage';
 
 /**
  * What the workspace gets in a plain browser: the same API as the desktop bridge, done with
@@ -48,6 +50,9 @@ function resolved(user: UserSettings): ResolvedSettings {
       defaultCountry: user.defaultCountry ?? d.defaultCountry,
       dialer: { ...d.dialer, ...user.dialer, kind: 'uri' },
       notifications: { ...d.notifications, ...user.notifications },
+      // No machine policy reaches a browser, and a browser is more often shared than an
+      // installed app: the sign-out dialog offers erasing ticked (docs/deployment.md).
+      clearLocalDataOnSignOut: 'default',
     },
     locked: ['dialer.kind', 'dialer.commandPath', 'dialer.httpTemplate'],
   };
@@ -80,9 +85,7 @@ export function createBrowserBridge({ window: win, storage }: BrowserEnvironment
       const phone = normalisePhone(number, settings.defaultCountry);
       if (!phone.ok)
         return { ok: false, reason: 'invalid-input', details: { why: 'not-a-phone-number' } };
-      const link = win.document.createElement('a');
-      link.href = `${settings.dialer.uriScheme}:${phone.e164}`;
-      link.click();
+      handOffSoftphoneLink(win.document, `${settings.dialer.uriScheme}:${phone.e164}`);
       return { ok: true, via: 'uri', number: phone.e164 };
     },
     'shell:open-external': ({ url }) => {
@@ -123,6 +126,16 @@ export function createBrowserBridge({ window: win, storage }: BrowserEnvironment
     },
     'window:focus': () => {
       win.focus();
+      return { ok: true };
+    },
+    // The browser build keeps the session in localStorage, as it always did.
+    'session:load': () => ({ session: loadSession(storage) }),
+    'session:save': (session) => {
+      saveSession(session, storage);
+      return { ok: true, protection: 'browser-storage' };
+    },
+    'session:clear': () => {
+      clearSession(storage);
       return { ok: true };
     },
   };

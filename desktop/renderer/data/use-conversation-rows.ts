@@ -1,6 +1,6 @@
 import type { DeepReadonly } from 'rxdb';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
-import type { ConversationRowData } from '../screens/workspace/list/conversation-rows';
+import { botChoiceOf, type ConversationRowData } from '../screens/workspace/list/conversation-rows';
 import { useContacts, useTags } from './use-collections';
 import { useDirectory } from './use-directory';
 import { useObservable } from './use-observable';
@@ -34,6 +34,7 @@ export function useConversationRows(fallbackName: string) {
       contactKnown: contact !== undefined,
       channelKind: channel?.kind ?? null,
       channelName: channel?.name ?? '',
+      botChoice: botChoiceOf(conversation, channel?.botMenu ?? null),
       tags: conversation.tagIds.flatMap((id) => {
         const tag = tags.get(id);
         return tag === undefined ? [] : [tag];

@@ -17,11 +17,23 @@ export function useDraft(conversationId: string) {
   useEffect(() => {
     let cancelled = false;
     setText('');
+    latest.current = { conversationId, text: '' };
     void firstValueFrom(store.draft$(conversationId)).then((saved) => {
-      if (!cancelled) setText(saved);
+      if (cancelled) return;
+      latest.current = { conversationId, text: saved };
+      setText(saved);
+    });
+    // A draft written by someone else than this composer (a failed message taken back to be
+    // edited) shows up at once; the composer's own saves come back equal and change nothing.
+    const external = store.draft$(conversationId).subscribe((saved) => {
+      if (cancelled || timer.current !== null || saved === latest.current.text) return;
+      if (saved === '') return;
+      latest.current = { conversationId, text: saved };
+      setText(saved);
     });
     return () => {
       cancelled = true;
+      external.unsubscribe();
       // Flush a pending save when leaving the conversation.
       if (timer.current !== null) {
         clearTimeout(timer.current);

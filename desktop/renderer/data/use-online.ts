@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncStatus } from './use-sync-status';
 import { useWorkspace } from './workspace-context';
 
 const subscribe = (onChange: () => void): (() => void) => {
@@ -31,4 +32,15 @@ export function useReconnectOnOnline(): void {
       window.removeEventListener('online', onOnline);
     };
   }, [store]);
+}
+
+/**
+ * Whether this machine is connected to the server now: the browser has a network and the live
+ * stream is up (status `offline` means the stream is down). Presence and "will be sent when the
+ * connection is back" read this.
+ */
+export function useConnected(): boolean {
+  const online = useBrowserOnline();
+  const status = useSyncStatus();
+  return online && status !== 'offline';
 }

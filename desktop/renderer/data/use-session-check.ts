@@ -23,7 +23,9 @@ export function useSessionCheck(): void {
     };
     check();
     window.addEventListener('online', check);
-    const refusals = sessionRefused$.subscribe(signOut);
+    const refusals = sessionRefused$.subscribe(() => {
+      signOut();
+    });
     return () => {
       cancelled = true;
       window.removeEventListener('online', check);

@@ -6,8 +6,8 @@ import { useNotify } from '../ui/notices';
 import { useWorkspace } from './workspace-context';
 
 /**
- * What the store reports after the fact: a queued message the server refused, or a contact edit
- * that lost to someone else's. Nothing typed is dropped silently.
+ * What the store reports after the fact: a queued message the server refused, a contact edit
+ * that lost to someone else's, or one refused for another reason. Nothing typed is dropped silently.
  */
 export function useStoreNotices(): void {
   const { t } = useTranslation();
@@ -26,13 +26,22 @@ export function useStoreNotices(): void {
         return;
       }
       const code = ERROR_CODES.find((c) => c === notice.code);
+      const reason =
+        code === undefined
+          ? t('errors.generic')
+          : errorText(t, { kind: 'atendo', code, details: notice.details, message: '' });
+      if (notice.type === 'contact-refused') {
+        notify({
+          tone: 'error',
+          title: t('sending.contact.refusedTitle'),
+          text: t('sending.contact.refused', { reason }),
+        });
+        return;
+      }
       notify({
         tone: 'error',
         title: t('notify.messageRefused'),
-        text:
-          code === undefined
-            ? t('errors.generic')
-            : errorText(t, { kind: 'atendo', code, details: notice.details, message: '' }),
+        text: reason,
       });
     });
     return () => {

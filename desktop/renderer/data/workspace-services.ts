@@ -1,5 +1,6 @@
 import { Subject, type Observable } from 'rxjs';
 import { createApiClient, type ApiClient } from '../api/trpc-client';
+import { wipeDatabase } from '../store/database';
 import { createLocalStore, type LocalStore } from '../store/local-store';
 import { createTrpcTransport } from '../store/trpc-transport';
 import { RefusalError, type SyncTransport } from '../store/transport';
@@ -11,7 +12,10 @@ export type WorkspaceServices = {
   store: LocalStore;
   /** Emits when the live stream refuses the session (token unknown, expired or revoked). */
   sessionRefused$: Observable<void>;
+  /** Stops sync and closes the store; safe to call more than once (sign-out, then unmount). */
   close: () => Promise<void>;
+  /** Closes the store and deletes this agent's local database from this computer. */
+  eraseLocalData: () => Promise<void>;
 };
 
 /** A short stable tag for the server address, so two servers never share a local database. */
@@ -60,19 +64,28 @@ export async function openWorkspace(session: Session): Promise<WorkspaceServices
       refused.next();
     },
   );
+  const name = localDatabaseName(session);
   const store = await createLocalStore({
-    name: localDatabaseName(session),
+    name,
     transport,
     now: () => Date.now(),
   });
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= store.close().finally(() => {
+      refused.complete();
+    });
+    return closing;
+  };
   return {
     session,
     api,
     store,
     sessionRefused$: refused.asObservable(),
-    close: async () => {
-      await store.close();
-      refused.complete();
+    close,
+    eraseLocalData: async () => {
+      await close();
+      await wipeDatabase(name);
     },
   };
 }

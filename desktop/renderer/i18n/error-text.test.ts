@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from './i18n';
-import { errorText, formatBytes } from './error-text';
+import { DELIVERY_ERROR_CODES } from '@atendo/shared/delivery-errors';
+import { deliveryErrorText, errorText, formatBytes } from './error-text';
 
 // i18n.ts reads localStorage and document only when asked for defaults; the locale is given here.
 const setup = async () => {
@@ -47,5 +48,59 @@ describe('formatBytes', () => {
     [16 * 1024 * 1024, '16 MB'],
   ])('%i → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('deliveryErrorText', () => {
+  const setupEn = async () => {
+    (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+    return (await initI18n('en')).t;
+  };
+
+  it.each(DELIVERY_ERROR_CODES)('%s has its own sentence in pt-BR and en', async (code) => {
+    const error = { code, message: 'developer text' };
+    const [pt, en] = [
+      deliveryErrorText(await setup(), error),
+      deliveryErrorText(await setupEn(), error),
+    ];
+    for (const text of [pt, en]) {
+      expect(text.length).toBeGreaterThan(10);
+      expect(text).not.toContain('developer text');
+      expect(text).not.toMatch(/^sending\./);
+    }
+    expect(pt).not.toBe(en);
+  });
+
+  it.each([
+    [
+      {
+        code: 'channel-not-configured',
+        message:
+          'WhatsApp is not configured on this server: set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN (see docs/configuration.md)',
+      },
+      'Este canal ainda não está configurado no servidor. Avise o administrador.',
+    ],
+    [
+      { code: 'no-address', message: 'the contact has no web chat visitor id' },
+      'O contato não pode ser alcançado por este canal (não há endereço dele aqui).',
+    ],
+    [
+      { code: 'whatsapp-131051', message: 'Unsupported message type' },
+      'O WhatsApp recusou a mensagem (código 131051).',
+    ],
+    [{ code: 'brand-new', message: 'stack trace' }, 'A mensagem não pôde ser entregue.'],
+  ])('never shows the developer text of %j', async (error, text) => {
+    expect(deliveryErrorText(await setup(), error)).toBe(text);
+  });
+
+  it('explains a text over the channel limit with the limit', async () => {
+    const t = await setup();
+    const failure = {
+      kind: 'atendo' as const,
+      code: 'invalid-input' as const,
+      details: { field: 'text', limit: 4096 },
+      message: 'too long',
+    };
+    expect(errorText(t, failure)).toBe('A mensagem passa do limite de 4096 caracteres do canal.');
   });
 });

@@ -1,5 +1,11 @@
 import type { TFunction } from 'i18next';
+import { deliveryErrorKind } from '@atendo/shared/delivery-errors';
+import { MAX_TEXT_LENGTH } from '@atendo/shared/rules/text-limits';
+import type { DeliveryError } from '@atendo/shared/schemas/message';
 import type { ApiFailure } from '../api/api-error';
+import { diagnostics } from '../app/diagnostics';
+
+const TEXT_FIELDS: ReadonlySet<unknown> = new Set(['text', 'body']);
 
 /** A sentence in the agent's language for any failed call, with the details interpolated. */
 export function errorText(t: TFunction, failure: ApiFailure): string {
@@ -7,9 +13,15 @@ export function errorText(t: TFunction, failure: ApiFailure): string {
     case 'network':
       return t('errors.network');
     case 'unknown':
+      // The server's own words are for developers: to the log, never to the agent.
+      diagnostics.warn({ message: failure.message }, 'unexpected failure');
       return t('errors.generic');
     case 'atendo': {
       const details = failure.details;
+      if (failure.code === 'invalid-input' && TEXT_FIELDS.has(details.field)) {
+        const limit = typeof details.limit === 'number' ? details.limit : MAX_TEXT_LENGTH;
+        return t('sending.textTooLong', { limit });
+      }
       if (failure.code === 'contact-busy' && (details.ownerName ?? null) === null) {
         return t('errors.contact-busy-queued');
       }
@@ -27,4 +39,26 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} B`;
+}
+
+/**
+ * A failed message's reason in the agent's language. The stored message is the channel's
+ * technical text (which variable to set, which id is missing): it goes to the log only.
+ */
+export function deliveryErrorText(t: TFunction, error: DeliveryError | null): string {
+  if (error === null) return t('sending.delivery.unknown');
+  const kind = deliveryErrorKind(error.code);
+  if (kind.kind !== 'known') {
+    diagnostics.warn({ code: error.code, message: error.message }, 'delivery failed');
+  }
+  switch (kind.kind) {
+    case 'known':
+      return t(`sending.delivery.${kind.code}`);
+    case 'whatsapp':
+      return t('sending.delivery.whatsapp', { code: kind.metaCode });
+    case 'http':
+      return t('sending.delivery.http', { status: kind.status });
+    case 'unknown':
+      return t('sending.delivery.unknown');
+  }
 }

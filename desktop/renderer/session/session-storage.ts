@@ -1,29 +1,17 @@
-import { z } from 'zod';
-import { Agent, Presence } from '@atendo/shared/schemas/agent';
+import { StoredSession, type StoredSessionInput } from '@atendo/shared/ipc/session';
 
 const STORAGE_KEY = 'atendo.session';
 
-/** Who is signed in, to which server, with which bearer token. */
-export const Session = z.object({
-  serverUrl: z.url(),
-  token: z.string().min(1),
-  /** Chosen at sign-in and changed from the header; the server holds the truth. */
-  presence: Presence.default('available'),
-  agent: Agent.pick({
-    id: true,
-    name: true,
-    email: true,
-    role: true,
-    teamIds: true,
-    permissions: true,
-  }),
-});
-export type Session = z.infer<typeof Session>;
+/** Who is signed in, to which server, with which bearer token (shared/src/ipc/session.ts). */
+export const Session = StoredSession;
+export type Session = StoredSession;
 export type SessionAgent = Session['agent'];
 
 /**
- * In the browser build the token lives in localStorage; what is read back is untrusted (another
- * version of the app may have written it), so it is parsed and dropped when it does not fit.
+ * In the browser build the token lives in localStorage (the desktop keeps it encrypted in main,
+ * see session-store.ts; desktop versions before that kept it here too). What is read back is
+ * untrusted (another version of the app may have written it), so it is parsed and dropped when
+ * it does not fit.
  */
 export function loadSession(storage: Storage = localStorage): Session | null {
   const raw = storage.getItem(STORAGE_KEY);
@@ -36,13 +24,17 @@ export function loadSession(storage: Storage = localStorage): Session | null {
   }
 }
 
-export function saveSession(session: Session, storage: Storage = localStorage): void {
-  storage.setItem(STORAGE_KEY, JSON.stringify(session));
+export function saveSession(session: StoredSessionInput, storage: Storage = localStorage): void {
+  storage.setItem(STORAGE_KEY, JSON.stringify(Session.parse(session)));
 }
 
 export function clearSession(storage: Storage = localStorage): void {
   storage.removeItem(STORAGE_KEY);
 }
+
+/** Whether localStorage holds a session at all (valid or not), e.g. one left to migrate. */
+export const hasStoredSession = (storage: Storage = localStorage): boolean =>
+  storage.getItem(STORAGE_KEY) !== null;
 
 const LAST_SERVER_KEY = 'atendo.lastServerUrl';
 

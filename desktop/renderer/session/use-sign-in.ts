@@ -43,15 +43,16 @@ export function useSignIn() {
                 newPassword: input.newPassword,
               });
         token = result.token;
-        if (input.presence !== 'available') {
-          await api.auth.setPresence.mutate({ presence: input.presence });
-        }
-        signIn(
+        // Always: the server keeps the presence of the last session (offline after a sign-out),
+        // and the badge must not say "Disponível" while the server routes nothing here.
+        await api.auth.setPresence.mutate({ presence: input.presence });
+        await signIn(
           Session.parse({
             serverUrl: input.serverUrl,
             token,
             presence: input.presence,
             agent: result.agent,
+            expiresAt: result.expiresAt,
           }),
         );
         return true;

@@ -1,6 +1,7 @@
 import type { RxJsonSchema } from 'rxdb';
 import { z } from 'zod';
 import { ContactFields } from '@atendo/shared/schemas/contact';
+import { MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH } from '@atendo/shared/rules/text-limits';
 
 /**
  * Collections that exist only on this machine. They are never replicated, so a newer server
@@ -36,14 +37,14 @@ export type MessageKindToQueue = Exclude<OutboxKind, 'contact-edit'>;
  */
 export type OutboxState = 'pending' | 'sent' | 'failed';
 
-export const TextPayload = z.object({ body: z.string().min(1).max(4096) });
+export const TextPayload = z.object({ body: z.string().trim().min(1).max(MAX_TEXT_LENGTH) });
 export const TemplatePayload = z.object({
   templateId: z.string().min(1),
   params: z.record(z.string(), z.string()),
 });
 export const AttachmentPayload = z.object({
   attachmentId: z.string().min(1),
-  caption: z.string().max(1024).nullable(),
+  caption: z.string().max(MAX_CAPTION_LENGTH).nullable(),
 });
 export const ContactEditPayload = z.object({
   contactId: z.string().min(1),

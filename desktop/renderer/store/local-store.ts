@@ -1,15 +1,14 @@
-import { map, Subject, type Observable } from 'rxjs';
+import { firstValueFrom, map, Subject, type Observable } from 'rxjs';
 import type { RxStorage } from 'rxdb';
 import type { ContactFields } from '@atendo/shared/schemas/contact';
 import { openDatabase, wipeDatabase, type AtendoDatabase } from './database';
 import { createDrafts } from './drafts';
-import {
-  ContactEditPayload,
-  type MessageKindToQueue,
-  type OutboxPayloadMap,
-  type OutboxRecord,
-} from './local-schemas';
+import { contactQueueKey, newContactEdit } from './contact-edits';
+import { type MessageKindToQueue, type OutboxPayloadMap, type OutboxRecord } from './local-schemas';
 import { createOutbox, type StoreNotice } from './outbox';
+import { jitteredBackoff } from './outbox-failure';
+import { ensureSendable, outboxOutcome } from './outbox-outcome';
+import { createMessageSearch } from './message-search';
 import { createQueries } from './queries';
 import { exponentialBackoff, realTimer, type SetTimer } from './stream-hub';
 import { startSyncEngine } from './sync-engine';
@@ -31,7 +30,10 @@ export type LocalStoreOptions = {
   /** Dev-mode checks; only ever on in development (`import.meta.env.DEV`), default on there. */
   devMode?: boolean;
   setTimer?: SetTimer;
+  /** Both the sync engine's and the outbox's backoff; by default the outbox's has jitter. */
   retryDelayMs?: (attempt: number) => number;
+  /** The outbox backoff's jitter (Math.random by default). */
+  random?: () => number;
   /** How long RxDB waits before retrying a failed pull. */
   pullRetryMs?: number;
   batchSize?: number;
@@ -67,15 +69,18 @@ export async function createLocalStore(options: LocalStoreOptions) {
   const db = await openOrWipe(options);
   const setTimer = options.setTimer ?? realTimer;
   const retryDelayMs = options.retryDelayMs ?? exponentialBackoff;
+  const random = options.random ?? Math.random;
+  const outboxRetryMs = options.retryDelayMs ?? ((attempt) => jitteredBackoff(attempt, random));
   const notices = new Subject<StoreNotice>();
   const drafts = createDrafts(db, options.now);
+  const search = createMessageSearch(db);
   const outbox = createOutbox({
     db,
     transport: options.transport,
     now: options.now,
     newId: options.newId ?? (() => crypto.randomUUID()),
     setTimer,
-    retryDelayMs,
+    retryDelayMs: outboxRetryMs,
     onNotice: (notice) => {
       notices.next(notice);
     },
@@ -92,9 +97,11 @@ export async function createLocalStore(options: LocalStoreOptions) {
   // Items left by the previous session go out as soon as possible, stream or not.
   void outbox.flush(true);
 
+  /** A message that could never be sent is refused here, with the field, before it is queued. */
   async function queueMessage<K extends MessageKindToQueue>(
     input: QueueMessageInput<K>,
   ): Promise<OutboxRecord> {
+    ensureSendable(input);
     const record = await outbox.queue<MessageKindToQueue>({
       ...input,
       queueKey: input.conversationId,
@@ -108,35 +115,20 @@ export async function createLocalStore(options: LocalStoreOptions) {
    * waits in the outbox until the server takes it. If someone else changed the contact
    * meanwhile, the server refuses with 'conflict', THE SERVER VERSION WINS (replication brings
    * it), and the agent gets a 'contact-conflict' notice with the fields they typed, kept on the
-   * failed outbox item until dismissed, so nothing typed is lost silently. Edits are never
-   * applied to the replicated contact itself; `pendingContactEdits$` lets the UI overlay them.
-   * The server replaces every field, so the edit sends what was typed over the version it was
-   * typed on. A second edit queued behind an unsent one builds on the first: its fields, and the
-   * version the first will create.
+   * failed outbox item until dismissed, so nothing typed is lost silently. Any other refusal
+   * ends the edit as failed with a 'contact-refused' notice; either way the edits queued behind
+   * it are rebuilt on the contact as it is (contact-edits.ts). Edits are never applied to the
+   * replicated contact itself; `pendingContactEdits$` lets the UI overlay them.
    */
   async function editContact(
     contactId: string,
     typed: Partial<ContactFields>,
   ): Promise<OutboxRecord> {
-    const contact = await db.contacts.findOne(contactId).exec();
-    if (!contact) throw new Error(`Contact ${contactId} is not in the local store.`);
-    const queueKey = `contact:${contactId}`;
-    const before = await db.outbox
-      .findOne({ selector: { queueKey, state: 'pending' }, sort: [{ order: 'desc' }] })
-      .exec();
-    const earlier = before ? ContactEditPayload.safeParse(before.payload) : null;
-    const { name, phones, emails, addresses, customFields } = contact.toMutableJSON();
-    const seen: ContactFields = earlier?.success
-      ? earlier.data.fields
-      : { name, phones, emails, addresses, customFields };
-    const baseVersion = earlier?.success
-      ? Math.max(contact.version, earlier.data.baseVersion + 1)
-      : contact.version;
     return outbox.queue({
-      queueKey,
+      queueKey: contactQueueKey(contactId),
       conversationId: null,
       kind: 'contact-edit',
-      payload: { contactId, baseVersion, typed, fields: { ...seen, ...typed } },
+      payload: await newContactEdit(db, contactId, typed),
     });
   }
 
@@ -153,12 +145,26 @@ export async function createLocalStore(options: LocalStoreOptions) {
     await outbox.flush();
   }
 
+  /**
+   * Takes a failed text back into the composer to be edited: its body goes into the
+   * conversation's draft (after what is already typed) and the failed item is removed.
+   */
+  async function editOutboxItem(clientId: string): Promise<void> {
+    const doc = await db.outbox.findOne(clientId).exec();
+    const body = doc?.payload['body'];
+    if (doc?.state !== 'failed' || doc.conversationId === null || typeof body !== 'string') return;
+    const typed = await firstValueFrom(drafts.draft$(doc.conversationId));
+    await drafts.saveDraft(doc.conversationId, typed.trim() === '' ? body : `${typed}\n${body}`);
+    await doc.remove();
+  }
+
   async function dismissOutboxItem(clientId: string): Promise<void> {
     const doc = await db.outbox.findOne(clientId).exec();
     if (doc?.state === 'failed') await doc.remove();
   }
 
   async function close(): Promise<void> {
+    search.stop();
     await outbox.stop();
     await engine.stop();
     notices.complete();
@@ -176,10 +182,15 @@ export async function createLocalStore(options: LocalStoreOptions) {
     flushOutbox: () => outbox.flush(true),
     /** The outbox of a conversation: queued, sent-not-yet-replicated and refused messages. */
     conversationOutbox$: (conversationId: string) => outboxItems$(conversationId),
-    pendingContactEdits$: (contactId: string) => outboxItems$(`contact:${contactId}`),
+    pendingContactEdits$: (contactId: string) => outboxItems$(contactQueueKey(contactId)),
+    outboxOutcome: (clientId: string, waitMs: number) =>
+      outboxOutcome(db, setTimer, clientId, waitMs),
     retryOutboxItem,
     dismissOutboxItem,
+    editOutboxItem,
     editContact,
+    /** The listed conversations with a stored message containing the text (any message). */
+    conversationsMatching: search.conversationsMatching,
     saveDraft: drafts.saveDraft,
     clearDraft: drafts.clearDraft,
     draft$: drafts.draft$,

@@ -11,6 +11,14 @@ export type StoreNotice =
       details: Record<string, string | number | boolean | null>;
     }
   | {
+      /** A contact edit the server refused for another reason than a newer version. */
+      type: 'contact-refused';
+      clientId: string;
+      contactId: string;
+      code: string;
+      details: Record<string, string | number | boolean | null>;
+    }
+  | {
       type: 'contact-conflict';
       clientId: string;
       contactId: string;
@@ -57,4 +65,42 @@ export async function sendItem(transport: SyncTransport, record: OutboxRecord): 
         clientId,
       });
   }
+}
+
+/** What the agent is told about a refused item: a conflict keeps what they typed. */
+export function refusalNotice(
+  record: OutboxRecord,
+  refusal: { code: string; details: Record<string, string | number | boolean | null> },
+): StoreNotice {
+  const { code, details } = refusal;
+  const item = OutboxItem.safeParse(record);
+  const edit = item.success && item.data.kind === 'contact-edit' ? item.data.payload : null;
+  const contactId =
+    edit?.contactId ??
+    (typeof record.payload['contactId'] === 'string' ? record.payload['contactId'] : null);
+  if (record.kind === 'contact-edit' && edit !== null && code === 'conflict') {
+    return {
+      type: 'contact-conflict',
+      clientId: record.id,
+      contactId: edit.contactId,
+      typedFields: edit.typed,
+      details,
+    };
+  }
+  if (record.kind === 'contact-edit') {
+    return {
+      type: 'contact-refused',
+      clientId: record.id,
+      contactId: contactId ?? '',
+      code,
+      details,
+    };
+  }
+  return {
+    type: 'message-refused',
+    clientId: record.id,
+    conversationId: record.conversationId ?? '',
+    code,
+    details,
+  };
 }

@@ -1,14 +1,13 @@
 import type { Subscription } from 'rxjs';
 import type { AtendoDatabase } from './database';
-import {
-  OutboxItem,
-  type OutboxKind,
-  type OutboxPayloadMap,
-  type OutboxRecord,
-} from './local-schemas';
-import { sendItem, type StoreNotice } from './outbox-send';
+import { classifyAttemptFailure, type AttemptFailure } from './outbox-failure';
+import { type OutboxKind, type OutboxPayloadMap, type OutboxRecord } from './local-schemas';
+import { rebaseContactEdits } from './contact-edits';
+import { refusalNotice, sendItem, type StoreNotice } from './outbox-send';
 import type { SetTimer } from './stream-hub';
-import { isRefusal, type SyncTransport } from './transport';
+import type { SyncTransport } from './transport';
+
+type Refusal = Extract<AttemptFailure, { kind: 'refused' }>;
 
 export type { StoreNotice } from './outbox-send';
 
@@ -29,7 +28,8 @@ export type QueueInput<K extends OutboxKind> = {
   payload: OutboxPayloadMap[K];
 };
 
-type Outcome = 'delivered' | 'refused' | 'retry' | 'gone';
+/** A retry holds back the rest of its queue until `retryAt`; a refusal does not. */
+type Outcome = 'delivered' | 'refused' | 'gone' | { retryAt: number };
 
 /**
  * The persistent outbox. An item is written before anything is sent, so it survives a crash or
@@ -119,31 +119,14 @@ export function createOutbox(deps: OutboxDeps) {
       if (doc) await doc.incrementalPatch({ state: 'sent', failure: null });
     });
 
-  async function markRefused(
-    record: OutboxRecord,
-    code: string,
-    message: string,
-    details: Record<string, string | number | boolean | null>,
-  ) {
+  async function markRefused(record: OutboxRecord, refusal: Refusal) {
+    const { code, message, details } = refusal;
     await patch(record.id, { state: 'failed', failure: { code, message, details } });
-    const item = OutboxItem.safeParse(record);
-    if (item.success && item.data.kind === 'contact-edit') {
-      deps.onNotice({
-        type: 'contact-conflict',
-        clientId: record.id,
-        contactId: item.data.payload.contactId,
-        typedFields: item.data.payload.typed,
-        details,
-      });
-    } else {
-      deps.onNotice({
-        type: 'message-refused',
-        clientId: record.id,
-        conversationId: record.conversationId ?? '',
-        code,
-        details,
-      });
+    const notice = refusalNotice(record, refusal);
+    if (notice.type !== 'message-refused') {
+      await serial(() => rebaseContactEdits(db, notice.contactId));
     }
+    deps.onNotice(notice);
   }
 
   async function deliver(record: OutboxRecord): Promise<Outcome> {
@@ -151,27 +134,41 @@ export function createOutbox(deps: OutboxDeps) {
       await sendItem(deps.transport, record);
     } catch (error) {
       if (stopped) return 'gone';
-      if (isRefusal(error)) {
-        await markRefused(record, error.code, error.message, error.details);
+      const failure = classifyAttemptFailure(error);
+      if (failure.kind === 'refused') {
+        await markRefused(record, failure);
         return 'refused';
       }
       if (!(await db.outbox.findOne(record.id).exec())) return 'gone';
       const nextAttemptAt = deps.now() + deps.retryDelayMs(record.attempts);
-      await patch(record.id, { attempts: record.attempts + 1, nextAttemptAt });
-      return 'retry';
+      // The last reason stays on the pending item, so the bubble can say why it still waits.
+      const lastFailure = { code: failure.code, message: failure.message, details: {} };
+      await patch(record.id, {
+        attempts: record.attempts + 1,
+        nextAttemptAt,
+        failure: lastFailure,
+      });
+      return { retryAt: nextAttemptAt };
     }
     if (stopped) return 'gone';
     await markDelivered(record);
     return 'delivered';
   }
 
-  /** Delivers one queue's items in order; a retry blocks the rest of that queue only. */
+  /**
+   * Delivers one queue's items in order. A transient failure holds back the rest of that queue
+   * only (order per conversation); a refused item is marked failed and the next one goes on, so
+   * a refusal never stalls anything: the failed bubble stays in its place with the reason.
+   */
   async function flushQueue(records: OutboxRecord[], now: number, force: boolean): Promise<number> {
-    for (const record of records) {
+    for (const listed of records) {
       if (stopped) return Infinity;
+      // Read again: a refusal earlier in this queue may have rebased it, or it was discarded.
+      const record = (await db.outbox.findOne(listed.id).exec())?.toMutableJSON();
+      if (record?.state !== 'pending') continue;
       if (!force && record.nextAttemptAt > now) return record.nextAttemptAt;
       const outcome = await deliver(record);
-      if (outcome === 'retry') return deps.now() + deps.retryDelayMs(record.attempts);
+      if (typeof outcome === 'object') return outcome.retryAt;
     }
     return Infinity;
   }

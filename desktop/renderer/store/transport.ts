@@ -67,6 +67,22 @@ export class RefusalError extends Error {
 }
 
 /**
+ * The server was reached but could not answer now (5xx, 408, 429): worth another try later.
+ * Any other rejection that is neither this nor a `RefusalError` counts as a network failure.
+ */
+export class TransientError extends Error {
+  readonly reason: 'server-error' | 'rate-limited';
+  readonly status: number;
+
+  constructor(reason: 'server-error' | 'rate-limited', status: number, message: string) {
+    super(message);
+    this.name = 'TransientError';
+    this.reason = reason;
+    this.status = status;
+  }
+}
+
+/**
  * Codes that describe the session rather than the request: an expired token must not turn the
  * agent's queued messages into failures, so these are retried like network errors.
  */

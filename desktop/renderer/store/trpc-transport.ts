@@ -1,9 +1,11 @@
+import { TRPCClientError } from '@trpc/client';
+import { z } from 'zod';
 import { describeApiError } from '../api/api-error';
 import { createApiClient, type ApiClient } from '../api/trpc-client';
 import { realTimer, type SetTimer } from './stream-hub';
 import { openStreamSocket, streamUrl, type WebSocketConstructor } from './stream-socket';
 import { parsePullResult } from './sync-wire';
-import { RefusalError, type SyncTransport } from './transport';
+import { RefusalError, TransientError, type SyncTransport } from './transport';
 
 /*
  * The store's transport: the app's tRPC client (batched HTTP) for pulls and actions, typed with
@@ -12,11 +14,24 @@ import { RefusalError, type SyncTransport } from './transport';
  * the network is a trust boundary whatever the types say.
  */
 
-/** A refusal with a stable code becomes a `RefusalError`; anything else is left to retry. */
+const HttpStatus = z.object({ httpStatus: z.number().int() });
+
+/**
+ * A refusal with a stable code becomes a `RefusalError`; a server that answered 5xx, 408 or
+ * 429 without one a `TransientError`; anything else (no answer at all) is left as it is and
+ * retried as a network failure.
+ */
 export function toTransportError(error: unknown): unknown {
   const failure = describeApiError(error);
-  if (failure.kind !== 'atendo') return error;
-  return new RefusalError(failure.code, failure.message, failure.details);
+  if (failure.kind === 'atendo') {
+    return new RefusalError(failure.code, failure.message, failure.details);
+  }
+  const status = error instanceof TRPCClientError ? HttpStatus.safeParse(error.data) : null;
+  if (status?.success !== true) return error;
+  const code = status.data.httpStatus;
+  if (code === 429) return new TransientError('rate-limited', code, failure.message);
+  if (code >= 500 || code === 408) return new TransientError('server-error', code, failure.message);
+  return new RefusalError('invalid-input', failure.message, { httpStatus: code });
 }
 
 async function call<T>(run: () => Promise<T>): Promise<T> {

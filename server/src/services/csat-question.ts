@@ -1,5 +1,6 @@
 import { csatPrompt } from '@atendo/shared/rules/csat';
 import { renderTemplate } from '@atendo/shared/rules/templates';
+import { CSAT_TEMPLATE_NAME } from '@atendo/shared/rules/template-picking';
 import type { Locale } from '@atendo/shared/schemas/common';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
@@ -12,9 +13,10 @@ import { requireChannel } from './lookup';
 
 /**
  * The approved WhatsApp template that asks for the CSAT score when the 24 h window has shut.
- * It takes no parameters; one per language may exist on a channel.
+ * It takes no parameters; one per language may exist on a channel. The name lives in shared/,
+ * so the agents' template picker leaves it out.
  */
-export const CSAT_TEMPLATE_NAME = 'avaliacao_atendimento';
+export { CSAT_TEMPLATE_NAME };
 
 /** Meta names languages with an underscore (pt_BR); Atendo's locales use a hyphen. */
 const metaLanguage = (locale: Locale): string => locale.replace('-', '_');

@@ -3,6 +3,11 @@ import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canSend } from '@atendo/shared/rules/permissions';
 import { canSendFreeMessage } from '@atendo/shared/rules/messaging-window';
+import {
+  checkTextLength,
+  MAX_CAPTION_LENGTH,
+  MAX_TEXT_LENGTH,
+} from '@atendo/shared/rules/text-limits';
 import { renderTemplate, templateAvailableTo } from '@atendo/shared/rules/templates';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Channel } from '@atendo/shared/schemas/channel';
@@ -17,7 +22,7 @@ import { requireChannel, requireConversation } from './lookup';
 import { withoutNul } from './storable-text';
 
 export const OutboundContent = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(4096) }),
+  z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) }),
   z.object({
     kind: z.literal('template'),
     templateId: z.string().min(1).max(64),
@@ -26,7 +31,7 @@ export const OutboundContent = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('media'),
     attachmentIds: z.array(z.string().min(1).max(64)).min(1).max(10),
-    caption: z.string().max(1024),
+    caption: z.string().max(MAX_CAPTION_LENGTH),
   }),
 ]);
 export type OutboundContent = z.infer<typeof OutboundContent>;
@@ -68,7 +73,10 @@ export async function composeOutbound(trx: Tx, id: string, input: ComposeInput):
       now,
     }),
   );
-  if (content.kind === 'text') return { ...base, kind: 'text', body: withoutNul(content.text) };
+  if (content.kind === 'text') {
+    ensure(checkTextLength(content.text, channel.kind));
+    return { ...base, kind: 'text', body: withoutNul(content.text) };
+  }
   const attachments = await uploadsFor(trx, conversation.id, actor.id, content.attachmentIds);
   return { ...base, kind: 'media', body: withoutNul(content.caption), attachments };
 }

@@ -1,6 +1,7 @@
 import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canInvite } from '@atendo/shared/rules/permissions';
+import { canRemoveParticipant } from '@atendo/shared/rules/participants';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { inTransaction, type Deps } from './deps';
@@ -50,12 +51,7 @@ export async function removeParticipant(
   const now = deps.clock.now();
   return inTransaction(deps, async (trx) => {
     const before = await requireConversation(trx, input.conversationId);
-    if (input.agentId !== actor.id) ensure(canInvite(actor, before));
-    if (!before.participantIds.includes(input.agentId)) {
-      throw new AtendoError('not-participant', 'the agent is not a participant', {
-        agentId: input.agentId,
-      });
-    }
+    ensure(canRemoveParticipant(actor, before, input.agentId));
     const after: Conversation = {
       ...before,
       participantIds: before.participantIds.filter((id) => id !== input.agentId),

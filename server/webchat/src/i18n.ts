@@ -2,6 +2,7 @@ export type WidgetLocale = 'pt-BR' | 'en';
 
 const STRINGS = {
   'pt-BR': {
+    locale: 'pt-BR',
     open: 'Fale conosco',
     close: 'Fechar',
     title: 'Atendimento',
@@ -34,6 +35,7 @@ const STRINGS = {
     imageUnavailable: 'imagem indisponível',
   },
   en: {
+    locale: 'en',
     open: 'Chat with us',
     close: 'Close',
     title: 'Support',

@@ -17,7 +17,11 @@ header button { background: none; border: 0; color: inherit; font-size: 18px; cu
 .status:empty { display: none; }
 .body { flex: 1; overflow-y: auto; padding: 10px 14px; display: flex; flex-direction: column;
   gap: 8px; }
-form.intro { display: flex; flex-direction: column; gap: 8px; padding: 14px; }
+form.intro { display: flex; flex-direction: column; gap: 10px; padding: 14px; }
+form.intro p { margin: 0; }
+form.intro label { display: flex; flex-direction: column; gap: 4px; font-size: 12px;
+  font-weight: 600; color: #394150; }
+form.intro input { width: 100%; box-sizing: border-box; font-weight: 400; font-size: 14px; }
 input, textarea { font: inherit; padding: 8px; border: 1px solid #c4cad4; border-radius: 6px; }
 button.primary { font: inherit; padding: 8px 12px; border: 0; border-radius: 6px;
   background: var(--atendo-primary); color: var(--atendo-on-primary); cursor: pointer; }
@@ -27,6 +31,7 @@ button.primary { font: inherit; padding: 8px 12px; border: 0; border-radius: 6px
 .msg.outbound { align-self: flex-start; background: #f0f2f5; }
 .msg.system { align-self: center; background: none; color: #6b7280; font-size: 12px; }
 .author { display: block; font-size: 11px; font-weight: 600; opacity: .75; }
+.time { display: block; margin-top: 2px; font-size: 10px; opacity: .7; text-align: right; }
 .file, .thumb { display: block; margin-top: 4px; padding: 0; border: 0; background: none;
   color: inherit; font: inherit; cursor: pointer; text-align: left; }
 .file { font-size: 12px; text-decoration: underline; }
@@ -36,7 +41,9 @@ button.primary { font: inherit; padding: 8px 12px; border: 0; border-radius: 6px
 .file-note { display: block; font-size: 12px; opacity: .8; }
 .composer { display: flex; gap: 6px; padding: 8px; border-top: 1px solid #e5e7eb; }
 .composer input[type=text] { flex: 1; }
-.composer label { cursor: pointer; padding: 8px 4px; }
+.composer .attach { cursor: pointer; padding: 4px 6px; border: 0; border-radius: 6px;
+  background: none; color: #394150; display: flex; align-items: center; }
+.composer .attach:hover, .composer .attach:focus-visible { background: #eef3fb; }
 .composer input[type=file] { display: none; }
 .csat { padding: 10px 14px; border-top: 1px solid #e5e7eb; display: flex; flex-direction: column;
   gap: 6px; }

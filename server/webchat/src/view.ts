@@ -1,6 +1,6 @@
 import { isInlineImage } from '../../src/channels/webchat/inline-images';
 import type { VisitorAttachment, VisitorMessage } from '../../src/channels/webchat/protocol';
-import { h } from './dom';
+import { h, paperclipIcon } from './dom';
 import type { FileActions } from './files';
 import type { StringKey } from './i18n';
 import { WIDGET_CSS } from './styles';
@@ -34,9 +34,24 @@ export function buildView(host: HTMLElement, t: T) {
     placeholder: t('placeholder'),
     autocomplete: 'off',
   });
-  const fileInput = h('input', { type: 'file', name: 'file' });
+  const fileInput = h('input', {
+    type: 'file',
+    name: 'file',
+    tabindex: '-1',
+    'aria-hidden': 'true',
+  });
+  // A real button with a name and a tooltip; the file input itself stays hidden.
+  const attachButton = h(
+    'button',
+    { type: 'button', class: 'attach', 'aria-label': t('attach'), title: t('attach') },
+    [paperclipIcon()],
+  );
+  attachButton.addEventListener('click', () => {
+    fileInput.click();
+  });
   const composer = h('form', { class: 'composer', hidden: '' }, [
-    h('label', { title: t('attach') }, ['📎', fileInput]),
+    attachButton,
+    fileInput,
     textInput,
     h('button', { class: 'primary', type: 'submit' }, [t('send')]),
   ]);
@@ -67,10 +82,44 @@ export function buildView(host: HTMLElement, t: T) {
     composer,
   ]);
   root.append(h('style', {}, [WIDGET_CSS]), launcher, panel);
+  keepNewestInView(list);
   return {
     ...{ launcher, closeButton, panel, status, list, error, intro, nameInput, emailInput },
     ...{ composer, textInput, fileInput, csat, scoreButtons, csatComment, csatSend },
   };
+}
+
+/**
+ * Whatever is added to the conversation (a message, the thank-you after the rating) is scrolled
+ * into view, so the newest line is never left below the visible area.
+ */
+function keepNewestInView(list: HTMLElement): void {
+  // Stuck to the bottom unless the visitor scrolled up to read; the list also shrinks when the
+  // status bar grows (the "finalizado" line after the rating), which must not hide the end.
+  let stuck = true;
+  const toBottom = () => {
+    list.scrollTop = list.scrollHeight;
+  };
+  list.addEventListener('scroll', () => {
+    stuck = list.scrollTop + list.clientHeight >= list.scrollHeight - 24;
+  });
+  new MutationObserver(() => {
+    stuck = true;
+    toBottom();
+  }).observe(list, { childList: true });
+  new ResizeObserver(() => {
+    if (stuck) toBottom();
+  }).observe(list);
+}
+
+/** "14:05" today, "03/12 14:05" on another day, in the visitor's language. */
+function formatTime(at: number, locale: string, now = Date.now()): string {
+  const date = new Date(at);
+  const today = new Date(now).toDateString() === date.toDateString();
+  const options: Intl.DateTimeFormatOptions = today
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(locale, options).format(date);
 }
 
 /** One bubble: the visitor's own on the right, agents' and the bot's (with a name) on the left. */
@@ -82,6 +131,12 @@ export function renderMessage(message: VisitorMessage, t: T, files: FileActions)
   }
   if (message.body) bubble.append(message.body);
   for (const file of message.attachments) bubble.append(renderFile(file, t, files));
+  if (message.kind !== 'system') {
+    const at = new Date(message.createdAt).toISOString();
+    bubble.append(
+      h('time', { class: 'time', datetime: at }, [formatTime(message.createdAt, t('locale'))]),
+    );
+  }
   return bubble;
 }
 

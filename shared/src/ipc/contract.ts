@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Locale } from '../schemas/common';
 import { E164 } from '../schemas/contact';
+import { SessionProtection, StoredSession } from './session';
 import { ResolvedSettings, UserSettings } from './settings';
 
 /**
@@ -115,6 +116,13 @@ export const INVOKE_CONTRACT = {
   'agent:context': { request: AgentContext, response: Ack },
   'badge:set': { request: BadgeCounts, response: Ack },
   'window:focus': { request: Empty, response: Ack },
+  /** The session main keeps between starts (encrypted where the OS can), or null. */
+  'session:load': { request: Empty, response: z.object({ session: StoredSession.nullable() }) },
+  'session:save': {
+    request: StoredSession,
+    response: z.object({ ok: z.boolean(), protection: SessionProtection }),
+  },
+  'session:clear': { request: Empty, response: Ack },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type InvokeChannel = keyof typeof INVOKE_CONTRACT;

@@ -44,6 +44,14 @@ export const NotificationSettings = z.object({
 });
 export type NotificationSettings = z.infer<typeof NotificationSettings>;
 
+/**
+ * What signing out does with this computer's copy of the agent's data (the local store with
+ * its drafts and unsent messages): `offer` shows the choice unticked, `default` shows it ticked
+ * (the agent may untick it), `always` erases without a choice (shared machines).
+ */
+export const LocalDataOnSignOut = z.enum(['offer', 'default', 'always']);
+export type LocalDataOnSignOut = z.infer<typeof LocalDataOnSignOut>;
+
 /** Everything the desktop shell is configured with, after precedence is applied. */
 export const DesktopSettings = z.object({
   serverUrl: ServerUrl.nullable(),
@@ -52,6 +60,7 @@ export const DesktopSettings = z.object({
   defaultCountry: CountryCode,
   dialer: DialerSettings,
   notifications: NotificationSettings,
+  clearLocalDataOnSignOut: LocalDataOnSignOut,
 });
 export type DesktopSettings = z.infer<typeof DesktopSettings>;
 
@@ -73,6 +82,7 @@ export const SETTING_KEYS = [
   'notifications.persistQueueArrivals',
   'notifications.sound',
   'notifications.doNotDisturb',
+  'clearLocalDataOnSignOut',
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS);
 export type SettingKey = z.infer<typeof SettingKey>;
@@ -129,4 +139,7 @@ export const DEFAULT_SETTINGS: DesktopSettings = {
     sound: true,
     doNotDisturb: false,
   },
+  // An installed app is usually the agent's own machine: keeping the store makes the next
+  // start instant. IT turns erasing on for shared machines by policy.
+  clearLocalDataOnSignOut: 'offer',
 };

@@ -11,10 +11,13 @@ export const ChannelAddress = z.object({
 });
 export type ChannelAddress = z.infer<typeof ChannelAddress>;
 
+/** The limits of a contact's fields, for forms that must refuse what the server would. */
+export const CONTACT_LIMITS = { name: 200, phones: 10, emails: 10, email: 254 } as const;
+
 export const ContactFields = z.object({
-  name: z.string().trim().min(1).max(200),
-  phones: z.array(E164).max(10),
-  emails: z.array(z.email().max(254)).max(10),
+  name: z.string().trim().min(1).max(CONTACT_LIMITS.name),
+  phones: z.array(E164).max(CONTACT_LIMITS.phones),
+  emails: z.array(z.email().max(CONTACT_LIMITS.email)).max(CONTACT_LIMITS.emails),
   addresses: z.array(ChannelAddress).max(20),
   customFields: z.record(z.string().min(1).max(60), z.string().max(1000)),
 });

@@ -74,7 +74,7 @@ export class ConversationPage {
     }
     if (input.agent !== undefined) {
       await dialog.getByRole('combobox', { name: 'Agente (opcional)' }).click();
-      await this.page.getByRole('option', { name: input.agent, exact: true }).click();
+      await this.page.getByRole('option', { name: new RegExp(`^${input.agent}`) }).click();
     }
     if (input.note !== undefined)
       await dialog.getByLabel('Observação para quem recebe').fill(input.note);
@@ -86,7 +86,7 @@ export class ConversationPage {
     await this.panelButton('Convidar colaboradores').click();
     const dialog = this.page.getByRole('dialog', { name: 'Convidar colaboradores' });
     await dialog.getByRole('combobox', { name: 'Agentes' }).click();
-    await this.page.getByRole('option', { name: agentName, exact: true }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${agentName}`) }).click();
     // The multi-select keeps its list open for more picks; clicking elsewhere closes it.
     await dialog.getByText('Os convidados participam temporariamente', { exact: false }).click();
     await dialog.getByRole('button', { name: 'Convidar' }).click();

@@ -19,7 +19,7 @@ export class LoginPage {
     presence: 'Disponível' | 'Ausente' = 'Disponível',
   ): Promise<void> {
     await this.page.getByLabel('E-mail').fill(email);
-    await this.page.getByLabel('Senha').fill(password);
+    await this.page.getByLabel('Senha', { exact: true }).fill(password);
     await this.page.getByText(presence, { exact: true }).click();
     await this.page.getByRole('button', { name: 'Entrar' }).click();
   }

@@ -6,7 +6,12 @@ import {
   type EventPayload,
   type NotificationEvent,
 } from '@atendo/shared/ipc/contract';
-import { DEFAULT_SETTINGS, type ResolvedSettings } from '@atendo/shared/ipc/settings';
+import type { StoredSession } from '@atendo/shared/ipc/session';
+import {
+  DEFAULT_SETTINGS,
+  type DesktopSettings,
+  type ResolvedSettings,
+} from '@atendo/shared/ipc/settings';
 import { planDial, type DialAction } from '../../../main/dialer/dial-plan';
 import { parseTelLink, type TelLinkDecision } from '../../../main/tel-link';
 
@@ -15,7 +20,9 @@ import { parseTelLink, type TelLinkDecision } from '../../../main/tel-link';
  * puts a `window.atendo` with the preload's shape on the page, and its requests are answered
  * in the test process by the main process's own pure parts (the contract's schemas,
  * `parseTelLink`, `planDial`). Only what would touch the OS is recorded instead: the dial
- * action main would run and the notification events it would route.
+ * action main would run and the notification events it would route. Main's session vault is
+ * a variable here: what the renderer stores through the bridge, checked by the contract's schema
+ * as main checks it (main encrypts it with safeStorage, see main/session-vault.ts).
  */
 export type DesktopStandIn = {
   /** The dial actions main would have run, in order. */
@@ -25,6 +32,14 @@ export type DesktopStandIn = {
   openLink: (raw: string) => Promise<TelLinkDecision>;
   /** Sends an event to the renderer as main would, without main's checks. */
   send: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => Promise<void>;
+  /** The session main holds for the renderer, or null. */
+  storedSession: () => StoredSession | null;
+};
+
+export type StandInOptions = {
+  /** Settings as machine policy resolved them (the rest are the defaults). */
+  settings?: Partial<DesktopSettings>;
+  locked?: ResolvedSettings['locked'];
 };
 
 const RESOLVED: ResolvedSettings = { settings: DEFAULT_SETTINGS, locked: [] };
@@ -66,14 +81,24 @@ function preloadStandIn(): void {
 
 type Answer = (request: unknown) => unknown;
 
-function mainHandlers(record: {
-  dials: DialAction[];
-  notifications: NotificationEvent[];
-}): Record<string, Answer> {
+function mainHandlers(
+  record: { dials: DialAction[]; notifications: NotificationEvent[] },
+  resolved: ResolvedSettings,
+  vault: { session: StoredSession | null },
+): Record<string, Answer> {
   return {
     'app:info': () => ({ version: 'e2e', platform: process.platform, shell: 'electron' }),
-    'settings:get': () => RESOLVED,
-    'settings:update': () => RESOLVED,
+    'settings:get': () => resolved,
+    'settings:update': () => resolved,
+    'session:load': () => ({ session: vault.session }),
+    'session:save': (request) => {
+      vault.session = INVOKE_CONTRACT['session:save'].request.parse(request);
+      return { ok: true, protection: 'encrypted' };
+    },
+    'session:clear': () => {
+      vault.session = null;
+      return { ok: true };
+    },
     'dialer:call': (request) => {
       const { number } = INVOKE_CONTRACT['dialer:call'].request.parse(request);
       const plan = planDial(number, RESOLVED.settings.dialer, RESOLVED.settings.defaultCountry);
@@ -89,10 +114,18 @@ function mainHandlers(record: {
 }
 
 /** Installs the stand-in on a context; call before its pages open. */
-export async function installDesktopStandIn(context: BrowserContext): Promise<DesktopStandIn> {
+export async function installDesktopStandIn(
+  context: BrowserContext,
+  options: StandInOptions = {},
+): Promise<DesktopStandIn> {
   const dials: DialAction[] = [];
   const notifications: NotificationEvent[] = [];
-  const handlers = mainHandlers({ dials, notifications });
+  const resolved: ResolvedSettings = {
+    settings: { ...RESOLVED.settings, ...options.settings },
+    locked: options.locked ?? [],
+  };
+  const vault: { session: StoredSession | null } = { session: null };
+  const handlers = mainHandlers({ dials, notifications }, resolved, vault);
   await context.exposeFunction('__atendoMain', (channel: string, request: unknown) => {
     // Like main's ipc.ts: unknown channels are refused, every request is parsed.
     if (!isInvokeChannel(channel)) throw new Error(`unknown channel ${channel}`);
@@ -116,6 +149,7 @@ export async function installDesktopStandIn(context: BrowserContext): Promise<De
     dials,
     notifications,
     send,
+    storedSession: () => vault.session,
     openLink: async (raw) => {
       const decision = parseTelLink(raw, RESOLVED.settings.defaultCountry);
       if (decision.ok) await send('event:dial-request', decision.request);

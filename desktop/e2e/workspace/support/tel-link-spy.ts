@@ -5,6 +5,7 @@ declare global {
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     __dialledLinks?: string[];
+    __dialledTargets?: string[];
   }
 }
 
@@ -16,9 +17,14 @@ declare global {
 export async function spyOnDialledLinks(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const links: string[] = [];
+    const targets: string[] = [];
     window.__dialledLinks = links;
+    window.__dialledTargets = targets;
     HTMLAnchorElement.prototype.click = function clickUnlessSoftphone(this: HTMLAnchorElement) {
-      if (/^(tel|sip|callto):/i.test(this.href)) links.push(this.href);
+      if (/^(tel|sip|callto):/i.test(this.href)) {
+        links.push(this.href);
+        targets.push(this.target);
+      }
       // A dispatched click runs a link's activation as click() does.
       else this.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     };
@@ -27,4 +33,9 @@ export async function spyOnDialledLinks(context: BrowserContext): Promise<void> 
 
 export async function dialledLinks(page: Page): Promise<string[]> {
   return page.evaluate(() => [...(window.__dialledLinks ?? [])]);
+}
+
+/** The browsing context each softphone link was opened in (its `target`). */
+export async function dialledTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...(window.__dialledTargets ?? [])]);
 }

@@ -1,4 +1,7 @@
 import { enActions } from './en-actions';
+import { enSeat } from './en-seat';
+import { enSending } from './en-sending';
+import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import type { Messages } from './pt-BR';
@@ -103,5 +106,8 @@ export const en: Messages = {
   },
   ...enWorkspace,
   ...enActions,
+  ...enSending,
+  ...enSeat,
+  ...enSession,
   ...enPrivacy,
 };

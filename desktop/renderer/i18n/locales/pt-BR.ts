@@ -1,4 +1,7 @@
 import { ptBRActions } from './pt-BR-actions';
+import { ptBRSeat } from './pt-BR-seat';
+import { ptBRSending } from './pt-BR-sending';
+import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
 
@@ -107,6 +110,9 @@ export const ptBR = {
   },
   ...ptBRWorkspace,
   ...ptBRActions,
+  ...ptBRSending,
+  ...ptBRSeat,
+  ...ptBRSession,
   ...ptBRPrivacy,
 } as const;
 
@@ -117,3 +123,6 @@ export type Messages = Widen<typeof ptBR>;
 
 export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
+export type SendingMessages = Widen<typeof ptBRSending>;
+export type SeatMessages = Widen<typeof ptBRSeat>;
+export type SessionMessages = Widen<typeof ptBRSession>;

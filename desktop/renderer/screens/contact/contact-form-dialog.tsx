@@ -2,16 +2,16 @@ import { ActionIcon, Alert, Button, Group, Modal, Stack, Text, TextInput } from 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
-import type { Contact } from '@atendo/shared/schemas/contact';
+import { CONTACT_LIMITS, type Contact } from '@atendo/shared/schemas/contact';
 import { useApiAction } from '../../data/use-api-action';
 import { useWorkspace } from '../../data/workspace-context';
 import { Icon } from '../../ui/icons';
-import { useNotify } from '../../ui/notices';
 import {
   validateContactForm,
   type ContactFormErrors,
   type ContactFormValues,
 } from './contact-form';
+import { useContactSave } from './use-contact-save';
 
 export type ContactFormDialogProps = {
   /** Null adds a new contact. */
@@ -37,9 +37,10 @@ export function ContactFormDialog({
   onSaved,
 }: ContactFormDialogProps) {
   const { t } = useTranslation();
-  const { api, store } = useWorkspace();
-  const notify = useNotify();
+  const { api } = useWorkspace();
   const action = useApiAction();
+  const edit = useContactSave(contact?.id ?? '');
+  const failureText = action.failureText ?? edit.failureText;
   const [values, setValues] = useState<ContactFormValues>({
     name: contact?.name ?? initialName,
     phones: orEmpty(contact?.phones ?? (initialPhone === undefined ? [] : [initialPhone])),
@@ -57,9 +58,7 @@ export function ContactFormDialog({
     }
     setErrors(null);
     if (contact !== null) {
-      const done = await action.run(() => store.editContact(contact.id, result.fields));
-      if (done === null) return;
-      notify({ tone: 'success', title: t('contact.saved'), text: t('contact.queued') });
+      if (!(await edit.save(result.fields))) return;
       onSaved?.(contact.id);
       onClose();
       return;
@@ -71,6 +70,20 @@ export function ContactFormDialog({
     if (created === null) return;
     onSaved?.(created.id);
     onClose();
+  };
+
+  const nameError = (): string | null => {
+    if (errors?.name === 'nameTooLong') {
+      const length = values.name.trim().length;
+      return t('sending.contact.nameTooLong', { max: CONTACT_LIMITS.name, length });
+    }
+    return errors?.name === 'nameRequired' ? t('contact.nameRequired') : null;
+  };
+  const fieldError = (key: 'phones' | 'emails', index: number): string | null => {
+    const code = errors?.[key][index] ?? null;
+    if (code === 'emailTooLong')
+      return t('sending.contact.emailTooLong', { max: CONTACT_LIMITS.email });
+    return code === null ? null : t(`contact.${code}`);
   };
 
   const listField = (
@@ -91,11 +104,7 @@ export function ContactFormDialog({
             description={index === 0 ? hint : undefined}
             value={value}
             type={key === 'emails' ? 'email' : 'tel'}
-            error={
-              errors?.[key][index] != null
-                ? t(`contact.${errors[key][index] ?? 'phoneInvalid'}`)
-                : null
-            }
+            error={fieldError(key, index)}
             onChange={(e) => {
               const next = e.currentTarget.value;
               setValues((v) => ({
@@ -117,6 +126,11 @@ export function ContactFormDialog({
           </ActionIcon>
         </Group>
       ))}
+      {errors?.lists[key] != null && (
+        <Text size="xs" c="red" role="alert">
+          {t(`sending.contact.${errors.lists[key]}`, { max: CONTACT_LIMITS[key] })}
+        </Text>
+      )}
       <Button
         variant="subtle"
         size="compact-sm"
@@ -141,7 +155,7 @@ export function ContactFormDialog({
         <TextInput
           label={t('contact.name')}
           value={values.name}
-          error={errors?.name != null ? t('contact.nameRequired') : null}
+          error={nameError()}
           onChange={(e) => {
             const name = e.currentTarget.value;
             setValues((v) => ({ ...v, name }));
@@ -150,16 +164,16 @@ export function ContactFormDialog({
         />
         {listField('phones', t('contact.phones'), t('contact.phoneHint'), t('contact.addPhone'))}
         {listField('emails', t('contact.emails'), undefined, t('contact.addEmail'))}
-        {action.failureText !== null && (
-          <Alert color="red" role="alert">
-            {action.failureText}
+        {failureText !== null && (
+          <Alert color="red" role="alert" title={t('sending.contact.refusedTitle')}>
+            {failureText}
           </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('actions.cancel')}
           </Button>
-          <Button onClick={() => void save()} loading={action.pending}>
+          <Button onClick={() => void save()} loading={action.pending || edit.pending}>
             {t('contact.save')}
           </Button>
         </Group>

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ContactFields } from '@atendo/shared/schemas/contact';
 import { validateContactForm } from './contact-form';
+
+const NO_LIST_ERRORS = { phones: null, emails: null };
 
 describe('validateContactForm', () => {
   it.each([
@@ -19,7 +22,12 @@ describe('validateContactForm', () => {
     });
     expect(result).toEqual({
       ok: false,
-      errors: { name: 'nameRequired', phones: ['phoneInvalid', null], emails: ['emailInvalid'] },
+      errors: {
+        name: 'nameRequired',
+        phones: ['phoneInvalid', null],
+        emails: ['emailInvalid'],
+        lists: NO_LIST_ERRORS,
+      },
     });
   });
 
@@ -33,5 +41,38 @@ describe('validateContactForm', () => {
       ok: true,
       fields: { name: 'Ana', phones: ['+5511987654321'], emails: [] },
     });
+  });
+
+  it('refuses what the schema refuses: a 369-character name, a 255-character e-mail, 11 phones', () => {
+    const phones = Array.from(
+      { length: 11 },
+      (_, i) => `(11) 98765-43${String(i).padStart(2, '0')}`,
+    );
+    const result = validateContactForm({
+      name: 'N'.repeat(369),
+      phones,
+      emails: [`${'a'.repeat(243)}@example.com`],
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: {
+        name: 'nameTooLong',
+        emails: ['emailTooLong'],
+        lists: { phones: 'tooManyPhones', emails: null },
+      },
+    });
+  });
+
+  it('whatever it accepts, the shared schema accepts', () => {
+    const result = validateContactForm({
+      name: 'N'.repeat(200),
+      phones: ['(11) 98765-4321'],
+      emails: ['maria@example.com'],
+    });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      const fields = { ...result.fields, addresses: [], customFields: {} };
+      expect(ContactFields.safeParse(fields).success).toBe(true);
+    }
   });
 });

@@ -19,6 +19,8 @@ import { z } from 'zod';
 import { errorText } from '../../i18n/error-text';
 import { PreferencesControls } from '../../ui/preferences-controls';
 import { BrandMark } from '../../ui/brand-mark';
+import { useSession } from '../../session/session-context';
+import { SignedOutNotice } from '../../session/signed-out-notice';
 import { useSignIn, type SignInInput } from '../../session/use-sign-in';
 import { NewPasswordFields, newPasswordReady } from './new-password-fields';
 
@@ -34,9 +36,11 @@ const Email = z.email();
 export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenProps) {
   const { t } = useTranslation();
   const { submit, pending, failure, changeRequired } = useSignIn();
+  const { lastSignOut } = useSession();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [passwordVisible, setPasswordVisible] = useState(false);
   const [presence, setPresence] = useState<SignInInput['presence']>('available');
   const [touched, setTouched] = useState(false);
   const [newPassword, setNewPassword] = useState('');
@@ -92,6 +96,9 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
                   </Text>
                 </div>
               </Group>
+              {lastSignOut !== null && failure === null && (
+                <SignedOutNotice outcome={lastSignOut} />
+              )}
               <TextInput
                 label={t('login.serverUrl')}
                 description={serverUrlLocked ? t('login.serverUrlHint') : undefined}
@@ -123,6 +130,11 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
                 }}
                 error={passwordError}
                 autoComplete="current-password"
+                visible={passwordVisible}
+                onVisibilityChange={setPasswordVisible}
+                visibilityToggleButtonProps={{
+                  'aria-label': passwordVisible ? t('seat.hidePassword') : t('seat.showPassword'),
+                }}
               />
               {changeRequired && (
                 <NewPasswordFields

@@ -8,9 +8,10 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../data/workspace-context';
-import { useSession } from '../../session/session-context';
+import { SignOutDialog } from '../../session/sign-out-dialog';
 import { BrandMark } from '../../ui/brand-mark';
 import { Icon } from '../../ui/icons';
 import { PreferencesControls } from '../../ui/preferences-controls';
@@ -31,7 +32,7 @@ export type WorkspaceHeaderProps = {
 export function WorkspaceHeader(props: WorkspaceHeaderProps) {
   const { t } = useTranslation();
   const { session } = useWorkspace();
-  const { signOut } = useSession();
+  const [signingOut, setSigningOut] = useState(false);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="lg" wrap="nowrap">
@@ -84,11 +85,22 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Label>{session.agent.email}</Menu.Label>
-            <Menu.Item leftSection={<Icon name="logout" size={16} />} onClick={signOut}>
+            <Menu.Item
+              leftSection={<Icon name="logout" size={16} />}
+              onClick={() => {
+                setSigningOut(true);
+              }}
+            >
               {t('app.logout')}
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>
+        <SignOutDialog
+          opened={signingOut}
+          onClose={() => {
+            setSigningOut(false);
+          }}
+        />
       </Group>
     </Group>
   );

@@ -1,10 +1,12 @@
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { createApiClient } from '../../api/trpc-client';
 import { openWorkspace, type WorkspaceServices } from '../../data/workspace-services';
 import { PresenceProvider } from '../../data/presence-context';
 import { WorkspaceProvider } from '../../data/workspace-context';
 import { useSession } from '../../session/session-context';
+import { endSession } from '../../session/sign-out';
 import type { Session } from '../../session/session-storage';
 import { NoticeProvider } from '../../ui/notices';
 import { WorkspaceShell } from './workspace-shell';
@@ -12,7 +14,7 @@ import { WorkspaceShell } from './workspace-shell';
 /** Opens the agent's local store and API client for this session, and closes them on sign-out. */
 export function WorkspaceRoot({ session }: { session: Session }) {
   const { t } = useTranslation();
-  const { signOut } = useSession();
+  const { forget } = useSession();
   const [services, setServices] = useState<WorkspaceServices | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -44,7 +46,20 @@ export function WorkspaceRoot({ session }: { session: Session }) {
         <Alert color="red" title={t('errors.generic')} maw={480}>
           <Stack>
             <Text size="sm">{failed}</Text>
-            <Button variant="light" onClick={signOut}>
+            <Button
+              variant="light"
+              onClick={() => {
+                // The store did not open: there is nothing to stop or erase, only the token.
+                const api = createApiClient({ ...session, getToken: () => session.token });
+                void endSession({
+                  stopSync: () => Promise.resolve(),
+                  logout: (signal) => api.auth.logout.mutate(undefined, { signal }),
+                  eraseLocalData: null,
+                  forget,
+                  expiresAt: session.expiresAt ?? null,
+                });
+              }}
+            >
               {t('app.logout')}
             </Button>
           </Stack>

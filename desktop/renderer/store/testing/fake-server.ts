@@ -24,6 +24,8 @@ export class FakeServer {
   offline = false;
   /** Pulls fail while true; sends still work. */
   pullsBlocked = false;
+  /** Thrown by every send and contact edit while set (a 503, a rate limit…). */
+  sendFailure: Error | null = null;
   /** Accept sends, then never answer: the client "crashes" before it learns the result. */
   hangAfterAccept = false;
   readonly pulls: PullInput[] = [];
@@ -68,6 +70,11 @@ export class FakeServer {
     this.refusals.set(conversationId, code);
   }
 
+  /** Refuses the next edit of this contact with the code (once). */
+  refuseContact(contactId: string, code: string): void {
+    this.refusals.set(`contact:${contactId}`, code);
+  }
+
   /** Ends every open stream with an error, like a server restart. */
   failStreams(): void {
     const current = [...this.listeners];
@@ -101,7 +108,13 @@ export class FakeServer {
       sendMessage: (input) => this.sendMessage(input),
       updateContact: async ({ id, version, fields, clientId }) => {
         this.ensureOnline();
+        if (this.sendFailure) throw this.sendFailure;
         this.contactEditAttempts.push(clientId);
+        const refusal = this.refusals.get(`contact:${id}`);
+        if (refusal) {
+          this.refusals.delete(`contact:${id}`);
+          throw new RefusalError(refusal, `Refused: ${refusal}`, { contactId: id });
+        }
         const current = this.get('contacts', id);
         if (!current) throw new RefusalError('not-found', 'No such contact.');
         // As the server: a resend of the edit that made the current version is not a conflict.
@@ -148,6 +161,7 @@ export class FakeServer {
 
   private async sendMessage(input: SendMessageInput): Promise<void> {
     this.ensureOnline();
+    if (this.sendFailure) throw this.sendFailure;
     this.sendAttempts.push(input);
     const code = this.refusals.get(input.conversationId);
     if (code)

@@ -2,6 +2,7 @@ import { ActionIcon, Group, Menu, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canClose, canInvite, canTag, canTransfer } from '@atendo/shared/rules/permissions';
+import { canRemoveParticipant } from '@atendo/shared/rules/participants';
 import { accessOf } from '../../../data/access';
 import { useDial } from '../../../data/use-dial';
 import type { ConversationViewData } from '../../../data/use-conversation-view';
@@ -13,6 +14,7 @@ import { CloseDialog } from './close-dialog';
 import { HistoryDrawer } from './history-drawer';
 import { InviteDialog } from './invite-dialog';
 import { OtherChannelsMenu } from './other-channels-menu';
+import { useLeave } from './use-leave';
 import { TagsMenu } from './tags-menu';
 import { TransferDialog } from './transfer-dialog';
 
@@ -26,6 +28,7 @@ export function ConversationActions({ view, onOpenTemplates }: ConversationActio
   const actor = useActor();
   const dial = useDial();
   const [dialog, setDialog] = useState<Dialog>(null);
+  const [tagsOpen, setTagsOpen] = useState(false);
   const access = accessOf(view.conversation);
   const live = view.conversation.state === 'active';
   const may = {
@@ -33,7 +36,9 @@ export function ConversationActions({ view, onOpenTemplates }: ConversationActio
     invite: live && canInvite(actor, access).ok,
     close: live && canClose(actor, access).ok,
     tag: live && canTag(actor, access).ok,
+    leave: live && actor.id !== access.ownerId && canRemoveParticipant(actor, access, actor.id).ok,
   };
+  const leave = useLeave(view.conversation.id);
   useOnActionRequest('transfer', () => {
     if (may.transfer) setDialog('transfer');
   });
@@ -89,7 +94,9 @@ export function ConversationActions({ view, onOpenTemplates }: ConversationActio
         disabled={view.contact === null}
         onClick={open('contact')}
       />
-      {may.tag && <TagsMenu conversation={view.conversation} />}
+      {may.tag && (
+        <TagsMenu conversation={view.conversation} opened={tagsOpen} onChange={setTagsOpen} />
+      )}
       <PanelButton
         icon="close"
         label={t('actions.close')}
@@ -116,9 +123,18 @@ export function ConversationActions({ view, onOpenTemplates }: ConversationActio
           <Menu.Item disabled={view.contact === null} onClick={open('contact')}>
             {t('actions.editContact')}
           </Menu.Item>
+          <Menu.Item
+            disabled={!may.tag}
+            onClick={() => {
+              setTagsOpen(true);
+            }}
+          >
+            {t('seat.assignTag')}
+          </Menu.Item>
           <Menu.Item disabled={!may.transfer} onClick={open('transfer')}>
             {t('actions.transfer')}
           </Menu.Item>
+          {may.leave && <Menu.Item onClick={() => void leave()}>{t('seat.leave')}</Menu.Item>}
           <Menu.Item color="red" disabled={!may.close} onClick={open('close')}>
             {t('actions.close')}
           </Menu.Item>

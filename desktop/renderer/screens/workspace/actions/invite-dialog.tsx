@@ -6,7 +6,9 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { useApiAction } from '../../../data/use-api-action';
 import { useDirectory } from '../../../data/use-directory';
 import { useWorkspace } from '../../../data/workspace-context';
+import { agentOptions, useAgentOptionRenderer } from '../../../ui/agent-option';
 import { DialogActions } from '../../../ui/dialog-actions';
+import { ParticipantList } from './participant-list';
 
 export type InviteDialogProps = { conversation: DeepReadonly<Conversation>; onClose: () => void };
 
@@ -18,12 +20,8 @@ export function InviteDialog({ conversation, onClose }: InviteDialogProps) {
   const action = useApiAction();
   const [agentIds, setAgentIds] = useState<string[]>([]);
   const excluded = new Set([conversation.ownerId, ...conversation.participantIds]);
-  const agents = [...directory.agents.values()]
-    .filter((a) => !excluded.has(a.id))
-    .map((a) => ({ value: a.id, label: a.name }));
-  const participants = conversation.participantIds.map(
-    (id) => directory.agents.get(id)?.name ?? id,
-  );
+  const agents = agentOptions([...directory.agents.values()].filter((a) => !excluded.has(a.id)));
+  const renderAgent = useAgentOptionRenderer((id) => directory.agents.get(id)?.presence ?? null);
 
   const submit = async () => {
     const done = await action.run(async () => {
@@ -41,16 +39,13 @@ export function InviteDialog({ conversation, onClose }: InviteDialogProps) {
         <Text size="sm" c="dimmed">
           {t('invite.hint')}
         </Text>
-        {participants.length > 0 && (
-          <Text size="sm">
-            {t('invite.participants')}: {participants.join(', ')}
-          </Text>
-        )}
+        <ParticipantList conversation={conversation} />
         <MultiSelect
           label={t('invite.agents')}
           data={agents}
           value={agentIds}
           onChange={setAgentIds}
+          renderOption={renderAgent}
           searchable
         />
         {action.failureText !== null && (

@@ -1,4 +1,5 @@
 import { ActionIcon, Checkbox, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import { useWindowEvent } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -10,9 +11,22 @@ import { Icon } from '../../../ui/icons';
 
 const NONE: DeepReadonly<Tag>[] = [];
 
+export type TagsMenuProps = {
+  conversation: DeepReadonly<Conversation>;
+  /** Controlled, so "Atribuir tag" in the contact options menu can open it too. */
+  opened: boolean;
+  onChange: (opened: boolean) => void;
+};
+
 /** The team's tags as checkboxes; a tag is internal and never reaches the contact. */
-export function TagsMenu({ conversation }: { conversation: DeepReadonly<Conversation> }) {
+export function TagsMenu({ conversation, opened, onChange }: TagsMenuProps) {
   const { t } = useTranslation();
+  // Esc closes it while the focus is inside (a checkbox, whose key events the Popover's own
+  // handler does not see); the button handles its own Esc below.
+  useWindowEvent('keydown', (event) => {
+    if (opened && event.key === 'Escape') onChange(false);
+  });
+
   const { api, store } = useWorkspace();
   const action = useApiAction();
   const tags = useObservable(() => store.tagsForTeam$(conversation.teamId), NONE, [
@@ -27,10 +41,30 @@ export function TagsMenu({ conversation }: { conversation: DeepReadonly<Conversa
     );
   };
   return (
-    <Popover position="bottom-end" shadow="md" withinPortal>
+    <Popover
+      position="bottom-end"
+      shadow="md"
+      withinPortal
+      opened={opened}
+      onChange={onChange}
+      trapFocus
+      returnFocus
+    >
       <Popover.Target>
         <Tooltip label={t('actions.tags')}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={t('actions.tags')}>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="lg"
+            aria-label={t('actions.tags')}
+            aria-expanded={opened}
+            onClick={() => {
+              onChange(!opened);
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && opened) onChange(false);
+            }}
+          >
             <Icon name="tag" />
           </ActionIcon>
         </Tooltip>

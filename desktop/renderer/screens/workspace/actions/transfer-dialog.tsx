@@ -6,6 +6,7 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { useApiAction } from '../../../data/use-api-action';
 import { useDirectory } from '../../../data/use-directory';
 import { useWorkspace } from '../../../data/workspace-context';
+import { agentOptions, useAgentOptionRenderer } from '../../../ui/agent-option';
 import { DialogActions } from '../../../ui/dialog-actions';
 
 export type TransferDialogProps = { conversation: DeepReadonly<Conversation>; onClose: () => void };
@@ -20,9 +21,12 @@ export function TransferDialog({ conversation, onClose }: TransferDialogProps) {
   const [agentId, setAgentId] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const teams = [...directory.teams.values()].map((team) => ({ value: team.id, label: team.name }));
-  const agents = [...directory.agents.values()]
-    .filter((a) => a.id !== session.agent.id && (teamId === null || a.teamIds.includes(teamId)))
-    .map((a) => ({ value: a.id, label: a.name }));
+  const agents = agentOptions(
+    [...directory.agents.values()].filter(
+      (a) => a.id !== session.agent.id && (teamId === null || a.teamIds.includes(teamId)),
+    ),
+  );
+  const renderAgent = useAgentOptionRenderer((id) => directory.agents.get(id)?.presence ?? null);
 
   const submit = async () => {
     if (teamId === null) return;
@@ -58,6 +62,7 @@ export function TransferDialog({ conversation, onClose }: TransferDialogProps) {
           data={agents}
           value={agentId}
           onChange={setAgentId}
+          renderOption={renderAgent}
           clearable
           searchable
         />

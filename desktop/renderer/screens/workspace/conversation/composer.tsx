@@ -9,10 +9,11 @@ import {
   Textarea,
   Tooltip,
 } from '@mantine/core';
-import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelKind } from '@atendo/shared/schemas/channel';
 import { fileAcceptList } from '@atendo/shared/rules/attachment-policy';
+import { checkTextLength, TEXT_COUNTER_FROM } from '@atendo/shared/rules/text-limits';
 import { useAttachment } from '../../../data/use-attachment';
 import { useDraft } from '../../../data/use-draft';
 import { useSend } from '../../../data/use-send';
@@ -35,16 +36,22 @@ export function Composer({
   freeMessagesAllowed,
   onOpenTemplates,
 }: ComposerProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const counterId = useId();
   const draft = useDraft(conversationId);
   const { sendText, sendAttachment } = useSend(conversationId);
   const attachment = useAttachment(conversationId, channelKind);
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const disabled = !freeMessagesAllowed;
+  const length = useTextLength(draft.text, channelKind);
+  const counted = {
+    length: length.length.toLocaleString(i18n.language),
+    limit: length.limit.toLocaleString(i18n.language),
+  };
 
   const send = async () => {
-    if (disabled) return;
+    if (disabled || length.over) return;
     const body = draft.text.trim();
     if (attachment.file !== null) {
       const id = await attachment.upload();
@@ -176,18 +183,46 @@ export function Composer({
           maxRows={6}
           style={{ flex: 1 }}
           data-testid="composer-input"
+          error={length.over ? t('sending.tooLong', counted) : undefined}
+          aria-describedby={length.shown ? counterId : undefined}
         />
         <Tooltip label={t('composer.send')}>
           <ActionIcon
             size="lg"
             aria-label={t('composer.send')}
-            disabled={disabled || attachment.uploading}
+            disabled={disabled || attachment.uploading || length.over}
             onClick={() => void send()}
           >
             <Icon name="send" />
           </ActionIcon>
         </Tooltip>
       </Group>
+      {length.shown && (
+        <Text
+          id={counterId}
+          size="xs"
+          ta="right"
+          mt={4}
+          c={length.over ? 'red' : 'dimmed'}
+          aria-label={t('sending.counterLabel', counted)}
+          data-testid="composer-counter"
+        >
+          {t('sending.counter', counted)}
+        </Text>
+      )}
     </Box>
   );
+}
+
+/**
+ * The channel's limit, as the server applies it (shared/rules/text-limits): the counter shows
+ * from 80 % of it, and past it the composer refuses to send and says why. A long paste is kept
+ * whole, never cut, so the agent decides what to remove.
+ */
+function useTextLength(text: string, channelKind: ChannelKind | null) {
+  const decision = checkTextLength(text, channelKind);
+  const { length, limit } = decision.ok
+    ? decision
+    : { length: Number(decision.details.length), limit: Number(decision.details.limit) };
+  return { length, limit, over: !decision.ok, shown: length >= limit * TEXT_COUNTER_FROM };
 }

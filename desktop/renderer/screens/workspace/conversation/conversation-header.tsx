@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { useTags } from '../../../data/use-collections';
 import type { ConversationViewData } from '../../../data/use-conversation-view';
 import { ChannelIcon } from '../../../ui/channel-icon';
 import { ConversationActions } from '../actions/conversation-actions';
@@ -16,6 +17,33 @@ const STATE_COLORS = {
   awaiting_csat: 'yellow',
   closed: 'gray',
 } as const;
+
+/** The conversation's tags, as the list shows them; internal, never seen by the contact. */
+function HeaderTags({ tagIds }: { tagIds: readonly string[] }) {
+  const { t } = useTranslation();
+  const tags = useTags();
+  const shown = tagIds.flatMap((id) => {
+    const tag = tags.get(id);
+    return tag === undefined ? [] : [tag];
+  });
+  if (shown.length === 0) return null;
+  return (
+    <Group
+      gap={4}
+      wrap="nowrap"
+      style={{ flexShrink: 0 }}
+      role="list"
+      aria-label={t('seat.headerTags')}
+      data-testid="header-tags"
+    >
+      {shown.map((tag) => (
+        <Badge key={tag.id} role="listitem" size="xs" variant="dot" color={tag.color}>
+          {tag.name}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
 
 /** Who the contact is, on which channel, in which state and team, with the top-panel actions. */
 export function ConversationHeader({ view, onOpenTemplates }: ConversationHeaderProps) {
@@ -45,9 +73,11 @@ export function ConversationHeader({ view, onOpenTemplates }: ConversationHeader
               variant="light"
               color={STATE_COLORS[conversation.state]}
               data-testid="conversation-state"
+              style={{ flexShrink: 0 }}
             >
               {t(`state.${conversation.state}`)}
             </Badge>
+            <HeaderTags tagIds={conversation.tagIds} />
           </Group>
         </Stack>
       </Group>

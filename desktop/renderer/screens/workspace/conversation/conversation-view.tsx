@@ -65,6 +65,7 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
         loadingOlder={timeline.loadingOlder}
         onLoadOlder={timeline.loadOlder}
         onRetry={(id) => void store.retryOutboxItem(id)}
+        onEdit={(id) => void store.editOutboxItem(id)}
         onDiscard={(id) => void store.dismissOutboxItem(id)}
         onSendTemplate={openTemplates}
       />
@@ -95,6 +96,7 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
           setTemplatesOpen(false);
         }}
         onSend={sendTemplate}
+        contactName={view.contact?.name ?? null}
       />
     </Stack>
   );

@@ -4,6 +4,7 @@ import type { DeepReadonly } from 'rxdb';
 import type { Message } from '@atendo/shared/schemas/message';
 import { DeliveryTicks } from '../../../ui/delivery-ticks';
 import { formatMessageTime } from '../../../ui/format';
+import { deliveryErrorText } from '../../../i18n/error-text';
 import { AttachmentView } from './attachment-view';
 
 export type MessageBubbleProps = {
@@ -14,8 +15,8 @@ export type MessageBubbleProps = {
   onSendTemplate?: () => void;
 };
 
-/** The channel's own code for "outside the 24 h window" (WHATSAPP.md). */
-const WINDOW_FAILURE_CODES = new Set(['template-required', '131047']);
+/** The codes for "outside the 24 h window" (WHATSAPP.md), old and current. */
+const WINDOW_FAILURE_CODES = new Set(['template-required', 'window-closed', '131047']);
 
 /** An inbound or outbound message; outbound ones say which agent wrote them and how far they got. */
 export function MessageBubble({ message, authorName, now, onSendTemplate }: MessageBubbleProps) {
@@ -71,9 +72,7 @@ export function MessageBubble({ message, authorName, now, onSendTemplate }: Mess
           {failed && (
             <Box role="alert">
               <Text size="xs" c="red">
-                {t('message.failedReason', {
-                  reason: message.error?.message ?? t('errors.generic'),
-                })}
+                {t('message.failedReason', { reason: deliveryErrorText(t, message.error) })}
               </Text>
               {onSendTemplate !== undefined &&
                 WINDOW_FAILURE_CODES.has(message.error?.code ?? '') && (

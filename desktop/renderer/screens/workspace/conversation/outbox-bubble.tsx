@@ -9,9 +9,23 @@ import { DeliveryTicks } from '../../../ui/delivery-ticks';
 export type OutboxBubbleProps = {
   item: OutboxRecord;
   onRetry: (id: string) => void;
+  onEdit: (id: string) => void;
   onDiscard: (id: string) => void;
   onSendTemplate: () => void;
 };
+
+const WAITING_CODES = ['network', 'server-error', 'rate-limited', 'session'] as const;
+
+/** Why a pending item still waits, and when it is tried again; null before any failure. */
+function useWaitingText(item: OutboxRecord): string | null {
+  const { t, i18n } = useTranslation();
+  const code = WAITING_CODES.find((c) => c === item.failure?.code);
+  if (item.state !== 'pending' || code === undefined || item.attempts === 0) return null;
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(
+    new Date(item.nextAttemptAt),
+  );
+  return t('sending.retrying', { reason: t(`sending.waiting.${code}`), time });
+}
 
 const knownCode = (code: string) => ERROR_CODES.find((c) => c === code) ?? null;
 
@@ -23,11 +37,14 @@ const previewOf = (item: OutboxRecord): string => {
 };
 
 /**
- * A message still on this machine: queued while offline, or refused by the server with a
- * reason and the fix (the closed window's fix is a template).
+ * A message still on this machine: queued (with why it still waits once a try failed), or
+ * refused by the server with the reason and what to do: retry, edit (a text goes back into the
+ * composer), discard, or the closed window's fix, a template.
  */
-export function OutboxBubble({ item, onRetry, onDiscard, onSendTemplate }: OutboxBubbleProps) {
+export function OutboxBubble(props: OutboxBubbleProps) {
+  const { item, onRetry, onEdit, onDiscard, onSendTemplate } = props;
   const { t } = useTranslation();
+  const waiting = useWaitingText(item);
   const failed = item.state === 'failed';
   const code = item.failure === null ? null : knownCode(item.failure.code);
   const details: ErrorDetails = item.failure?.details ?? {};
@@ -56,6 +73,11 @@ export function OutboxBubble({ item, onRetry, onDiscard, onSendTemplate }: Outbo
             </Text>
             <DeliveryTicks status={failed ? 'failed' : 'queued'} />
           </Group>
+          {waiting !== null && (
+            <Text size="xs" c="dimmed" data-testid="outbox-waiting">
+              {waiting}
+            </Text>
+          )}
           {failed && (
             <Stack gap={4} role="alert">
               <Text size="xs" c="red">
@@ -75,6 +97,17 @@ export function OutboxBubble({ item, onRetry, onDiscard, onSendTemplate }: Outbo
                     }}
                   >
                     {t('message.retry')}
+                  </Button>
+                )}
+                {item.kind === 'text' && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    onClick={() => {
+                      onEdit(item.id);
+                    }}
+                  >
+                    {t('sending.edit')}
                   </Button>
                 )}
                 <Button

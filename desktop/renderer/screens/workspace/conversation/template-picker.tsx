@@ -16,17 +16,32 @@ import { useTranslation } from 'react-i18next';
 import type { DeepReadonly } from 'rxdb';
 import type { Template } from '@atendo/shared/schemas/catalog';
 import { allTemplateParameters, renderTemplate } from '@atendo/shared/rules/templates';
+import { contactNameParameter, languageTag } from '@atendo/shared/rules/template-picking';
 
 export type TemplatePickerProps = {
   opened: boolean;
   templates: readonly DeepReadonly<Template>[];
   onClose: () => void;
   onSend: (templateId: string, params: Record<string, string>) => Promise<void>;
+  /** Filled into the parameter that is the contact's name (shared/rules/template-picking). */
+  contactName?: string | null;
 };
 
+/** "Português (Brasil)" for pt_BR, in the agent's language; the code itself if Intl has none. */
+function languageName(language: string, uiLocale: string): string {
+  const tag = languageTag(language);
+  try {
+    const name = new Intl.DisplayNames([uiLocale], { type: 'language' }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(uiLocale) + name.slice(1);
+  } catch {
+    return tag;
+  }
+}
+
 /** Pick a template, fill its parameters and see exactly what the contact will read. */
-export function TemplatePicker({ opened, templates, onClose, onSend }: TemplatePickerProps) {
-  const { t } = useTranslation();
+export function TemplatePicker(props: TemplatePickerProps) {
+  const { opened, templates, onClose, onSend, contactName = null } = props;
+  const { t, i18n } = useTranslation();
   const [search, setSearch] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [params, setParams] = useState<Record<string, string>>({});
@@ -37,7 +52,13 @@ export function TemplatePicker({ opened, templates, onClose, onSend }: TemplateP
   );
   const selected = templates.find((tpl) => tpl.id === selectedId) ?? shown[0] ?? null;
   const names = selected === null ? [] : allTemplateParameters(selected);
-  const rendered = selected === null ? null : renderTemplate(selected, params);
+  const nameParameter = selected === null ? null : contactNameParameter(selected);
+  // Until the agent types in it, the name parameter holds the contact's name.
+  const values =
+    nameParameter !== null && contactName !== null && params[nameParameter] === undefined
+      ? { ...params, [nameParameter]: contactName }
+      : params;
+  const rendered = selected === null ? null : renderTemplate(selected, values);
 
   const close = () => {
     setParams({});
@@ -48,7 +69,7 @@ export function TemplatePicker({ opened, templates, onClose, onSend }: TemplateP
     if (selected === null || rendered === null || !rendered.ok) return;
     setSending(true);
     try {
-      await onSend(selected.id, Object.fromEntries(names.map((n) => [n, params[n] ?? ''])));
+      await onSend(selected.id, Object.fromEntries(names.map((n) => [n, values[n] ?? ''])));
       close();
     } finally {
       setSending(false);
@@ -91,8 +112,16 @@ export function TemplatePicker({ opened, templates, onClose, onSend }: TemplateP
             <Stack style={{ flex: 1 }} gap="sm">
               <Group gap="xs">
                 <Text fw={600}>{selected.name}</Text>
-                <Badge variant="light" size="sm">
-                  {selected.language}
+                <Badge
+                  variant="light"
+                  size="sm"
+                  tt="none"
+                  aria-label={t('seat.templateLanguage', {
+                    language: languageName(selected.language, i18n.language),
+                  })}
+                  data-testid="template-language"
+                >
+                  {languageName(selected.language, i18n.language)}
                 </Badge>
               </Group>
               {names.length > 0 && (
@@ -104,7 +133,12 @@ export function TemplatePicker({ opened, templates, onClose, onSend }: TemplateP
                     <TextInput
                       key={name}
                       label={t('templates.parameter', { name: `{{${name}}}` })}
-                      value={params[name] ?? ''}
+                      value={values[name] ?? ''}
+                      description={
+                        name === nameParameter && params[name] === undefined && contactName !== null
+                          ? t('seat.prefilledName')
+                          : undefined
+                      }
                       onChange={(e) => {
                         const value = e.currentTarget.value;
                         setParams((p) => ({ ...p, [name]: value }));
@@ -147,7 +181,7 @@ export function TemplatePicker({ opened, templates, onClose, onSend }: TemplateP
                     <Text size="xs" c="orange">
                       {t('templates.missing', {
                         names: names
-                          .filter((n) => (params[n] ?? '').trim() === '')
+                          .filter((n) => (values[n] ?? '').trim() === '')
                           .map((n) => `{{${n}}}`)
                           .join(', '),
                       })}

@@ -9,6 +9,7 @@ import { OutboxBubble } from './outbox-bubble';
 
 export type TimelineEntryActions = {
   onRetry?: (id: string) => void;
+  onEdit?: (id: string) => void;
   onDiscard?: (id: string) => void;
   onSendTemplate?: () => void;
 };
@@ -27,6 +28,7 @@ export function TimelineEntry(props: TimelineEntryProps) {
       <OutboxBubble
         item={props.item}
         onRetry={props.onRetry ?? noop}
+        onEdit={props.onEdit ?? noop}
         onDiscard={props.onDiscard ?? noop}
         onSendTemplate={props.onSendTemplate ?? noop}
       />
@@ -48,12 +50,16 @@ export function TimelineEntry(props: TimelineEntryProps) {
       </Center>
     );
   }
+  // An outbound message without an author was written by Atendo itself: the bot menu, the
+  // queue line, the CSAT question. It must not look like an agent's.
   const authorName =
-    m.direction !== 'outbound' || m.authorAgentId === null
+    m.direction !== 'outbound'
       ? null
-      : m.authorAgentId === myId
-        ? t('conversation.you')
-        : names.agent(m.authorAgentId);
+      : m.authorAgentId === null
+        ? t('seat.bot')
+        : m.authorAgentId === myId
+          ? t('conversation.you')
+          : names.agent(m.authorAgentId);
   return (
     <MessageBubble
       message={m}

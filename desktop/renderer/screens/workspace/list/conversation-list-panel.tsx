@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearButtonProps } from '../../../ui/clear-button';
 import { Icon } from '../../../ui/icons';
+import { useMessageMatches } from '../../../data/use-message-matches';
 import { useNow } from '../../../data/use-now';
 import { filterRows, type ConversationRowData } from './conversation-rows';
 import { VirtualConversationList } from './virtual-conversation-list';
@@ -26,7 +27,9 @@ export function ConversationListPanel(props: ConversationListPanelProps) {
   const now = useNow(15_000);
   const [search, setSearch] = useState('');
   const [channelId, setChannelId] = useState<string | null>(null);
-  const filter = { search, channelId };
+  const listed = [...props.queued, ...props.active].map((row) => row.conversation.id);
+  const messageMatches = useMessageMatches(search, listed);
+  const filter = { search, channelId, messageMatches };
   const queued = filterRows(props.queued, filter);
   const active = filterRows(props.active, filter);
   const filtering = search.trim() !== '' || channelId !== null;

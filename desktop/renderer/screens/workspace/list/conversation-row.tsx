@@ -49,7 +49,9 @@ export function ConversationRow({ row, selected, busy, now, onActivate }: Conver
             )}
           </Group>
           <Text size="sm" c="dimmed" truncate="end">
-            {conversation.lastMessagePreview ?? t('list.noMessages')}
+            {row.botChoice !== null
+              ? t('seat.botChoice', { label: row.botChoice })
+              : (conversation.lastMessagePreview ?? t('list.noMessages'))}
           </Text>
           <Group gap={4} mt={4} wrap="wrap">
             {queued && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
-import { filterRows, type ConversationRowData } from './conversation-rows';
+import { botChoiceOf, filterRows, type ConversationRowData } from './conversation-rows';
 
 const conversation = (id: string, channelId: string, preview: string): Conversation => ({
   id,
@@ -36,6 +36,7 @@ const row = (
   channelKind: 'whatsapp',
   channelName: channelId,
   tags: tags.map((name) => ({ id: name, teamId: 't', name, color: '#000000', updatedAt: 0 })),
+  botChoice: null,
 });
 
 const rows = [
@@ -55,5 +56,30 @@ describe('filterRows', () => {
     ['  ', null, ['1', '2', '3']],
   ] as const)('search %j on channel %s', (search, channelId, ids) => {
     expect(filterRows(rows, { search, channelId }).map((r) => r.conversation.id)).toEqual(ids);
+  });
+});
+
+describe('botChoiceOf', () => {
+  const menu = {
+    greeting: 'Olá! Escolha:',
+    options: [
+      { key: '1', label: 'Suporte técnico', teamId: 'team-suporte' },
+      { key: '2', label: 'Vendas', teamId: 'team-vendas' },
+    ],
+    invalidReply: 'Não entendi.',
+    timeoutMs: 60_000,
+    onTimeout: 'route-default-team' as const,
+  };
+
+  it.each([
+    ['queued', '1', menu, 'Suporte técnico'],
+    ['queued', ' 2 ', menu, 'Vendas'],
+    ['bot', '2', menu, 'Vendas'],
+    ['queued', '3', menu, null],
+    ['queued', 'Quero o boleto', menu, null],
+    ['active', '1', menu, null],
+    ['queued', '1', null, null],
+  ] as const)('%s conversation ending on %j', (state, preview, botMenu, label) => {
+    expect(botChoiceOf({ state, lastMessagePreview: preview }, botMenu)).toBe(label);
   });
 });

@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiAction } from '../../../data/use-api-action';
 import { useConversationRows } from '../../../data/use-conversation-rows';
 import { useTake } from '../../../data/use-take';
+import { useWorkspace } from '../../../data/workspace-context';
 import { useNotify } from '../../../ui/notices';
 import type { ConversationRowData } from './conversation-rows';
 import type { ListTab } from './conversation-list-panel';
+import { loadWorkspaceView, saveWorkspaceView } from './workspace-view-storage';
 
 /**
- * The list's state: which tab, which conversation is open, and taking from the queue. Losing a
- * race is explained with the winner's name, and the list moves on without a reload.
+ * The list's state: which tab, which conversation is open (both restored after a reload, per
+ * agent), and taking from the queue. Losing a race is explained with the winner's name, and the
+ * list moves on without a reload.
  */
 export function useWorkspaceList() {
   const { t } = useTranslation();
@@ -17,8 +20,14 @@ export function useWorkspaceList() {
   const rows = useConversationRows(t('conversation.contact'));
   const { take, takingId } = useTake();
   const { describe } = useApiAction();
-  const [tab, setTab] = useState<ListTab>('queued');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const { session } = useWorkspace();
+  const agentId = session.agent.id;
+  const [restored] = useState(() => loadWorkspaceView(localStorage, agentId));
+  const [tab, setTab] = useState<ListTab>(restored.tab);
+  const [selectedId, setSelectedId] = useState<string | null>(restored.selectedId);
+  useEffect(() => {
+    saveWorkspaceView(localStorage, agentId, { tab, selectedId });
+  }, [agentId, tab, selectedId]);
 
   const takeRow = async (row: ConversationRowData): Promise<void> => {
     const outcome = await take(row.conversation.id);
