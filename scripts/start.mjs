@@ -65,6 +65,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill
 server.on('exit', (code) => process.exit(code ?? 0));
 await waitForHealth(url, server);
 
+// Without the demo the accounts are the company's own (npm run admin -- create-admin).
+const withoutDemo = ['false', '0', 'no'].includes(process.env.ATENDO_SEED_DEMO ?? '');
+const signInHint = withoutDemo ? 'with your account' : 'with a demo account above';
 log('looking for Electron (its binary is fetched on first use)…');
 const binary = electronBinary();
 if (binary === null) {
@@ -72,7 +75,7 @@ if (binary === null) {
     `Electron cannot run on this machine (no Electron binary; set ELECTRON_OVERRIDE_DIST_PATH to use one).`,
   );
   log(
-    `The same workspace is served in the browser instead: open ${url}/ and sign in with a demo account above.`,
+    `The same workspace is served in the browser instead: open ${url}/ and sign in ${signInHint}.`,
   );
 } else {
   run('npm', ['run', 'build:shell', '-w', '@atendo/desktop']);

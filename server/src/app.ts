@@ -15,6 +15,7 @@ import type { Logger } from './logger';
 import { appRouter } from './router';
 import type { Deps } from './services/deps';
 import { createOutbox } from './services/outbox';
+import { createSecretBox, loadSecretKey, type SecretBox } from './secrets/secret-box';
 import { createStreamServer, type StreamServerOptions } from './sync/stream-socket';
 import { contextForToken } from './trpc/context';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
@@ -33,6 +34,8 @@ export type ServerOptions = {
   whatsapp?: WhatsAppWiringOptions;
   /** Test seams for the live sync stream (a manual timer, backpressure limit). */
   stream?: StreamServerOptions;
+  /** Defaults to the key of ATENDO_SECRET_KEY or the data directory's key file. */
+  secrets?: SecretBox;
 };
 
 export type RunningServer = { url: string; close(): Promise<void> };
@@ -77,6 +80,7 @@ export function createServer(options: ServerOptions): AtendoServer {
     outbox: createOutbox(logger),
     dataDir: config.dataDir,
     accessLog: createAccessLog(options.db, logger),
+    secrets: options.secrets ?? createSecretBox(loadSecretKey(config)),
   };
   const app = express();
   app.disable('x-powered-by');

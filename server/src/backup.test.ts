@@ -39,6 +39,7 @@ async function runningDataDir(): Promise<string> {
   fs.mkdirSync(path.join(dir, 'uploads', 'whatsapp'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'uploads', 'whatsapp', 'photo-1'), 'bytes of a photo');
   fs.writeFileSync(path.join(dir, 'webchat-token-secret'), 'a'.repeat(64));
+  fs.writeFileSync(path.join(dir, 'secret-key'), 'b'.repeat(64), { mode: 0o600 });
   return dir;
 }
 
@@ -51,7 +52,7 @@ describe('backupDataDir', () => {
 
     expect(await backupDataDir(dir, target, { postgres: false })).toEqual({
       database: path.join(target, DATABASE_FILE),
-      files: 2,
+      files: 3,
     });
     const copy = new SQLite(path.join(target, DATABASE_FILE), { readonly: true });
     try {
@@ -64,6 +65,8 @@ describe('backupDataDir', () => {
       'bytes of a photo',
     );
     expect(fs.readFileSync(path.join(target, 'webchat-token-secret'), 'utf8')).toHaveLength(64);
+    expect(fs.readFileSync(path.join(target, 'secret-key'), 'utf8')).toBe('b'.repeat(64));
+    expect(fs.statSync(path.join(target, 'secret-key')).mode & 0o777).toBe(0o600);
   });
 
   it('on PostgreSQL copies only the files and says the database is pg_dump’s', async () => {
@@ -71,7 +74,7 @@ describe('backupDataDir', () => {
     const target = path.join(folder(), 'backup');
     expect(await backupDataDir(dir, target, { postgres: true })).toEqual({
       database: null,
-      files: 2,
+      files: 3,
     });
     expect(fs.existsSync(path.join(target, DATABASE_FILE))).toBe(false);
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { TOKEN_SECRET_FILE } from './channels/webchat/token-secret';
+import { SECRET_KEY_FILE } from './secrets/secret-box';
 import { DATABASE_FILE } from './db/database';
 
 export type BackupResult = {
@@ -22,7 +23,8 @@ export class BackupError extends Error {
  * Copies what a running server keeps in its data directory into `target`, without stopping it:
  * the SQLite database through SQLite's online backup (a consistent snapshot, the WAL included,
  * which copying the file is not), then the uploaded files and the key that signs web chat
- * visitor tokens (without it every visitor loses their conversation). The snapshot is taken
+ * visitor tokens (without it every visitor loses their conversation) and the key that seals the
+ * channels' secrets (unless ATENDO_SECRET_KEY holds it). The snapshot is taken
  * first: files are never changed once written, so every file it refers to is copied after it.
  */
 export async function backupDataDir(
@@ -49,7 +51,8 @@ export async function backupDataDir(
     }
   }
   let files = 0;
-  for (const name of ['uploads', TOKEN_SECRET_FILE]) {
+  // The secret key opens the channels' stored credentials: without it they must be typed again.
+  for (const name of ['uploads', TOKEN_SECRET_FILE, SECRET_KEY_FILE]) {
     const from = path.join(dataDir, name);
     if (!fs.existsSync(from)) continue;
     fs.cpSync(from, path.join(target, name), { recursive: true, preserveTimestamps: true });

@@ -19,7 +19,24 @@ describe('loadConfig', () => {
       streamRoundMs: 40,
       syncWorkingSet: { ...DEFAULT_WORKING_SET, closedWindowMs: 7 * 86_400_000 },
       whatsapp: null,
+      whatsappApi: {
+        graphBaseUrl: 'https://graph.facebook.com',
+        apiVersion: 'v23.0',
+        webhookLimitBytes: 5 * 1024 * 1024,
+      },
+      whatsappEnvSecrets: { accessToken: null, appSecret: null, verifyToken: null },
+      secretKey: null,
     });
+  });
+
+  it.each([
+    ['64 hex digits', 'a'.repeat(64), true],
+    ['base64 of 32 bytes', Buffer.alloc(32, 7).toString('base64'), true],
+    ['a passphrase', 'correct horse battery staple', false],
+    ['31 bytes of hex', 'a'.repeat(62), false],
+  ])('accepts ATENDO_SECRET_KEY as %s: %s', (_case, value, valid) => {
+    if (valid) expect(loadConfig({ ATENDO_SECRET_KEY: value }).secretKey).toBe(value);
+    else expect(() => loadConfig({ ATENDO_SECRET_KEY: value })).toThrow(/ATENDO_SECRET_KEY/);
   });
 
   it('configures WhatsApp only when the token, app secret and verify token are all set', () => {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_WORKING_SET, type WorkingSetSettings } from '@atendo/shared/sync/working-set';
+import { parseSecretKey } from './secrets/secret-box';
 
 // The default data directory is the repository's `.data/`, found from this file rather than the
 // working directory, so `npm start` from any folder uses the same database.
@@ -46,6 +47,12 @@ const EnvSchema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(1).optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
   WHATSAPP_WEBHOOK_LIMIT_MB: z.coerce.number().positive().max(100).default(5),
+  ATENDO_SECRET_KEY: z
+    .string()
+    .refine((value) => parseSecretKey(value) !== null, {
+      message: 'expected 32 bytes as 64 hex digits or base64 (openssl rand -hex 32)',
+    })
+    .optional(),
 });
 
 /**
@@ -84,6 +91,19 @@ export type Config = {
   /** What each agent's local store replicates (shared/src/sync/working-set.ts). */
   syncWorkingSet: WorkingSetSettings;
   whatsapp: WhatsAppConfig | null;
+  /**
+   * The Graph API's address and version and the webhook limit, also when the WHATSAPP_* secrets
+   * are not set: channels may carry their own (admin console).
+   */
+  whatsappApi: Pick<WhatsAppConfig, 'graphBaseUrl' | 'apiVersion' | 'webhookLimitBytes'>;
+  /** WHATSAPP_* secrets each on its own, the fallback of every channel's own ones. */
+  whatsappEnvSecrets: {
+    accessToken: string | null;
+    appSecret: string | null;
+    verifyToken: string | null;
+  };
+  /** ATENDO_SECRET_KEY; null: the key file in the data directory (secrets/secret-box.ts). */
+  secretKey: string | null;
 };
 
 export class ConfigError extends Error {
@@ -122,6 +142,17 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       closedWindowMs: Math.round(e.ATENDO_SYNC_CLOSED_DAYS * 86_400_000),
     },
     whatsapp: whatsAppConfig(e),
+    whatsappApi: {
+      graphBaseUrl: e.WHATSAPP_GRAPH_BASE_URL,
+      apiVersion: e.WHATSAPP_GRAPH_VERSION,
+      webhookLimitBytes: Math.round(e.WHATSAPP_WEBHOOK_LIMIT_MB * 1024 * 1024),
+    },
+    whatsappEnvSecrets: {
+      accessToken: e.WHATSAPP_ACCESS_TOKEN ?? null,
+      appSecret: e.WHATSAPP_APP_SECRET ?? null,
+      verifyToken: e.WHATSAPP_VERIFY_TOKEN ?? null,
+    },
+    secretKey: e.ATENDO_SECRET_KEY ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { describeDatabase, migrate, openConfiguredDatabase, type Database } from
 import { DEMO_AGENTS, DEMO_PASSWORD, DEMO_WEBCHAT_KEY } from './demo-data';
 import { createLogger, type Logger } from './logger';
 import { seedDemo } from './seed';
+import { FIRST_ADMIN_HINT, hasNoAccounts } from './admin/create-admin';
 import { purgeExpiredSessions } from './auth/sessions';
 import { resumeQueuedDeliveries } from './services/delivery-resume';
 import { runTimers } from './services/timers';
@@ -69,6 +70,7 @@ export async function startAtendo(
     { url: running.url, dataDir: config.dataDir, database: describeDatabase(config) },
     `Atendo server listening on ${running.url}`,
   );
+  if (!seeded && (await hasNoAccounts(server.deps))) logger.warn(FIRST_ADMIN_HINT);
   if (seeded) {
     const accounts = DEMO_AGENTS.map((a) => `${a.email} (${a.role})`).join(', ');
     logger.info(

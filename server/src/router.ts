@@ -1,3 +1,4 @@
+import { adminRouter } from './routers/admin/index';
 import { authRouter } from './routers/auth';
 import { catalogRouter } from './routers/catalog';
 import { contactRouter } from './routers/contact';
@@ -18,6 +19,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   catalog: catalogRouter,
   sync: syncRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -34,6 +34,15 @@ export const ERROR_CODES = [
   'csat-not-pending',
   // Privacy (LGPD).
   'contact-has-open-conversations',
+  // Administration (issue 12).
+  'password-change-required',
+  'weak-password',
+  'already-exists',
+  'team-in-use',
+  'team-archived',
+  'team-has-no-members',
+  'channel-archived',
+  'not-configured',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

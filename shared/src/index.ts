@@ -12,6 +12,8 @@ export * from './schemas/conversation';
 export * from './schemas/message';
 export * from './schemas/catalog';
 export * from './schemas/privacy';
+export * from './schemas/quick-reply';
+export * from './schemas/admin/index';
 
 export * from './rules/decision';
 export * from './rules/lifecycle';
@@ -26,6 +28,10 @@ export * from './rules/delivery-status';
 export * from './rules/csat';
 export * from './rules/retention';
 export * from './rules/erasure';
+export * from './rules/password-policy';
+export * from './rules/template-preview';
+export * from './rules/quick-reply';
+export * from './rules/channel-routing';
 
 export * from './sync/audience';
 export * from './sync/protocol';

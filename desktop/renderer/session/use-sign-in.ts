@@ -10,13 +10,22 @@ export type SignInInput = {
   email: string;
   password: string;
   presence: Extract<Presence, 'available' | 'away'>;
+  /**
+   * Set once the server answered `password-change-required` (a temporary password from an
+   * invite or a reset): the sign-in then sets this password first.
+   */
+  newPassword?: string;
 };
 
-/** Signs in against the given server and, on success, stores the session. */
+/**
+ * Signs in against the given server and, on success, stores the session. A temporary password
+ * turns `changeRequired` on: the screen asks for a new one and submits again with it.
+ */
 export function useSignIn() {
   const { signIn } = useSession();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [changeRequired, setChangeRequired] = useState(false);
 
   const submit = useCallback(
     async (input: SignInInput): Promise<boolean> => {
@@ -25,10 +34,14 @@ export function useSignIn() {
       let token: string | null = null;
       const api = createApiClient({ serverUrl: input.serverUrl, getToken: () => token });
       try {
-        const result = await api.auth.login.mutate({
-          email: input.email,
-          password: input.password,
-        });
+        const result =
+          input.newPassword === undefined
+            ? await api.auth.login.mutate({ email: input.email, password: input.password })
+            : await api.auth.changePassword.mutate({
+                email: input.email,
+                currentPassword: input.password,
+                newPassword: input.newPassword,
+              });
         token = result.token;
         // Always: the server keeps the presence of the last session (offline after a sign-out),
         // and the badge must not say "Disponível" while the server routes nothing here.
@@ -44,7 +57,12 @@ export function useSignIn() {
         );
         return true;
       } catch (error) {
-        setFailure(describeApiError(error));
+        const described = describeApiError(error);
+        if (described.kind === 'atendo' && described.code === 'password-change-required') {
+          setChangeRequired(true);
+        } else {
+          setFailure(described);
+        }
         return false;
       } finally {
         setPending(false);
@@ -53,5 +71,5 @@ export function useSignIn() {
     [signIn],
   );
 
-  return { submit, pending, failure };
+  return { submit, pending, failure, changeRequired };
 }

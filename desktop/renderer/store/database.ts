@@ -3,6 +3,7 @@ import { addRxPlugin, createRxDatabase, removeRxDatabase } from 'rxdb';
 import type { RxCollection, RxDatabase, RxStorage } from 'rxdb';
 import { RxDBCleanupPlugin } from 'rxdb/plugins/cleanup';
 import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -11,6 +12,7 @@ import type { Disposition, Tag, Template } from '@atendo/shared/schemas/catalog'
 import {
   contactSchema,
   conversationSchema,
+  DIRECTORY_MIGRATIONS,
   directorySchema,
   dispositionSchema,
   messageSchema,
@@ -41,7 +43,7 @@ const COLLECTIONS = {
   templates: { schema: templateSchema },
   tags: { schema: tagSchema },
   dispositions: { schema: dispositionSchema },
-  directory: { schema: directorySchema },
+  directory: { schema: directorySchema, migrationStrategies: DIRECTORY_MIGRATIONS },
   drafts: { schema: draftSchema },
   outbox: { schema: outboxSchema },
 };
@@ -49,6 +51,8 @@ const COLLECTIONS = {
 addRxPlugin(RxDBLocalDocumentsPlugin);
 // Purges the tombstones that evictions and scope removals leave (eviction.ts).
 addRxPlugin(RxDBCleanupPlugin);
+// Schema migrations keep an agent's local data when a collection's schema gains a field.
+addRxPlugin(RxDBMigrationSchemaPlugin);
 
 let devModeReady: Promise<void> | null = null;
 

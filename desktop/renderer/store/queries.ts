@@ -5,6 +5,7 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
 import type { Disposition, Tag, Template } from '@atendo/shared/schemas/catalog';
 import type { Agent } from '@atendo/shared/schemas/agent';
+import type { QuickReply } from '@atendo/shared/schemas/quick-reply';
 import type { AtendoDatabase } from './database';
 
 /**
@@ -78,6 +79,21 @@ export function createQueries(db: AtendoDatabase) {
       .find({ selector: { teamId, active: true }, sort: [{ id: 'asc' }] })
       .$.pipe(map(plain));
 
+  /** The live quick replies of the agent's teams, by shortcut (the `/` composer reads them). */
+  const quickRepliesFor$ = (teamIds: readonly string[]): Observable<DeepReadonly<QuickReply>[]> =>
+    db.directory.find({ selector: { type: 'quickReply' } }).$.pipe(
+      map((docs) =>
+        docs
+          .flatMap((doc) => {
+            const reply = doc.toJSON().quickReply;
+            return reply !== undefined && reply.active && teamIds.includes(reply.teamId)
+              ? [reply]
+              : [];
+          })
+          .sort((a, b) => a.shortcut.localeCompare(b.shortcut)),
+      ),
+    );
+
   const agent$ = (agentId: string): Observable<DeepReadonly<Agent> | null> =>
     db.directory.findOne(`agent:${agentId}`).$.pipe(map((doc) => doc?.toJSON().agent ?? null));
 
@@ -93,6 +109,7 @@ export function createQueries(db: AtendoDatabase) {
     templatesFor$,
     tagsForTeam$,
     dispositionsForTeam$,
+    quickRepliesFor$,
     agent$,
     agentName$,
   };

@@ -5,6 +5,7 @@ import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
 import type { Disposition, Tag, Template } from '@atendo/shared/schemas/catalog';
+import type { QuickReply } from '@atendo/shared/schemas/quick-reply';
 import type { Team } from '@atendo/shared/schemas/team';
 
 /**
@@ -148,19 +149,25 @@ export const dispositionSchema: RxJsonSchema<Disposition> = {
 
 /**
  * The stored form of a directory entry. The protocol's `DirectoryEntry` is a union; RxDB wants
- * one flat document type, so the three payloads are optional properties here.
+ * one flat document type, so the payloads are optional properties here.
  */
 export type DirectoryRecord = {
   id: string;
-  type: 'agent' | 'team' | 'channel';
+  type: 'agent' | 'team' | 'channel' | 'quickReply';
   updatedAt: number;
   agent?: Agent;
   team?: Team;
   channel?: Channel;
+  quickReply?: QuickReply;
 };
 
+/**
+ * Version 1 adds `quickReply` (a team's saved answers, issue 12). RxDB refuses properties a
+ * schema does not declare, so the version goes up and `DIRECTORY_MIGRATIONS` keeps every stored
+ * entry as it is: an agent's database is migrated in place at the next start, never wiped.
+ */
 export const directorySchema: RxJsonSchema<DirectoryRecord> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -170,7 +177,11 @@ export const directorySchema: RxJsonSchema<DirectoryRecord> = {
     agent: anyObject,
     team: anyObject,
     channel: anyObject,
+    quickReply: anyObject,
   },
   required: ['id', 'type', 'updatedAt'],
   indexes: ['type'],
 };
+
+/** Version 0 entries are valid version 1 entries: nothing to change. */
+export const DIRECTORY_MIGRATIONS = { 1: (doc: DirectoryRecord): DirectoryRecord => doc };

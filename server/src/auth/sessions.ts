@@ -3,6 +3,7 @@ import type { Agent } from '@atendo/shared/schemas/agent';
 import { AtendoError } from '@atendo/shared/errors';
 import type { Database } from '../db/database';
 import { loadAgent } from '../repo/directory';
+import type { Deps } from '../services/deps';
 import { verifyPassword } from './password';
 
 // Only the token's hash is stored, so a copy of the database cannot be used to sign in.
@@ -19,12 +20,24 @@ export async function login(
 ): Promise<Login> {
   const row = await db
     .selectFrom('agents')
-    .select(['id', 'password_hash'])
+    .select(['id', 'password_hash', 'active', 'must_change_password'])
     .where('email', '=', input.email.trim().toLowerCase())
     .executeTakeFirst();
   const valid = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
   const agent = row && valid ? await loadAgent(db, row.id) : null;
   if (!agent) throw new AtendoError('unauthenticated', 'wrong e-mail or password');
+  // Only past the password check, so the answers say nothing about accounts to a guesser.
+  if (row?.active === 0) {
+    throw new AtendoError('unauthenticated', 'this account is deactivated', {
+      reason: 'deactivated',
+    });
+  }
+  if (row?.must_change_password === 1) {
+    // The temporary password of an invite or a reset: auth.changePassword sets the new one.
+    throw new AtendoError('password-change-required', 'choose a new password to sign in', {
+      field: 'newPassword',
+    });
+  }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = input.now + input.ttlMs;
   await db
@@ -51,7 +64,9 @@ export async function agentForToken(
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!session || session.expires_at <= now) return null;
-  return loadAgent(db, session.agent_id);
+  const agent = await loadAgent(db, session.agent_id);
+  // A deactivated agent's sessions are deleted; this refuses one that raced the deletion.
+  return agent?.active === false ? null : agent;
 }
 
 export async function logout(db: Database, token: string): Promise<void> {
@@ -72,4 +87,14 @@ export function bearerToken(header: string | undefined): string | null {
 export async function purgeExpiredSessions(db: Database, now: number): Promise<number> {
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/**
+ * Ends every session of an agent (deactivation, password reset). Branch `sec` (issue 10) owns
+ * this function and also closes the agent's live streams at once; until it is merged this
+ * version deletes the session rows only, so the agent's next request and stream hello are
+ * refused, and a deactivated agent's open stream stays until it reconnects.
+ */
+export async function revokeAgentSessions(deps: Pick<Deps, 'db'>, agentId: string): Promise<void> {
+  await deps.db.deleteFrom('sessions').where('agent_id', '=', agentId).execute();
 }

@@ -3,13 +3,19 @@ import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Channel } from '@atendo/shared/schemas/channel';
-import type { Config, WhatsAppConfig } from '../config';
-import { loadChannel } from '../repo/directory';
+import type { Config } from '../config';
+import { channelFromRow } from '../repo/directory';
 import { updateDeliveryStatus } from '../services/delivery-status';
 import type { Deps } from '../services/deps';
 import { receiveInboundMessage } from '../services/inbound';
 import { closeCustomerServiceWindow } from '../services/inbound-window';
 import { afterInbound } from './conversation-flow/run-flow';
+import {
+  notConfiguredMessage,
+  openChannelSecrets,
+  resolveWhatsAppCredentials,
+  type WhatsAppCredentials,
+} from './channel-secrets';
 import type { ChannelSender } from './types';
 import {
   createWhatsAppChannel,
@@ -23,10 +29,6 @@ import { sendThroughChannel, whatsAppAddress, whatsAppContents } from './whatsap
 /** Test seams: the fake Graph server's retry timing. */
 export type WhatsAppWiringOptions = { sleep?: (ms: number) => Promise<void> };
 
-const NOT_CONFIGURED =
-  'WhatsApp is not configured on this server: set WHATSAPP_ACCESS_TOKEN, WHATSAPP_APP_SECRET ' +
-  'and WHATSAPP_VERIFY_TOKEN (see docs/configuration.md)';
-
 /** Stored text of a message type WhatsApp or Atendo cannot render (the contact sees it sent). */
 const UNSUPPORTED_BODY = '[mensagem não suportada pelo WhatsApp / unsupported WhatsApp message]';
 
@@ -36,8 +38,10 @@ const mediaPath = (attachmentId: string): string => path.join('uploads', 'whatsa
 /**
  * Plugs the WhatsApp Cloud API channels into the server: `GET/POST /webhooks/whatsapp/:channelId`
  * (one Atendo channel per business number, its phone number id in `externalId`) and the
- * 'whatsapp' sender. Without the secrets the server still runs: the webhook answers 503 and
- * outbound messages fail with `channel-not-configured`, both saying which variables are missing.
+ * 'whatsapp' sender. Each channel checks signatures and sends with its own credentials (set in
+ * the admin console), each falling back to its WHATSAPP_* variable, so several Meta apps can
+ * serve one server. A channel with a credential missing everywhere answers 503 and its outbound
+ * messages fail with `channel-not-configured`, both naming what to set.
  */
 export function mountWhatsApp(
   app: express.Express,
@@ -45,42 +49,38 @@ export function mountWhatsApp(
   config: Config,
   options: WhatsAppWiringOptions = {},
 ): { idle(): Promise<void> } {
-  const wa = config.whatsapp;
-  const adapters = wa === null ? null : createAdapters(deps, wa, options);
+  const adapters = createAdapters(deps, config, options);
   const route = '/webhooks/whatsapp/:channelId';
-  const refuseUnconfigured = (_req: Request, res: Response, next: NextFunction): void => {
-    if (adapters === null) {
-      res.status(503).json({ error: 'channel-not-configured', message: NOT_CONFIGURED });
-    } else next();
+  const withAdapter = async (channelId: string, res: Response): Promise<WhatsAppChannel | null> => {
+    const found = await adapters.forChannel(channelId);
+    if (found.kind === 'ok') return found.adapter;
+    if (found.kind === 'unknown') res.status(404).json({ error: 'unknown WhatsApp channel' });
+    else if (found.kind === 'archived') res.status(410).json({ error: 'channel-archived' });
+    else res.status(503).json({ error: 'channel-not-configured', message: found.message });
+    return null;
   };
-  app.get(route, refuseUnconfigured, async (req: Request<{ channelId: string }>, res) => {
-    const adapter = await adapters?.forChannel(req.params.channelId);
-    if (!adapter) return void res.status(404).json({ error: 'unknown WhatsApp channel' });
+  app.get(route, async (req: Request<{ channelId: string }>, res) => {
+    const adapter = await withAdapter(req.params.channelId, res);
+    if (adapter === null) return;
     const answer = adapter.handleVerification(req.query);
     if (answer.status === 200) res.type('text/plain').send(answer.body);
     else res.status(403).json({ error: answer.reason });
   });
   // The signature covers the exact bytes Meta sent: this route must read the raw body.
-  const limit = wa?.webhookLimitBytes ?? 0;
+  const limit = config.whatsappApi.webhookLimitBytes;
   const raw = express.raw({ type: '*/*', limit });
-  app.post(
-    route,
-    refuseUnconfigured,
-    plainJsonBody(limit),
-    raw,
-    async (req: Request<{ channelId: string }>, res) => {
-      const adapter = await adapters?.forChannel(req.params.channelId);
-      if (!adapter) return void res.status(404).json({ error: 'unknown WhatsApp channel' });
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      const answer = await adapter.handleWebhook(body, req.get('x-hub-signature-256'));
-      // What res.sendStatus sends, without its ETag (a hash of "OK") and MIME lookups: Meta posts
-      // every message here, so each microsecond counts.
-      res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(STATUS_CODES[answer.status] ?? String(answer.status));
-    },
-  );
-  deps.senders.register('whatsapp', adapters?.sender ?? notConfiguredSender);
-  return { idle: async () => adapters?.idle() };
+  app.post(route, plainJsonBody(limit), raw, async (req: Request<{ channelId: string }>, res) => {
+    const adapter = await withAdapter(req.params.channelId, res);
+    if (adapter === null) return;
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const answer = await adapter.handleWebhook(body, req.get('x-hub-signature-256'));
+    // What res.sendStatus sends, without its ETag (a hash of "OK") and MIME lookups: Meta posts
+    // every message here, so each microsecond counts.
+    res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(STATUS_CODES[answer.status] ?? String(answer.status));
+  });
+  deps.senders.register('whatsapp', adapters.sender);
+  return { idle: () => adapters.idle() };
 }
 
 /**
@@ -110,22 +110,42 @@ function plainJsonBody(limit: number) {
   };
 }
 
-const notConfiguredSender: ChannelSender = () =>
-  Promise.resolve({
-    ok: false,
-    error: { code: 'channel-not-configured', message: NOT_CONFIGURED },
-    retryable: false,
-  });
+type AdapterLookup =
+  | { kind: 'ok'; adapter: WhatsAppChannel }
+  | { kind: 'unknown' }
+  | { kind: 'archived' }
+  | { kind: 'not-configured'; message: string };
 
-/** One adapter per WhatsApp channel, made on first use from the channel's row. */
-function createAdapters(deps: Deps, wa: WhatsAppConfig, options: WhatsAppWiringOptions) {
+/**
+ * One adapter per WhatsApp channel and version of its row, made on first use from the row and
+ * its credentials: an admin's change (a new token, another number) gives the next message a new
+ * adapter. Adapters of older versions stay until the server stops, so `idle` waits for their
+ * queued sends too.
+ */
+function createAdapters(deps: Deps, config: Config, options: WhatsAppWiringOptions) {
   const adapters = new Map<string, WhatsAppChannel>();
-  const adapterFor = (channel: Channel): WhatsAppChannel => {
-    const known = adapters.get(channel.id);
-    if (known) return known;
-    const adapter = createAdapter(deps, wa, channel, options);
-    adapters.set(channel.id, adapter);
-    return adapter;
+  const lookup = async (channelId: string): Promise<AdapterLookup> => {
+    const row = await deps.db
+      .selectFrom('channels')
+      .selectAll()
+      .where('id', '=', channelId)
+      .executeTakeFirst();
+    if (row?.kind !== 'whatsapp') return { kind: 'unknown' };
+    if (row.archived_at !== null) return { kind: 'archived' };
+    const key = `${row.id}:${String(row.updated_at)}`;
+    const known = adapters.get(key);
+    if (known) return { kind: 'ok', adapter: known };
+    const channel = channelFromRow(row);
+    const resolved = resolveWhatsAppCredentials(
+      channel,
+      openChannelSecrets(deps.secrets, row.secrets),
+      config.whatsappEnvSecrets,
+    );
+    if (!resolved.ok)
+      return { kind: 'not-configured', message: notConfiguredMessage(resolved.missing) };
+    const adapter = createAdapter(deps, config, channel, resolved.credentials, options);
+    adapters.set(key, adapter);
+    return { kind: 'ok', adapter };
   };
   const sender: ChannelSender = async (input) => {
     const to = whatsAppAddress(input);
@@ -133,10 +153,16 @@ function createAdapters(deps: Deps, wa: WhatsAppConfig, options: WhatsAppWiringO
       const error = { code: 'no-address', message: 'the contact has no WhatsApp number' };
       return { ok: false, error, retryable: false };
     }
+    const found = await lookup(input.channel.id);
+    if (found.kind !== 'ok') {
+      const message =
+        found.kind === 'not-configured' ? found.message : `the channel is ${found.kind}`;
+      return { ok: false, error: { code: 'channel-not-configured', message }, retryable: false };
+    }
     const contents = await whatsAppContents(deps, input.message);
     const channelId = input.channel.id;
     return sendThroughChannel(
-      adapterFor(input.channel),
+      found.adapter,
       { messageId: input.message.id, to, contents },
       async () => {
         await closeCustomerServiceWindow(deps, { channelId, messageId: input.message.id });
@@ -145,12 +171,7 @@ function createAdapters(deps: Deps, wa: WhatsAppConfig, options: WhatsAppWiringO
   };
   return {
     sender,
-    forChannel: async (channelId: string): Promise<WhatsAppChannel | null> => {
-      const known = adapters.get(channelId);
-      if (known) return known;
-      const channel = await loadChannel(deps.db, channelId);
-      return channel?.kind === 'whatsapp' ? adapterFor(channel) : null;
-    },
+    forChannel: lookup,
     idle: async () => {
       await Promise.all([...adapters.values()].map((adapter) => adapter.idle()));
     },
@@ -159,19 +180,17 @@ function createAdapters(deps: Deps, wa: WhatsAppConfig, options: WhatsAppWiringO
 
 function createAdapter(
   deps: Deps,
-  wa: WhatsAppConfig,
+  config: Config,
   channel: Channel,
+  credentials: WhatsAppCredentials,
   options: WhatsAppWiringOptions,
 ): WhatsAppChannel {
   return createWhatsAppChannel({
     config: {
       channelId: channel.id,
-      phoneNumberId: channel.externalId,
-      accessToken: wa.accessToken,
-      appSecret: wa.appSecret,
-      verifyToken: wa.verifyToken,
-      graphBaseUrl: wa.graphBaseUrl,
-      apiVersion: wa.apiVersion,
+      ...credentials,
+      graphBaseUrl: config.whatsappApi.graphBaseUrl,
+      apiVersion: config.whatsappApi.apiVersion,
     },
     ingest: (input) => ingest(deps, input),
     isStored: async (channelMessageId) => {

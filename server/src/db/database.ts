@@ -7,6 +7,7 @@ import * as inboundFiles from './migrations/0002-inbound-files';
 import * as queuedMessages from './migrations/0003-queued-messages';
 import * as contactClientId from './migrations/0004-contact-client-id';
 import * as privacy from './migrations/0008-privacy';
+import * as admin from './migrations/0007-admin';
 import { describePostgresUrl, openPostgres, type PostgresOptions } from './postgres';
 import type { DB } from './schema';
 
@@ -94,6 +95,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-queued-messages': queuedMessages,
   '0004-contact-client-id': contactClientId,
   '0008-privacy': privacy,
+  '0007-admin': admin,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

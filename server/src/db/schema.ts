@@ -16,6 +16,11 @@ export type AgentsTable = {
   capacity: number;
   password_hash: string;
   updated_at: number;
+  /** 0 once deactivated (migration 0007). */
+  active: Generated<number>;
+  /** 1 while the password is a temporary one the agent must change at sign-in. */
+  must_change_password: Generated<number>;
+  deactivated_at: number | null;
 };
 
 export type AgentTeamsTable = { agent_id: string; team_id: string };
@@ -27,6 +32,9 @@ export type TeamsTable = {
   csat_enabled: number;
   csat_timeout_ms: number;
   updated_at: number;
+  archived_at: number | null;
+  /** JSON array of template ids. */
+  default_template_ids: Generated<string>;
 };
 
 export type ChannelsTable = {
@@ -39,6 +47,11 @@ export type ChannelsTable = {
   bot_menu: string | null;
   external_id: string;
   updated_at: number;
+  archived_at: number | null;
+  /** JSON: web chat settings, or `{ wabaId }` for WhatsApp. */
+  settings: string | null;
+  /** Encrypted JSON of the channel's secrets (secrets/secret-box.ts); never sent to clients. */
+  secrets: string | null;
 };
 
 export type ContactsTable = {
@@ -121,6 +134,12 @@ export type TemplatesTable = {
   body: string;
   footer: string | null;
   updated_at: number;
+  /** Meta's review status; local templates are 'approved'. */
+  status: Generated<string>;
+  /** 'meta' (synced from the Graph API) or 'local'. */
+  source: Generated<string>;
+  external_id: string | null;
+  archived_at: number | null;
 };
 
 export type TagsTable = {
@@ -129,6 +148,7 @@ export type TagsTable = {
   name: string;
   color: string;
   updated_at: number;
+  active: Generated<number>;
 };
 
 export type DispositionsTable = {
@@ -138,6 +158,7 @@ export type DispositionsTable = {
   name: string;
   active: number;
   updated_at: number;
+  deleted_at: number | null;
 };
 
 export type CsatAnswersTable = {
@@ -223,6 +244,30 @@ export type FeedTombstonesTable = {
   at: number;
 };
 
+export type QuickRepliesTable = {
+  id: string;
+  team_id: string;
+  shortcut: string;
+  body: string;
+  /** JSON Attachment or null. */
+  attachment: string | null;
+  active: number;
+  updated_at: number;
+};
+
+export type AuditLogTable = {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  /** JSON, secrets redacted. */
+  before: string | null;
+  after: string | null;
+};
+
 export type DB = {
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;
@@ -247,6 +292,8 @@ export type DB = {
   privacy_settings: PrivacySettingsTable;
   contact_erasures: ContactErasuresTable;
   feed_tombstones: FeedTombstonesTable;
+  quick_replies: QuickRepliesTable;
+  audit_log: AuditLogTable;
 };
 
 export type AgentRow = Selectable<AgentsTable>;
@@ -259,3 +306,5 @@ export type NewMessageRow = Insertable<MessagesTable>;
 export type TemplateRow = Selectable<TemplatesTable>;
 export type TagRow = Selectable<TagsTable>;
 export type DispositionRow = Selectable<DispositionsTable>;
+export type QuickReplyRow = Selectable<QuickRepliesTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -11,7 +11,8 @@ export type FeedCollection =
   | 'disposition'
   | 'agent'
   | 'team'
-  | 'channel';
+  | 'channel'
+  | 'quick_reply';
 
 export type ChangeInput = {
   collection: FeedCollection;

@@ -24,6 +24,7 @@ export function agentFromRow(row: AgentRow, teamIds: string[]): Agent {
     permissions: fromJson(z.array(Permission), row.permissions),
     presence: Presence.parse(row.presence),
     capacity: row.capacity,
+    active: bool(row.active),
     updatedAt: row.updated_at,
   };
 }
@@ -71,6 +72,8 @@ export const teamFromRow = (row: TeamRow): Team => ({
     csatEnabled: bool(row.csat_enabled),
     csatTimeoutMs: row.csat_timeout_ms,
   },
+  defaultTemplateIds: fromJson(z.array(z.string()), row.default_template_ids),
+  archived: row.archived_at !== null,
   updatedAt: row.updated_at,
 });
 
@@ -87,6 +90,7 @@ export const channelFromRow = (row: ChannelRow): Channel => ({
   defaultTeamId: row.default_team_id,
   botMenu: fromJsonOrNull(BotMenu, row.bot_menu),
   externalId: row.external_id,
+  archived: row.archived_at !== null,
   updatedAt: row.updated_at,
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Presence } from '@atendo/shared/schemas/agent';
+import { changePassword } from '../auth/change-password';
 import { login, logout } from '../auth/sessions';
 import { loadAgent } from '../repo/directory';
 import { recordChange } from '../feed/change-feed';
@@ -14,6 +15,20 @@ export const authRouter = router({
     .mutation(({ ctx, input }) =>
       login(ctx.deps.db, { ...input, now: ctx.deps.clock.now(), ttlMs: ctx.config.sessionTtlMs }),
     ),
+
+  /**
+   * Sets a new password with the current one (also the temporary one that made auth.login answer
+   * `password-change-required`); answers like auth.login, signed in with the new password.
+   */
+  changePassword: publicProcedure
+    .input(
+      z.object({
+        email: z.string().trim().min(3).max(254),
+        currentPassword: z.string().min(1).max(200),
+        newPassword: z.string().min(1).max(200),
+      }),
+    )
+    .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.config, input)),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {
     if (ctx.token !== null) await logout(ctx.deps.db, ctx.token);

@@ -22,9 +22,15 @@ const visibleTeams = (actor: Agent): string[] | null => (supervises(actor) ? nul
 
 export async function listTemplates(deps: Deps, actor: Agent): Promise<Template[]> {
   const teams = visibleTeams(actor);
-  const all = (await deps.db.selectFrom('templates').selectAll().orderBy('name').execute()).map(
-    templateFromRow,
-  );
+  // Agents are offered approved, live templates only (as the sync feed hands them).
+  const rows = await deps.db
+    .selectFrom('templates')
+    .selectAll()
+    .where('status', '=', 'approved')
+    .where('archived_at', 'is', null)
+    .orderBy('name')
+    .execute();
+  const all = rows.map(templateFromRow);
   return teams === null
     ? all
     : all.filter((t) => t.teamIds.length === 0 || t.teamIds.some((id) => teams.includes(id)));
@@ -33,7 +39,7 @@ export async function listTemplates(deps: Deps, actor: Agent): Promise<Template[
 export async function listTags(deps: Deps, actor: Agent): Promise<Tag[]> {
   const teams = visibleTeams(actor);
   if (teams !== null && teams.length === 0) return [];
-  let query = deps.db.selectFrom('tags').selectAll().orderBy('name');
+  let query = deps.db.selectFrom('tags').selectAll().where('active', '=', 1).orderBy('name');
   if (teams !== null) query = query.where('team_id', 'in', teams);
   return (await query.execute()).map(tagFromRow);
 }
@@ -41,7 +47,11 @@ export async function listTags(deps: Deps, actor: Agent): Promise<Tag[]> {
 export async function listDispositions(deps: Deps, actor: Agent): Promise<Disposition[]> {
   const teams = visibleTeams(actor);
   if (teams !== null && teams.length === 0) return [];
-  let query = deps.db.selectFrom('dispositions').selectAll().orderBy('name');
+  let query = deps.db
+    .selectFrom('dispositions')
+    .selectAll()
+    .where('deleted_at', 'is', null)
+    .orderBy('name');
   if (teams !== null) query = query.where('team_id', 'in', teams);
   return (await query.execute()).map(dispositionFromRow);
 }

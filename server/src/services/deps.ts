@@ -7,6 +7,7 @@ import type { IdGenerator } from '../ids';
 import type { Logger } from '../logger';
 import type { SenderRegistry } from '../channels/registry';
 import type { AccessLog } from '../privacy/access-log';
+import type { SecretBox } from '../secrets/secret-box';
 import type { Outbox } from './outbox';
 
 /** What every service needs from the outside world; built once per app instance. */
@@ -23,6 +24,8 @@ export type Deps = {
   dataDir: string;
   /** Who read what, and every refused attempt (LGPD; privacy/access-log.ts). */
   accessLog: AccessLog;
+  /** Seals and opens secrets stored at rest (channel credentials). */
+  secrets: SecretBox;
 };
 
 export type Tx = Kysely<DB>;

@@ -31,6 +31,33 @@ export const requireTeam = async (db: Tx, id: string): Promise<Team> =>
 export const requireAgent = async (db: Tx, id: string): Promise<Agent> =>
   orNotFound(await loadAgent(db, id), 'agent', id);
 
+/** An admin archived the channel: no new conversation starts on it. */
+export function requireLiveChannel(channel: Channel): void {
+  if (channel.archived === true) {
+    throw new AtendoError('channel-archived', 'the channel is archived', {
+      channelId: channel.id,
+      field: 'channelId',
+    });
+  }
+}
+
+/** Archived teams take no conversations; deactivated agents take none either. */
+export function requireLiveTarget(target: { team?: Team; agent?: Agent }, field: string): void {
+  if (target.team?.archived === true) {
+    throw new AtendoError('team-archived', 'the team is archived', {
+      teamId: target.team.id,
+      field,
+    });
+  }
+  if (target.agent?.active === false) {
+    throw new AtendoError('invalid-input', 'the agent is deactivated', {
+      agentId: target.agent.id,
+      field,
+      reason: 'deactivated',
+    });
+  }
+}
+
 /** The agent's display name, for refusals that say who holds a conversation. */
 export async function agentName(db: Tx, id: string | null): Promise<string | null> {
   if (id === null) return null;

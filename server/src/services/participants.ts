@@ -6,7 +6,7 @@ import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { inTransaction, type Deps } from './deps';
 import { systemMessage, writeConversation } from './conversation-writer';
-import { requireAgent, requireConversation } from './lookup';
+import { requireAgent, requireConversation, requireLiveTarget } from './lookup';
 
 /** Invites a colleague into a live conversation; they may then send, under their own name. */
 export async function inviteParticipant(
@@ -25,6 +25,7 @@ export async function inviteParticipant(
       });
     }
     const agent = await requireAgent(trx, input.agentId);
+    requireLiveTarget({ agent }, 'agentId');
     if (agent.id === before.ownerId || before.participantIds.includes(agent.id)) return before;
     const after: Conversation = {
       ...before,

@@ -9,7 +9,7 @@ import { loadOpenConversation } from '../repo/conversations';
 import { deliverMessage } from './delivery';
 import { inTransaction, type Deps, type Tx } from './deps';
 import { systemMessage, withLastMessage, writeConversation } from './conversation-writer';
-import { agentName, requireChannel, requireContact } from './lookup';
+import { agentName, requireChannel, requireContact, requireLiveChannel } from './lookup';
 import { composeOutbound, messageByClientId, type OutboundContent } from './outbound';
 
 export type StartInput = {
@@ -29,6 +29,7 @@ async function checkStart(
   input: StartInput,
 ): Promise<{ channel: Channel; resume: Conversation | null }> {
   const channel = await requireChannel(trx, input.channelId);
+  requireLiveChannel(channel);
   await requireContact(trx, input.contactId);
   const open = await loadOpenConversation(trx, input.contactId, input.channelId);
   const summary = open && { ...open, ownerName: await agentName(trx, open.ownerId) };

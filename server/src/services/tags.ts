@@ -26,7 +26,7 @@ export async function changeTag(
     }
     const tag = await trx
       .selectFrom('tags')
-      .select(['id', 'team_id'])
+      .select(['id', 'team_id', 'active'])
       .where('id', '=', input.tagId)
       .executeTakeFirst();
     if (!tag)
@@ -39,6 +39,13 @@ export async function changeTag(
     }
     const has = before.tagIds.includes(tag.id);
     if (has === input.add) return before;
+    // An archived tag can still be taken off, never put on.
+    if (input.add && tag.active === 0) {
+      throw new AtendoError('invalid-input', 'the tag is archived', {
+        field: 'tagId',
+        tagId: tag.id,
+      });
+    }
     const after: Conversation = {
       ...before,
       tagIds: input.add ? [...before.tagIds, tag.id] : before.tagIds.filter((id) => id !== tag.id),

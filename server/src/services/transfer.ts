@@ -7,7 +7,7 @@ import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { SystemEvent } from '@atendo/shared/schemas/message';
 import { inTransaction, type Deps, type Tx } from './deps';
 import { systemMessage, writeConversation } from './conversation-writer';
-import { requireAgent, requireConversation, requireTeam } from './lookup';
+import { requireAgent, requireConversation, requireLiveTarget, requireTeam } from './lookup';
 
 export type TransferInput = {
   conversationId: string;
@@ -26,8 +26,11 @@ type Move = { event: LifecycleEvent; ownerId: string | null; teamId: string; sys
 async function move(deps: Deps, before: Conversation, m: Move, trx: Tx): Promise<Conversation> {
   const now = deps.clock.now();
   const team = await requireTeam(trx, m.teamId);
+  // A send back to the conversation's own queue stays possible after its team was archived.
+  if (team.id !== before.teamId) requireLiveTarget({ team }, 'toTeamId');
   if (m.ownerId !== null) {
     const agent = await requireAgent(trx, m.ownerId);
+    requireLiveTarget({ agent }, 'toAgentId');
     if (!agent.teamIds.includes(team.id)) {
       throw new AtendoError('invalid-input', 'the agent is not in the target team', {
         agentId: agent.id,

@@ -11,12 +11,13 @@ export const FEED_COLLECTIONS = [
   'agent',
   'team',
   'channel',
+  'quick_reply',
 ] as const;
 export type FeedCollection = (typeof FEED_COLLECTIONS)[number];
 
 /**
  * Which feed collections a replicated collection is made of. The directory gathers agents,
- * teams and channels because the client keeps at most ten local collections.
+ * teams, channels and quick replies because the client keeps at most ten local collections.
  */
 export const FEED_COLLECTIONS_OF: { [C in SyncCollection]: readonly FeedCollection[] } = {
   conversations: ['conversation'],
@@ -25,7 +26,7 @@ export const FEED_COLLECTIONS_OF: { [C in SyncCollection]: readonly FeedCollecti
   templates: ['template'],
   tags: ['tag'],
   dispositions: ['disposition'],
-  directory: ['agent', 'team', 'channel'],
+  directory: ['agent', 'team', 'channel', 'quick_reply'],
 };
 
 const SYNC_COLLECTION_OF: { [F in FeedCollection]: SyncCollection } = {
@@ -38,6 +39,7 @@ const SYNC_COLLECTION_OF: { [F in FeedCollection]: SyncCollection } = {
   agent: 'directory',
   team: 'directory',
   channel: 'directory',
+  quick_reply: 'directory',
 };
 
 export function syncCollectionOf(collection: FeedCollection): SyncCollection {

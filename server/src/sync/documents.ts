@@ -7,6 +7,7 @@ import { loadConversations } from '../repo/conversations';
 import { channelFromRow, loadAgents, teamFromRow } from '../repo/directory';
 import { messageFromRow } from '../repo/messages';
 import { addTombstones } from '../feed/tombstones';
+import { loadQuickReplies } from '../repo/quick-replies';
 import type { FeedCollection } from './collections';
 
 /** Any replicated document, before the `_deleted` flag is set. */
@@ -109,4 +110,13 @@ const loaders: { [F in FeedCollection]: Loader } = {
       }),
     );
   },
+  quick_reply: async (db, ids) =>
+    (await loadQuickReplies(db, ids)).map((quickReply) =>
+      directory(quickReply.id, {
+        id: `quickReply:${quickReply.id}`,
+        type: 'quickReply',
+        updatedAt: quickReply.updatedAt,
+        quickReply,
+      }),
+    ),
 };

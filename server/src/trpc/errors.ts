@@ -31,6 +31,14 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'history-forbidden': 'FORBIDDEN',
   'csat-not-pending': 'CONFLICT',
   'contact-has-open-conversations': 'CONFLICT',
+  'password-change-required': 'FORBIDDEN',
+  'weak-password': 'BAD_REQUEST',
+  'already-exists': 'CONFLICT',
+  'team-in-use': 'CONFLICT',
+  'team-archived': 'BAD_REQUEST',
+  'team-has-no-members': 'BAD_REQUEST',
+  'channel-archived': 'CONFLICT',
+  'not-configured': 'PRECONDITION_FAILED',
 };
 
 export const trpcCodeFor = (code: ErrorCode): TRPCCode => TRPC_CODES[code];

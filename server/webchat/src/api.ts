@@ -6,6 +6,7 @@ import type {
   VisitorEvent,
   WebchatErrorBody,
 } from '../../src/channels/webchat/protocol';
+import type { WidgetConfig } from '../../src/channels/webchat/widget-config';
 
 /** A refused request, carrying the server's stable error code (and why, for a refused token). */
 export class WidgetApiError extends Error {
@@ -46,6 +47,11 @@ export const createApi = (base: string, channelKey: string) => {
   return {
     setToken: (value: string | null) => {
       token = value;
+    },
+    /** The channel's look and greeting, as an admin set them; null when it cannot be read. */
+    config: async (): Promise<WidgetConfig | null> => {
+      const response = await fetch(`${base}/webchat/${encodeURIComponent(channelKey)}/config`);
+      return response.ok ? ((await response.json()) as WidgetConfig) : null;
     },
     openSession: async (input: { name: string; email: string; locale: string }) =>
       parse<SessionResponse>(

@@ -1,9 +1,9 @@
 /** Lives inside the shadow root, so neither the host page's CSS nor ours leaks across. */
 export const WIDGET_CSS = `
 [hidden] { display: none !important; }
-:host { all: initial; font: 14px/1.4 system-ui, sans-serif; color: #1d2330; }
+:host { all: initial; --atendo-primary: #1f6feb; --atendo-on-primary: #fff; font: 14px/1.4 system-ui, sans-serif; color: #1d2330; }
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; border: 0;
-  border-radius: 24px; padding: 12px 18px; background: #1f6feb; color: #fff; cursor: pointer;
+  border-radius: 24px; padding: 12px 18px; background: var(--atendo-primary); color: var(--atendo-on-primary); cursor: pointer;
   font: inherit; box-shadow: 0 4px 14px rgba(0,0,0,.2); }
 .panel { position: fixed; right: 20px; bottom: 76px; z-index: 2147483000; width: 340px;
   max-width: calc(100vw - 40px); height: 480px; max-height: calc(100vh - 100px); display: flex;
@@ -11,7 +11,7 @@ export const WIDGET_CSS = `
   box-shadow: 0 8px 30px rgba(0,0,0,.25); }
 .panel[hidden] { display: none; }
 header { display: flex; justify-content: space-between; align-items: center; padding: 10px 14px;
-  background: #1f6feb; color: #fff; font-weight: 600; }
+  background: var(--atendo-primary); color: var(--atendo-on-primary); font-weight: 600; }
 header button { background: none; border: 0; color: inherit; font-size: 18px; cursor: pointer; }
 .status { padding: 6px 14px; font-size: 12px; background: #eef3fb; color: #394150; }
 .status:empty { display: none; }
@@ -24,10 +24,10 @@ form.intro label { display: flex; flex-direction: column; gap: 4px; font-size: 1
 form.intro input { width: 100%; box-sizing: border-box; font-weight: 400; font-size: 14px; }
 input, textarea { font: inherit; padding: 8px; border: 1px solid #c4cad4; border-radius: 6px; }
 button.primary { font: inherit; padding: 8px 12px; border: 0; border-radius: 6px;
-  background: #1f6feb; color: #fff; cursor: pointer; }
+  background: var(--atendo-primary); color: var(--atendo-on-primary); cursor: pointer; }
 .msg { max-width: 80%; padding: 6px 10px; border-radius: 10px; white-space: pre-wrap;
   word-wrap: break-word; }
-.msg.inbound { align-self: flex-end; background: #1f6feb; color: #fff; }
+.msg.inbound { align-self: flex-end; background: var(--atendo-primary); color: var(--atendo-on-primary); }
 .msg.outbound { align-self: flex-start; background: #f0f2f5; }
 .msg.system { align-self: center; background: none; color: #6b7280; font-size: 12px; }
 .author { display: block; font-size: 11px; font-weight: 600; opacity: .75; }
@@ -48,9 +48,9 @@ button.primary { font: inherit; padding: 8px 12px; border: 0; border-radius: 6px
 .csat { padding: 10px 14px; border-top: 1px solid #e5e7eb; display: flex; flex-direction: column;
   gap: 6px; }
 .scores { display: flex; gap: 6px; }
-.scores button { flex: 1; padding: 8px 0; border: 1px solid #1f6feb; border-radius: 6px;
-  background: #fff; color: #1f6feb; cursor: pointer; font: inherit; }
-.scores button[aria-pressed=true] { background: #1f6feb; color: #fff; }
+.scores button { flex: 1; padding: 8px 0; border: 1px solid var(--atendo-primary); border-radius: 6px;
+  background: #fff; color: var(--atendo-primary); cursor: pointer; font: inherit; }
+.scores button[aria-pressed=true] { background: var(--atendo-primary); color: var(--atendo-on-primary); }
 .error { color: #b42318; font-size: 12px; padding: 0 14px 6px; }
 .error:empty { display: none; }
 `;

@@ -262,3 +262,15 @@ view.csatSend.addEventListener('click', () => {
 
 const stored = readStored();
 if (stored) startChat(stored);
+
+// The channel's colours and greeting from the admin console; the defaults stay if it fails.
+api.config().then(
+  (config) => {
+    if (config === null) return;
+    host.style.setProperty('--atendo-primary', config.colors.primary);
+    host.style.setProperty('--atendo-on-primary', config.colors.text);
+    const greeting = view.intro.querySelector('p');
+    if (greeting !== null && config.greeting !== '') greeting.textContent = config.greeting;
+  },
+  () => undefined,
+);

@@ -21,6 +21,8 @@ export const Agent = z.object({
   presence: Presence,
   /** How many active conversations the agent serves at once; queue routing respects it. */
   capacity: z.number().int().min(1).max(100),
+  /** False once an admin deactivated the account; absent (older servers) means active. */
+  active: z.boolean().optional(),
   updatedAt: EpochMs,
 });
 export type Agent = z.infer<typeof Agent>;

@@ -36,6 +36,8 @@ export const Channel = z.object({
   botMenu: BotMenu.nullable(),
   /** The channel's own address: the WhatsApp phone number id, the widget key, … */
   externalId: z.string().min(1).max(200),
+  /** Archived channels take no messages; absent means not archived. */
+  archived: z.boolean().optional(),
   updatedAt: EpochMs,
 });
 export type Channel = z.infer<typeof Channel>;

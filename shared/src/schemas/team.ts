@@ -19,6 +19,10 @@ export const Team = z.object({
   id: Id,
   name: z.string().min(1).max(120),
   settings: TeamSettings,
+  /** Templates offered first to the team's agents (set by an admin). */
+  defaultTemplateIds: z.array(Id).optional(),
+  /** Archived teams take no new conversations; absent means not archived. */
+  archived: z.boolean().optional(),
   updatedAt: EpochMs,
 });
 export type Team = z.infer<typeof Team>;

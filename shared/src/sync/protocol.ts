@@ -5,6 +5,7 @@ import { Contact } from '../schemas/contact';
 import { Conversation } from '../schemas/conversation';
 import { Message } from '../schemas/message';
 import { Disposition, Tag, Template } from '../schemas/catalog';
+import { QuickReply } from '../schemas/quick-reply';
 import { Team } from '../schemas/team';
 
 /**
@@ -25,13 +26,20 @@ export const SyncCollection = z.enum(SYNC_COLLECTIONS);
 export type SyncCollection = z.infer<typeof SyncCollection>;
 
 /**
- * Agents, teams and channels travel in one collection (the client keeps at most 10 RxDB
- * collections). `id` is prefixed by type so the three never collide: `agent:<id>`, … .
+ * Agents, teams, channels and the teams' quick replies travel in one collection (the client
+ * keeps at most 10 RxDB collections). `id` is prefixed by type so they never collide:
+ * `agent:<id>`, `quickReply:<id>`, … . Quick replies go to their team only (`team:<id>`).
  */
 export const DirectoryEntry = z.discriminatedUnion('type', [
   z.object({ id: z.string(), type: z.literal('agent'), updatedAt: z.number(), agent: Agent }),
   z.object({ id: z.string(), type: z.literal('team'), updatedAt: z.number(), team: Team }),
   z.object({ id: z.string(), type: z.literal('channel'), updatedAt: z.number(), channel: Channel }),
+  z.object({
+    id: z.string(),
+    type: z.literal('quickReply'),
+    updatedAt: z.number(),
+    quickReply: QuickReply,
+  }),
 ]);
 export type DirectoryEntry = z.infer<typeof DirectoryEntry>;
 

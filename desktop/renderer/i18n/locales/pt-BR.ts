@@ -35,6 +35,23 @@ export const ptBR = {
     failed: 'Não foi possível entrar',
     wrongCredentials: 'E-mail ou senha incorretos.',
     unreachable: 'Não foi possível falar com o servidor em {{url}}. Verifique o endereço e a rede.',
+    deactivated: 'Esta conta foi desativada. Fale com o administrador da sua empresa.',
+    temporaryPassword: 'Senha provisória',
+    changeTitle: 'Defina sua senha',
+    changeHint: 'Sua senha atual é provisória. Escolha uma senha nova para entrar.',
+    newPassword: 'Nova senha',
+    confirmPassword: 'Confirme a nova senha',
+    newPasswordShort: 'Use pelo menos {{count}} caracteres',
+    passwordsDiffer: 'As senhas não conferem',
+    submitNewPassword: 'Definir senha e entrar',
+    weakPassword: {
+      'too-short': 'A nova senha é curta demais: use pelo menos 10 caracteres.',
+      'too-long': 'A nova senha é longa demais: use até 200 caracteres.',
+      'too-common': 'Esta senha está entre as mais usadas. Escolha outra.',
+      'too-few-kinds': 'Misture letras com números ou símbolos.',
+      'contains-name': 'Não use seu nome ou e-mail na senha.',
+      unchanged: 'Escolha uma senha diferente da provisória.',
+    },
   },
   presence: {
     available: 'Disponível',
@@ -74,6 +91,16 @@ export const ptBR = {
     'csat-not-pending': 'Este atendimento não está aguardando avaliação.',
     'contact-has-open-conversations':
       'Este contato tem {{count}} atendimento(s) em aberto. Encerre-os antes, ou escolha encerrá-los.',
+    'password-change-required': 'Defina uma nova senha para entrar: a senha atual é provisória.',
+    'weak-password':
+      'Esta senha é fraca demais. Use pelo menos 10 caracteres, misturando letras e números.',
+    'already-exists': 'Já existe um cadastro com este valor. Use outro.',
+    'team-in-use': 'Esta equipe ainda recebe atendimentos de um canal. Altere o canal primeiro.',
+    'team-archived': 'Esta equipe está arquivada e não pode receber atendimentos.',
+    'team-has-no-members': 'Esta equipe não tem membros para atender o canal.',
+    'channel-archived': 'Este canal está arquivado.',
+    'not-configured':
+      'Este canal ainda não está configurado. Confira as credenciais no console de administração.',
   },
   hints: {
     'ask-supervisor':

@@ -22,6 +22,7 @@ import { BrandMark } from '../../ui/brand-mark';
 import { useSession } from '../../session/session-context';
 import { SignedOutNotice } from '../../session/signed-out-notice';
 import { useSignIn, type SignInInput } from '../../session/use-sign-in';
+import { NewPasswordFields, newPasswordReady } from './new-password-fields';
 
 export type LoginScreenProps = {
   defaultServerUrl: string;
@@ -34,7 +35,7 @@ const Email = z.email();
 
 export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenProps) {
   const { t } = useTranslation();
-  const { submit, pending, failure } = useSignIn();
+  const { submit, pending, failure, changeRequired } = useSignIn();
   const { lastSignOut } = useSession();
   const [serverUrl, setServerUrl] = useState(defaultServerUrl);
   const [email, setEmail] = useState('');
@@ -42,6 +43,8 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
   const [passwordVisible, setPasswordVisible] = useState(false);
   const [presence, setPresence] = useState<SignInInput['presence']>('available');
   const [touched, setTouched] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
 
   const urlError = touched && !HttpUrl.safeParse(serverUrl).success ? t('login.invalidUrl') : null;
   const emailError = touched && !Email.safeParse(email).success ? t('login.invalidEmail') : null;
@@ -52,8 +55,10 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
     setTouched(true);
     const valid =
       HttpUrl.safeParse(serverUrl).success && Email.safeParse(email).success && password !== '';
-    if (valid)
-      void submit({ serverUrl: serverUrl.trim(), email: email.trim(), password, presence });
+    const input = { serverUrl: serverUrl.trim(), email: email.trim(), password, presence };
+    if (!valid) return;
+    if (!changeRequired) void submit(input);
+    else if (newPasswordReady(newPassword, confirm)) void submit({ ...input, newPassword });
   };
 
   const failureText =
@@ -62,8 +67,14 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
       : failure.kind === 'network'
         ? t('login.unreachable', { url: serverUrl })
         : failure.kind === 'atendo' && failure.code === 'unauthenticated'
-          ? t('login.wrongCredentials')
-          : errorText(t, failure);
+          ? failure.details.reason === 'deactivated'
+            ? t('login.deactivated')
+            : t('login.wrongCredentials')
+          : failure.kind === 'atendo' && failure.code === 'weak-password'
+            ? t(`login.weakPassword.${String(failure.details.reason)}`, {
+                defaultValue: errorText(t, failure),
+              })
+            : errorText(t, failure);
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-body)" pos="relative">
@@ -112,7 +123,7 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
                 autoFocus
               />
               <PasswordInput
-                label={t('login.password')}
+                label={changeRequired ? t('login.temporaryPassword') : t('login.password')}
                 value={password}
                 onChange={(e) => {
                   setPassword(e.currentTarget.value);
@@ -125,6 +136,15 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
                   'aria-label': passwordVisible ? t('seat.hidePassword') : t('seat.showPassword'),
                 }}
               />
+              {changeRequired && (
+                <NewPasswordFields
+                  value={newPassword}
+                  confirm={confirm}
+                  onChange={setNewPassword}
+                  onConfirmChange={setConfirm}
+                  touched={touched}
+                />
+              )}
               <Input.Wrapper label={t('login.presence')} id="login-presence">
                 <SegmentedControl
                   fullWidth
@@ -145,7 +165,7 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
                 </Alert>
               )}
               <Button type="submit" loading={pending} fullWidth size="md">
-                {t('login.submit')}
+                {changeRequired ? t('login.submitNewPassword') : t('login.submit')}
               </Button>
             </Stack>
           </form>

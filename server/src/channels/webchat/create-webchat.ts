@@ -20,6 +20,7 @@ import {
   markDelivered,
   storeVisitorFile,
   visitorSnapshot,
+  webchatSettingsOfChannel,
 } from './visitor-records';
 import { createWebchatSender } from './webchat-sender';
 
@@ -54,6 +55,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
     tokenTtlMs: options.tokenTtlMs,
     findChannelByKey: (key) => findWebchatChannel(deps.db, key),
     findChannelById: (id) => loadChannel(deps.db, id),
+    webchatSettings: (channelId) => webchatSettingsOfChannel(deps.db, channelId),
     receiveInbound: async (input) => {
       const result = await receiveInboundMessage(deps, {
         channelId: input.channel.id,

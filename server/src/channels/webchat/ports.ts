@@ -2,6 +2,7 @@ import type { StoredFile } from '../../stored-file';
 import type { Attachment, Message } from '@atendo/shared/schemas/message';
 import type { Locale } from '@atendo/shared/schemas/common';
 import type { Channel } from '@atendo/shared/schemas/channel';
+import type { WebchatSettings } from '@atendo/shared/schemas/admin/channels';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 
 /** What the web chat adapter hands to the server's inbound pipeline. */
@@ -50,6 +51,8 @@ export type WebchatPorts = {
   tokenTtlMs: number;
   findChannelByKey: (key: string) => Promise<Channel | null>;
   findChannelById: (id: string) => Promise<Channel | null>;
+  /** The channel's look, form and allowed origins (admin console). */
+  webchatSettings: (channelId: string) => Promise<WebchatSettings>;
   /** Stores the message once per channelMessageId, then runs the bot/CSAT dialogue. */
   receiveInbound: (input: WebchatInbound) => Promise<WebchatInboundResult>;
   visitorSnapshot: (channelId: string, address: string) => Promise<VisitorSnapshot>;

@@ -21,6 +21,7 @@ import { issueVisitorToken, visitorTokenExpiry } from './visitor-token';
 import { receiveUpload } from './visitor-uploads';
 import { visitorMessage } from './visitor-view';
 import { createWidgetAssets } from './widget-assets';
+import { requireAllowedOrigin, widgetConfig, type WidgetConfig } from './widget-config';
 
 /**
  * The contact-facing web chat, mounted at /webchat: the widget and its demo page, and the
@@ -68,11 +69,20 @@ function addAssetRoutes(router: Router): void {
 }
 
 function addSessionRoutes(router: Router, ports: WebchatPorts): void {
+  router.get('/:channelKey/config', async (req, res) => {
+    const channel = await ports.findChannelByKey(
+      parseOrThrow(ChannelKeyParam, req.params.channelKey),
+    );
+    if (channel?.kind !== 'webchat') throw new AtendoError('not-found', 'no such web chat');
+    const config: WidgetConfig = widgetConfig(channel, await ports.webchatSettings(channel.id));
+    res.set('cache-control', 'public, max-age=60').json(config);
+  });
   router.post('/:channelKey/sessions', json, async (req, res) => {
     const key = parseOrThrow(ChannelKeyParam, req.params.channelKey);
     const body = parseOrThrow(OpenSessionBody, req.body);
     const channel = await ports.findChannelByKey(key);
     if (channel?.kind !== 'webchat') throw new AtendoError('not-found', 'no such web chat');
+    requireAllowedOrigin(await ports.webchatSettings(channel.id), req.get('origin'));
     const issuedAt = ports.now();
     const claims = { channelId: channel.id, visitorId: `v-${ports.newId()}`, ...body, issuedAt };
     const token = issueVisitorToken(ports.tokenSecret, claims);

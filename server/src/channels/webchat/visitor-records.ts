@@ -1,3 +1,5 @@
+import type { WebchatSettings } from '@atendo/shared/schemas/admin/channels';
+import { webchatSettingsOf } from '../../repo/admin-channels';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deliveryStatusChanges } from '@atendo/shared/rules/delivery-status';
@@ -19,8 +21,22 @@ export async function findWebchatChannel(db: Tx, externalId: string): Promise<Ch
     .selectAll()
     .where('kind', '=', 'webchat')
     .where('external_id', '=', externalId)
+    // An archived web chat opens no new sessions; visitors already in one may finish.
+    .where('archived_at', 'is', null)
     .executeTakeFirst();
   return row ? channelFromRow(row) : null;
+}
+
+export async function webchatSettingsOfChannel(
+  db: Tx,
+  channelId: string,
+): Promise<WebchatSettings> {
+  const row = await db
+    .selectFrom('channels')
+    .select('settings')
+    .where('id', '=', channelId)
+    .executeTakeFirst();
+  return webchatSettingsOf({ settings: row?.settings ?? null });
 }
 
 export async function contactIdByAddress(

@@ -27,6 +27,25 @@ export type InjectedFailure =
 
 type StoredMedia = { bytes: Buffer; mimeType: string };
 
+/** A business phone number as `GET /<PHONE_NUMBER_ID>` answers it. */
+export type FakePhoneNumber = {
+  display_phone_number: string;
+  verified_name: string;
+  quality_rating?: string;
+  /** The token allowed to read it; by default every accepted token. */
+  accessToken?: string;
+};
+
+/** One of Meta's message templates, as `GET /<WABA_ID>/message_templates` lists it. */
+export type FakeTemplate = {
+  id: string;
+  name: string;
+  language: string;
+  status: string;
+  category: string;
+  components: { type: string; format?: string; text?: string }[];
+};
+
 const TITLES: Readonly<Record<number, string>> = {
   130429: 'Rate limit hit',
   131026: 'Message undeliverable',
@@ -52,8 +71,13 @@ export class FakeGraphServer {
   private readonly stored = new Map<string, StoredMedia>();
   private counter = 0;
   private readonly server: Server;
+  /** Every token the fake accepts: several Meta apps (one token each) may talk to it. */
+  readonly tokens = new Set<string>();
+  private readonly phoneNumbers = new Map<string, FakePhoneNumber>();
+  private readonly templates = new Map<string, FakeTemplate[]>();
 
   constructor(readonly accessToken: string) {
+    this.tokens.add(accessToken);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((cause: unknown) => {
         reply(res, 500, errorEnvelope(1, String(cause), 'OAuthException'));
@@ -98,11 +122,26 @@ export class FakeGraphServer {
     return this.stored.get(mediaId);
   }
 
+  /** Accepts another app's token as well. */
+  acceptToken(token: string): void {
+    this.tokens.add(token);
+  }
+
+  addPhoneNumber(phoneNumberId: string, phone: FakePhoneNumber): void {
+    this.phoneNumbers.set(phoneNumberId, phone);
+  }
+
+  /** Sets the templates a WhatsApp Business Account lists (replacing earlier ones). */
+  setTemplates(wabaId: string, templates: FakeTemplate[]): void {
+    this.templates.set(wabaId, templates);
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake.local');
     const recorded = await record(req, url, await readBody(req));
     this.requests.push(recorded);
-    if (recorded.authorization !== `Bearer ${this.accessToken}`) {
+    const token = recorded.authorization?.replace(/^Bearer /, '') ?? '';
+    if (!this.tokens.has(token)) {
       reply(res, 401, errorEnvelope(190, 'Invalid OAuth access token.', 'OAuthException'));
       return;
     }
@@ -114,11 +153,49 @@ export class FakeGraphServer {
       this.answerSend(recorded, res);
     } else if (recorded.method === 'POST' && second === 'media') {
       this.answerUpload(recorded, res);
+    } else if (recorded.method === 'GET' && second === 'message_templates' && first !== undefined) {
+      this.answerTemplates(first, url.searchParams, res);
+    } else if (recorded.method === 'GET' && first !== undefined && this.phoneNumbers.has(first)) {
+      this.answerPhoneNumber(first, token, res);
     } else if (recorded.method === 'GET' && first !== undefined && second === undefined) {
       this.answerMediaUrl(first, res);
     } else {
       reply(res, 404, errorEnvelope(100, 'Unsupported request', 'GraphMethodException'));
     }
+  }
+
+  private answerPhoneNumber(id: string, token: string, res: ServerResponse): void {
+    const phone = this.phoneNumbers.get(id);
+    if (phone === undefined || (phone.accessToken !== undefined && phone.accessToken !== token)) {
+      reply(res, 400, unknownObject(id));
+      return;
+    }
+    const { accessToken: _owner, ...fields } = phone;
+    reply(res, 200, { id, ...fields });
+  }
+
+  /** Pages of `limit` (default 25) with `paging.cursors.after` and `next`, as the Graph API does. */
+  private answerTemplates(wabaId: string, query: URLSearchParams, res: ServerResponse): void {
+    const all = this.templates.get(wabaId);
+    if (all === undefined) {
+      reply(res, 400, unknownObject(wabaId));
+      return;
+    }
+    const limit = Number(query.get('limit') ?? '25');
+    const start = Number(query.get('after') ?? '0');
+    const data = all.slice(start, start + limit);
+    const end = start + data.length;
+    const cursors = { before: String(start), after: String(end) };
+    const more = end < all.length;
+    reply(res, 200, {
+      data,
+      paging: more
+        ? {
+            cursors,
+            next: `${this.baseUrl}/v23.0/${wabaId}/message_templates?after=${String(end)}`,
+          }
+        : { cursors },
+    });
   }
 
   private answerSend(recorded: RecordedRequest, res: ServerResponse): void {
@@ -245,6 +322,17 @@ function replyFailure(res: ServerResponse, failure: InjectedFailure): void {
       failure.details ?? title,
     ),
   );
+}
+
+/** Meta's answer for an id the token cannot see (code 100, subcode 33). */
+function unknownObject(id: string): object {
+  const message = `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`;
+  return {
+    error: {
+      ...(errorEnvelope(100, message, 'GraphMethodException') as { error: object }).error,
+      error_subcode: 33,
+    },
+  };
 }
 
 export function errorEnvelope(
