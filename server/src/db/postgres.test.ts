@@ -22,9 +22,10 @@ const on = (kind: TestDatabaseKind): Harness => {
 };
 const pgl = () => on('pglite');
 
+// PGlite compiles its WebAssembly and migrates at start: slow on a busy machine.
 beforeAll(async () => {
   for (const kind of KINDS) harnesses.set(kind, await createHarness({ database: kind }));
-});
+}, 120_000);
 afterAll(async () => {
   for (const h of harnesses.values()) await h.close();
 });
