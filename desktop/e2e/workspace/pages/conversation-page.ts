@@ -50,7 +50,8 @@ export class ConversationPage {
   async sendTemplate(name: string, params: readonly string[]): Promise<void> {
     const dialog = this.page.getByRole('dialog', { name: 'Modelo de mensagem' });
     await expect(dialog).toBeVisible();
-    await dialog.getByText(name, { exact: true }).click();
+    // The list entry comes first; once a template is chosen its name also heads the preview.
+    await dialog.getByText(name, { exact: true }).first().click();
     for (const [index, value] of params.entries()) {
       await dialog.getByLabel(`Parâmetro {{${index + 1}}}`).fill(value);
     }
