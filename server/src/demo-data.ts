@@ -162,6 +162,40 @@ export const DEMO_TAGS = [
   { id: 'tag-agendamento', teamId: 'team-vendas', name: 'Agendamento', color: '#2f9e44' },
 ] as const;
 
+/** The demo teams' quick replies: what agents of each team type `/` for. */
+export const DEMO_QUICK_REPLIES = [
+  {
+    id: 'qr-saudacao-suporte',
+    teamId: 'team-suporte',
+    shortcut: 'saudacao',
+    text: 'Olá, {{contact.firstName}}! Aqui é {{agent.firstName}}, do {{team.name}} da Atendo. Como posso ajudar?',
+  },
+  {
+    id: 'qr-segunda-via',
+    teamId: 'team-suporte',
+    shortcut: 'segunda-via',
+    text: 'A segunda via do boleto está no app, em Financeiro › Boletos. Se preferir, envio por aqui.',
+  },
+  {
+    id: 'qr-encerramento-suporte',
+    teamId: 'team-suporte',
+    shortcut: 'encerramento',
+    text: 'Posso ajudar em algo mais, {{contact.firstName}}? Se não, vou encerrar o atendimento. Obrigado pelo contato!',
+  },
+  {
+    id: 'qr-saudacao-vendas',
+    teamId: 'team-vendas',
+    shortcut: 'saudacao',
+    text: 'Olá, {{contact.firstName}}! Sou {{agent.firstName}}, do time de {{team.name}}. Em que posso ajudar?',
+  },
+  {
+    id: 'qr-proposta',
+    teamId: 'team-vendas',
+    shortcut: 'proposta',
+    text: 'Vou preparar uma proposta e envio ainda hoje, {{contact.firstName}}.',
+  },
+] as const;
+
 export const DEMO_DISPOSITIONS = [
   { id: 'disp-duvida', teamId: 'team-suporte', parentId: null, name: 'Dúvida' },
   {

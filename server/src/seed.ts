@@ -9,6 +9,7 @@ import {
   DEMO_CONTACTS,
   DEMO_DISPOSITIONS,
   DEMO_PASSWORD,
+  DEMO_QUICK_REPLIES,
   DEMO_TAGS,
   DEMO_TEAMS,
   DEMO_TEMPLATES,
@@ -20,6 +21,7 @@ import {
   insertAgent,
   insertChannel,
   insertDisposition,
+  insertQuickReply,
   insertTag,
   insertTeam,
   insertTemplate,
@@ -95,6 +97,8 @@ async function seedCatalog(trx: Tx, now: number): Promise<void> {
   for (const t of DEMO_TAGS) await insertTag(trx, { ...t, updatedAt: now });
   for (const d of DEMO_DISPOSITIONS)
     await insertDisposition(trx, { ...d, active: true, updatedAt: now });
+  for (const q of DEMO_QUICK_REPLIES)
+    await insertQuickReply(trx, { ...q, attachment: null, active: true, updatedAt: now });
 }
 
 type Line = { from: 'contact' | 'agent'; text: string };

@@ -1,12 +1,8 @@
 import type { Subscription } from 'rxjs';
+import { foldForSearch } from '@atendo/shared/rules/fold';
 import type { AtendoDatabase } from './database';
 
-/** Case and accents folded ("João" → "joao"), so agents type fast without dead keys. */
-export const foldForSearch = (text: string): string =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+export { foldForSearch };
 
 type Indexed = { id: string; conversationId: string; body: string };
 

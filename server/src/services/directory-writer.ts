@@ -1,6 +1,7 @@
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Disposition, Tag, Template } from '@atendo/shared/schemas/catalog';
 import type { Channel } from '@atendo/shared/schemas/channel';
+import type { QuickReply } from '@atendo/shared/schemas/quick-reply';
 import type { Team } from '@atendo/shared/schemas/team';
 import { recordChange } from '../feed/change-feed';
 import { EVERYONE, teamKeys, templateKeys } from '../feed/audience-keys';
@@ -102,6 +103,29 @@ export async function insertTemplate(trx: Tx, template: Template): Promise<void>
     grants: templateKeys(template),
     revokes: [],
     at: template.updatedAt,
+  });
+}
+
+/** A team's quick reply (resposta rápida), for its agents' directory. */
+export async function insertQuickReply(trx: Tx, reply: QuickReply): Promise<void> {
+  await trx
+    .insertInto('quick_replies')
+    .values({
+      id: reply.id,
+      team_id: reply.teamId,
+      shortcut: reply.shortcut,
+      body: reply.text,
+      attachment: toJsonOrNull(reply.attachment),
+      active: reply.active ? 1 : 0,
+      updated_at: reply.updatedAt,
+    })
+    .execute();
+  await recordChange(trx, {
+    collection: 'quick_reply',
+    docId: reply.id,
+    grants: reply.active ? teamKeys(reply.teamId) : [],
+    revokes: [],
+    at: reply.updatedAt,
   });
 }
 

@@ -1,4 +1,5 @@
 import { allow, deny, type Decision } from './decision';
+import { foldForSearch } from './fold';
 
 /** The variables a quick reply may use; the composer fills them in when the agent picks it. */
 export const QUICK_REPLY_VARIABLES = [
@@ -41,4 +42,32 @@ export function renderQuickReply(
     'team.name': values.teamName,
   };
   return text.replace(VARIABLE, (whole, name: string) => (isKnown(name) ? table[name] : whole));
+}
+
+/**
+ * The shortcut being typed when the draft is `/` and a shortcut prefix (nothing else yet), as
+ * in Chatwoot and Zendesk; null otherwise, so a slash inside a sentence never opens the list.
+ */
+export function quickReplyQuery(draft: string): string | null {
+  const match = /^\/([^\s/]*)$/.exec(draft);
+  return match === null ? null : foldForSearch(match[1] ?? '');
+}
+
+/**
+ * The replies for a query, best first: shortcuts that start with it, then shortcuts and texts
+ * that contain it (accents and case folded).
+ */
+export function matchQuickReplies<T extends { shortcut: string; text: string }>(
+  replies: readonly T[],
+  query: string,
+  limit = 8,
+): T[] {
+  const needle = foldForSearch(query);
+  const starts = replies.filter((r) => r.shortcut.startsWith(needle));
+  const contains = replies.filter(
+    (r) =>
+      !r.shortcut.startsWith(needle) &&
+      (r.shortcut.includes(needle) || foldForSearch(r.text).includes(needle)),
+  );
+  return [...starts, ...contains].slice(0, limit);
 }

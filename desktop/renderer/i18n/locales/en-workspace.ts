@@ -97,7 +97,7 @@ export const enWorkspace: WorkspaceMessages = {
   },
   composer: {
     label: 'Message',
-    placeholder: 'Type a message… (Enter sends, Shift+Enter adds a line)',
+    placeholder: 'Type a message… (Enter sends, Shift+Enter adds a line, / quick replies)',
     placeholderClosed: 'Window closed: send a message template',
     send: 'Send message',
     attach: 'Attach a file',

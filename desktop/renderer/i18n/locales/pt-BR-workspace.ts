@@ -97,7 +97,8 @@ export const ptBRWorkspace = {
   },
   composer: {
     label: 'Mensagem',
-    placeholder: 'Digite uma mensagem… (Enter envia, Shift+Enter quebra linha)',
+    placeholder:
+      'Digite uma mensagem… (Enter envia, Shift+Enter quebra linha, / respostas rápidas)',
     placeholderClosed: 'Janela fechada: envie um modelo de mensagem',
     send: 'Enviar mensagem',
     attach: 'Anexar arquivo',

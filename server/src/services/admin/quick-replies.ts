@@ -12,6 +12,7 @@ import { teamKeys } from '../../feed/audience-keys';
 import { recordChange } from '../../feed/change-feed';
 import { toJsonOrNull } from '../../db/json';
 import { quickReplyFromRow } from '../../repo/quick-replies';
+import { insertQuickReply } from '../directory-writer';
 import { inTransaction, type Deps, type Tx } from '../deps';
 import { recordAudit } from './audit';
 import { notFound, requireUsableTeams } from './guards';
@@ -85,20 +86,16 @@ export async function createQuickReply(
   return inTransaction(deps, async (trx) => {
     await requireUsableTeams(trx, [input.teamId], 'teamId');
     await requireFreeShortcut(trx, input.teamId, input.shortcut, null);
-    await trx
-      .insertInto('quick_replies')
-      .values({
-        id,
-        team_id: input.teamId,
-        shortcut: input.shortcut,
-        body: input.text,
-        attachment: toJsonOrNull(input.attachment),
-        active: 1,
-        updated_at: now,
-      })
-      .execute();
+    await insertQuickReply(trx, {
+      id,
+      teamId: input.teamId,
+      shortcut: input.shortcut,
+      text: input.text,
+      attachment: input.attachment,
+      active: true,
+      updatedAt: now,
+    });
     const after = await requireQuickReply(trx, id);
-    await recordQuickReply(trx, after);
     await recordAudit(trx, deps, actor, {
       action: 'quick-reply.create',
       entityType: 'quick-reply',

@@ -20,6 +20,8 @@ import { useSend } from '../../../data/use-send';
 import { errorText, formatBytes } from '../../../i18n/error-text';
 import { Icon } from '../../../ui/icons';
 import { EmojiButton } from './emoji-button';
+import { QuickReplyMenu } from './quick-reply-menu';
+import { useQuickReplyPicking, type QuickReplyContext } from './use-quick-reply-picking';
 
 export type ComposerProps = {
   conversationId: string;
@@ -27,6 +29,8 @@ export type ComposerProps = {
   /** False when the window is closed: only templates may go out. */
   freeMessagesAllowed: boolean;
   onOpenTemplates: () => void;
+  /** Whose replies `/` lists and what fills their variables. */
+  quickReplies: QuickReplyContext;
 };
 
 /** Text, emoji and one attachment; Enter sends through the outbox, Shift+Enter breaks the line. */
@@ -35,6 +39,7 @@ export function Composer({
   channelKind,
   freeMessagesAllowed,
   onOpenTemplates,
+  quickReplies,
 }: ComposerProps) {
   const { t, i18n } = useTranslation();
   const counterId = useId();
@@ -44,6 +49,7 @@ export function Composer({
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const disabled = !freeMessagesAllowed;
+  const picking = useQuickReplyPicking(draft.text, draft.change, quickReplies);
   const length = useTextLength(draft.text, channelKind);
   const counted = {
     length: length.length.toLocaleString(i18n.language),
@@ -66,6 +72,7 @@ export function Composer({
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picking.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       void send();
@@ -120,6 +127,16 @@ export function Composer({
             <CloseButton aria-label={t('composer.removeAttachment')} onClick={attachment.clear} />
           </Group>
         </Paper>
+      )}
+      {picking.open && !disabled && (
+        <QuickReplyMenu
+          id={picking.menuId}
+          query={picking.query}
+          matches={picking.matches}
+          activeIndex={picking.activeIndex}
+          preview={picking.preview}
+          onPick={picking.pick}
+        />
       )}
       <Group gap={4} align="flex-end" wrap="nowrap">
         <Tooltip label={t('composer.attach')}>
@@ -183,6 +200,10 @@ export function Composer({
           maxRows={6}
           style={{ flex: 1 }}
           data-testid="composer-input"
+          aria-haspopup="listbox"
+          aria-expanded={picking.open && picking.matches.length > 0}
+          aria-controls={picking.open ? picking.menuId : undefined}
+          aria-activedescendant={picking.activeOption}
           error={length.over ? t('sending.tooLong', counted) : undefined}
           aria-describedby={length.shown ? counterId : undefined}
         />

@@ -75,6 +75,12 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
           channelKind={view.channel?.kind ?? null}
           freeMessagesAllowed={view.freeMessagesAllowed}
           onOpenTemplates={openTemplates}
+          quickReplies={{
+            teamId: conversation.teamId,
+            contactName: view.contact?.name ?? '',
+            agentName: session.agent.name,
+            teamName: view.team?.name ?? '',
+          }}
         />
       ) : (
         <Box p="sm">
