@@ -93,6 +93,34 @@ test('a signed token an older widget left in localStorage brings the form back',
   await expect(page.getByText('1 - Suporte')).toBeVisible();
 });
 
+test('a refused session start says when to try again and keeps the form filled', async ({
+  page,
+}) => {
+  // The server's answer past the per-address limit (webchat-rate-limits.test.ts checks it).
+  await page.route('**/webchat/*/sessions', (route) =>
+    route.fulfill({
+      status: 429,
+      headers: { 'access-control-allow-origin': '*', 'retry-after': '42' },
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: {
+          code: 'rate-limited',
+          message: 'too many requests (sessions-per-ip)',
+          details: { limit: 'sessions-per-ip', retryAfterSeconds: 42 },
+        },
+      }),
+    }),
+  );
+  await start(page, EN);
+  await expect(
+    page.getByText(
+      'Too many chats started from this network in a short time. Wait 42 s and try again.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue('Sofia Segura');
+  await expect(page.getByRole('button', { name: 'Start chat' })).toBeVisible();
+});
+
 test.describe('in Portuguese', () => {
   test.use({ locale: 'pt-BR' });
 

@@ -75,6 +75,23 @@ describe('the visitor token', () => {
   });
 });
 
+describe('a session alone', () => {
+  it('creates no contact and no conversation until the first message', async () => {
+    const count = async () => ({
+      contacts: (await server.db.selectFrom('contacts').select('id').execute()).length,
+      conversations: (await server.db.selectFrom('conversations').select('id').execute()).length,
+    });
+    const before = await count();
+    const session = await server.openSession('Nina Nenhuma');
+    expect(await count()).toEqual(before);
+    expect((await server.say(session.token, 'alone-msg-0001', 'Oi')).status).toBe(201);
+    expect(await count()).toEqual({
+      contacts: before.contacts + 1,
+      conversations: before.conversations + 1,
+    });
+  });
+});
+
 describe('acknowledgements', () => {
   it("mark only the visitor's own outbound messages delivered", async () => {
     const owner = await server.openSession('Olga Dona');
