@@ -26,6 +26,20 @@ describe('loadConfig', () => {
       },
       whatsappEnvSecrets: { accessToken: null, appSecret: null, verifyToken: null },
       secretKey: null,
+      webchatLimits: {
+        sessionsPerIp: [
+          { points: 10, seconds: 60 },
+          { points: 50, seconds: 3600 },
+        ],
+        messagesPerVisitor: [
+          { points: 20, seconds: 10 },
+          { points: 300, seconds: 3600 },
+        ],
+        messagesPerIp: [
+          { points: 120, seconds: 60 },
+          { points: 3000, seconds: 3600 },
+        ],
+      },
     });
   });
 

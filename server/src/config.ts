@@ -15,7 +15,47 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 
+// ---- Web chat abuse limits (issue 10; sec-webchat) ------------------------------------------
+// Anonymous visitors may open sessions and write, within these windows; 0 turns one off.
+const limitVar = (fallback: number) =>
+  z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+const WEBCHAT_LIMITS_ENV = {
+  ATENDO_WEBCHAT_SESSIONS_PER_IP_PER_MINUTE: limitVar(10),
+  ATENDO_WEBCHAT_SESSIONS_PER_IP_PER_HOUR: limitVar(50),
+  ATENDO_WEBCHAT_MESSAGES_PER_VISITOR_PER_10S: limitVar(20),
+  ATENDO_WEBCHAT_MESSAGES_PER_VISITOR_PER_HOUR: limitVar(300),
+  ATENDO_WEBCHAT_MESSAGES_PER_IP_PER_MINUTE: limitVar(120),
+  ATENDO_WEBCHAT_MESSAGES_PER_IP_PER_HOUR: limitVar(3000),
+};
+
+/** At most `points` requests per `seconds`; 0 points is no limit. */
+export type RateWindow = { points: number; seconds: number };
+export type WebchatLimits = {
+  sessionsPerIp: RateWindow[];
+  messagesPerVisitor: RateWindow[];
+  messagesPerIp: RateWindow[];
+};
+
+function webchatLimits(e: { [K in keyof typeof WEBCHAT_LIMITS_ENV]: number }): WebchatLimits {
+  return {
+    sessionsPerIp: [
+      { points: e.ATENDO_WEBCHAT_SESSIONS_PER_IP_PER_MINUTE, seconds: 60 },
+      { points: e.ATENDO_WEBCHAT_SESSIONS_PER_IP_PER_HOUR, seconds: 3600 },
+    ],
+    messagesPerVisitor: [
+      { points: e.ATENDO_WEBCHAT_MESSAGES_PER_VISITOR_PER_10S, seconds: 10 },
+      { points: e.ATENDO_WEBCHAT_MESSAGES_PER_VISITOR_PER_HOUR, seconds: 3600 },
+    ],
+    messagesPerIp: [
+      { points: e.ATENDO_WEBCHAT_MESSAGES_PER_IP_PER_MINUTE, seconds: 60 },
+      { points: e.ATENDO_WEBCHAT_MESSAGES_PER_IP_PER_HOUR, seconds: 3600 },
+    ],
+  };
+}
+// ---- end of web chat abuse limits -----------------------------------------------------------
+
 const EnvSchema = z.object({
+  ...WEBCHAT_LIMITS_ENV,
   ATENDO_HOST: z.string().min(1).default('127.0.0.1'),
   ATENDO_PORT: z.coerce.number().int().min(0).max(65_535).default(4310),
   ATENDO_DATA_DIR: z.string().min(1).optional(),
@@ -104,6 +144,8 @@ export type Config = {
   };
   /** ATENDO_SECRET_KEY; null: the key file in the data directory (secrets/secret-box.ts). */
   secretKey: string | null;
+  /** Web chat abuse limits (ATENDO_WEBCHAT_*_PER_*), see the block at the end of this file. */
+  webchatLimits: WebchatLimits;
 };
 
 export class ConfigError extends Error {
@@ -153,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       verifyToken: e.WHATSAPP_VERIFY_TOKEN ?? null,
     },
     secretKey: e.ATENDO_SECRET_KEY ?? null,
+    webchatLimits: webchatLimits(e),
   };
 }
 

@@ -8,6 +8,7 @@ import * as queuedMessages from './migrations/0003-queued-messages';
 import * as contactClientId from './migrations/0004-contact-client-id';
 import * as privacy from './migrations/0008-privacy';
 import * as admin from './migrations/0007-admin';
+import * as webchatSessions from './migrations/0010-webchat-sessions';
 import { describePostgresUrl, openPostgres, type PostgresOptions } from './postgres';
 import type { DB } from './schema';
 
@@ -96,6 +97,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-contact-client-id': contactClientId,
   '0008-privacy': privacy,
   '0007-admin': admin,
+  '0010-webchat-sessions': webchatSessions,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

@@ -268,6 +268,17 @@ export type AuditLogTable = {
   after: string | null;
 };
 
+/** A web chat visitor's session; the token itself is never stored (visitor-sessions.ts). */
+export type WebchatSessionsTable = {
+  token_hash: string;
+  channel_id: string;
+  visitor_id: string;
+  name: string;
+  email: string;
+  locale: string;
+  issued_at: number;
+};
+
 export type DB = {
   agents: AgentsTable;
   agent_teams: AgentTeamsTable;
@@ -294,6 +305,7 @@ export type DB = {
   feed_tombstones: FeedTombstonesTable;
   quick_replies: QuickRepliesTable;
   audit_log: AuditLogTable;
+  webchat_sessions: WebchatSessionsTable;
 };
 
 export type AgentRow = Selectable<AgentsTable>;

@@ -10,6 +10,7 @@ import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import { ErasureReport } from '@atendo/shared/schemas/privacy';
 import { conversationAudience } from '@atendo/shared/sync/audience';
+import { revokeContactVisitorSessions } from '../channels/webchat/visitor-sessions';
 import { fromJson } from '../db/json';
 import { recordChanges, type ChangeInput } from '../feed/change-feed';
 import { hydrateConversations } from '../repo/conversations';
@@ -173,5 +174,7 @@ async function anonymiseContact(trx: Tx, after: Contact): Promise<void> {
     .where('id', '=', after.id)
     .execute();
   await trx.deleteFrom('contact_phones').where('contact_id', '=', after.id).execute();
+  // Web chat visitors' sessions hold the form's name and e-mail; their tokens stop working.
+  await revokeContactVisitorSessions(trx, after.id);
   await trx.deleteFrom('contact_addresses').where('contact_id', '=', after.id).execute();
 }

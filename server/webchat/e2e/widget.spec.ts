@@ -125,8 +125,24 @@ async function startChat(page: Page, name: string) {
   await input.fill('Oi!');
   await input.press('Enter');
   await expect(page.getByText('1 - Suporte')).toBeVisible();
+  // The widget acknowledges the menu it showed; that change is pushed to the stream, which
+  // would end it at once if a test moved the clock past the token's expiry before it landed.
+  await expect.poll(() => undeliveredTo(name)).toBe(0);
   return input;
 }
+
+const undeliveredTo = async (name: string) =>
+  (
+    await server.db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .innerJoin('contacts', 'contacts.id', 'conversations.contact_id')
+      .select('messages.id')
+      .where('contacts.name', '=', name)
+      .where('messages.direction', '=', 'outbound')
+      .where('messages.status', '!=', 'delivered')
+      .execute()
+  ).length;
 
 test('an expired token sends the visitor back to the form, and a fresh start works', async ({
   page,

@@ -7,15 +7,26 @@ import type {
   WebchatErrorBody,
 } from '../../src/channels/webchat/protocol';
 import type { WidgetConfig } from '../../src/channels/webchat/widget-config';
+import { openEventStream } from './stream';
 
-/** A refused request, carrying the server's stable error code (and why, for a refused token). */
+/**
+ * A refused request, carrying the server's stable error code, why for a refused token, and
+ * when to try again for a rate-limited one.
+ */
 export class WidgetApiError extends Error {
   readonly code: string;
   readonly reason: string | null;
-  constructor(code: string, message: string, reason: string | null = null) {
+  readonly retryAfterSeconds: number | null;
+  constructor(
+    code: string,
+    message: string,
+    reason: string | null = null,
+    retryAfterSeconds: number | null = null,
+  ) {
     super(message);
     this.code = code;
     this.reason = reason;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -26,8 +37,14 @@ const isErrorBody = (value: unknown): value is WebchatErrorBody =>
 function refusal(response: Response, body: unknown): WidgetApiError {
   if (!isErrorBody(body)) return new WidgetApiError('network', `HTTP ${response.status}`);
   const reason = body.error.details?.reason;
+  const wait = body.error.details?.retryAfterSeconds;
   const { code, message } = body.error;
-  return new WidgetApiError(code, message, typeof reason === 'string' ? reason : null);
+  return new WidgetApiError(
+    code,
+    message,
+    typeof reason === 'string' ? reason : null,
+    typeof wait === 'number' ? wait : null,
+  );
 }
 
 async function parse<T>(response: Response): Promise<T> {
@@ -111,27 +128,32 @@ export const createApi = (base: string, channelKey: string) => {
         }),
       ),
     /**
-     * EventSource cannot send headers, so the token travels in the query string. `onEnd` hears
-     * the server end the stream for good (the token expired); the caller must close the source
-     * before it reconnects by itself.
+     * The live stream, read with fetch so the token goes in the Authorization header. `onEnd`
+     * hears the server end the stream for good (the token expired); `onError` hears a refusal
+     * (a WidgetApiError) or a dropped connection (no argument), after which nothing more comes.
      */
     events: (
       onEvent: (event: VisitorEvent) => void,
       onEnd: (event: SessionEndEvent) => void,
-      onError: () => void,
-    ): EventSource => {
-      const source = new EventSource(
-        `${base}/webchat/sessions/events?token=${encodeURIComponent(token ?? '')}`,
-      );
-      source.addEventListener('visitor', (raw) => {
-        onEvent(JSON.parse((raw as MessageEvent<string>).data) as VisitorEvent);
-      });
-      source.addEventListener('session-end', (raw) => {
-        onEnd(JSON.parse((raw as MessageEvent<string>).data) as SessionEndEvent);
-      });
-      source.onerror = onError;
-      return source;
-    },
+      onError: (refused?: WidgetApiError) => void,
+    ) =>
+      openEventStream(`${base}/webchat/sessions/events`, authed(), {
+        onEvent: ({ name, data }) => {
+          if (name === 'visitor') onEvent(JSON.parse(data) as VisitorEvent);
+          else if (name === 'session-end') onEnd(JSON.parse(data) as SessionEndEvent);
+        },
+        onRefused: (response) => {
+          void response
+            .json()
+            .catch(() => null)
+            .then((body: unknown) => {
+              onError(refusal(response, body));
+            });
+        },
+        onDrop: () => {
+          onError();
+        },
+      }),
   };
 };
 

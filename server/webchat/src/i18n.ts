@@ -29,6 +29,13 @@ const STRINGS = {
     'attachment-type-not-allowed': 'Este tipo de arquivo não é aceito.',
     'invalid-input': 'Verifique os dados informados.',
     'csat-not-pending': 'Esta avaliação não está mais disponível.',
+    'rate-limited': 'Muitas mensagens em pouco tempo. Aguarde um instante e tente de novo.',
+    rateLimitedMessage:
+      'Muitas mensagens em pouco tempo. Aguarde {seconds} s e envie de novo — seu texto foi mantido.',
+    rateLimitedFile:
+      'Muitas mensagens em pouco tempo. Aguarde {seconds} s e envie o arquivo de novo.',
+    rateLimitedSession:
+      'Muitas conversas iniciadas desta rede em pouco tempo. Aguarde {seconds} s e tente de novo.',
     error: 'Não foi possível enviar. Tente novamente.',
     download: 'Baixar',
     fileFailed: 'Não foi possível abrir o arquivo. Tente novamente.',
@@ -62,6 +69,12 @@ const STRINGS = {
     'attachment-type-not-allowed': 'This type of file is not accepted.',
     'invalid-input': 'Please check what you entered.',
     'csat-not-pending': 'This rating is no longer open.',
+    'rate-limited': 'Too many messages in a short time. Please wait a moment and try again.',
+    rateLimitedMessage:
+      'Too many messages in a short time. Wait {seconds} s and send again — your text was kept.',
+    rateLimitedFile: 'Too many messages in a short time. Wait {seconds} s and send the file again.',
+    rateLimitedSession:
+      'Too many chats started from this network in a short time. Wait {seconds} s and try again.',
     error: 'Could not send. Please try again.',
     download: 'Download',
     fileFailed: 'Could not open the file. Please try again.',
@@ -85,3 +98,22 @@ export const errorText = (locale: WidgetLocale, code: string): string => {
   const table: Record<string, string> = STRINGS[locale];
   return table[code] ?? STRINGS[locale].error;
 };
+
+/** What a rate-limited request was doing, for the sentence that says what to do next. */
+export type LimitedAction = 'message' | 'file' | 'session';
+
+const LIMITED_KEY = {
+  message: 'rateLimitedMessage',
+  file: 'rateLimitedFile',
+  session: 'rateLimitedSession',
+} as const;
+
+/** The rate limit's sentence, with the wait the server gave when it gave one. */
+export const rateLimitedText = (
+  locale: WidgetLocale,
+  action: LimitedAction,
+  seconds: number | null,
+): string =>
+  seconds === null
+    ? STRINGS[locale]['rate-limited']
+    : STRINGS[locale][LIMITED_KEY[action]].replace('{seconds}', String(seconds));

@@ -4,7 +4,14 @@ import type {
   VisitorMessage,
 } from '../../src/channels/webchat/protocol';
 import { WidgetApiError, createApi } from './api';
-import { errorText, pickLocale, translator, type StringKey } from './i18n';
+import {
+  errorText,
+  pickLocale,
+  rateLimitedText,
+  translator,
+  type LimitedAction,
+  type StringKey,
+} from './i18n';
 import { h } from './dom';
 import { createFileActions } from './files';
 import { buildView, renderMessage } from './view';
@@ -42,7 +49,7 @@ new MutationObserver(() => {
   files.release(view.list);
 }).observe(view.list, { childList: true });
 const seen = new Set<string>();
-let source: EventSource | null = null;
+let source: { close: () => void } | null = null;
 let connection = 0;
 let retryDelay = 1000;
 let csatScore = 0;
@@ -63,9 +70,13 @@ const isRefusedToken = (error: unknown): error is WidgetApiError =>
   error instanceof WidgetApiError && error.code === 'unauthenticated';
 
 /** A refused token sends the visitor back to the form; anything else is shown where it happened. */
-const showError = (error: unknown) => {
+const showError = (error: unknown, action: LimitedAction = 'message') => {
   if (isRefusedToken(error)) {
     forgetSession(error.reason);
+    return;
+  }
+  if (error instanceof WidgetApiError && error.code === 'rate-limited') {
+    view.error.textContent = rateLimitedText(locale, action, error.retryAfterSeconds);
     return;
   }
   const code = error instanceof WidgetApiError ? error.code : 'error';
@@ -127,9 +138,11 @@ async function connect() {
     (end) => {
       forgetSession(end.reason);
     },
-    () => {
+    (refused) => {
       source?.close();
-      scheduleReconnect();
+      source = null;
+      if (isRefusedToken(refused)) forgetSession(refused.reason);
+      else scheduleReconnect();
     },
   );
 }
@@ -184,11 +197,16 @@ view.closeButton.addEventListener('click', () => {
 view.intro.addEventListener('submit', (event) => {
   event.preventDefault();
   const input = { name: view.nameInput.value, email: view.emailInput.value, locale };
-  api.openSession(input).then((session) => {
-    const stored = { token: session.token, visitorId: session.visitorId };
-    localStorage.setItem(storageKey, JSON.stringify(stored));
-    startChat(stored);
-  }, showError);
+  api.openSession(input).then(
+    (session) => {
+      const stored = { token: session.token, visitorId: session.visitorId };
+      localStorage.setItem(storageKey, JSON.stringify(stored));
+      startChat(stored);
+    },
+    (error: unknown) => {
+      showError(error, 'session');
+    },
+  );
 });
 
 view.composer.addEventListener('submit', (event) => {
@@ -196,14 +214,22 @@ view.composer.addEventListener('submit', (event) => {
   const text = view.textInput.value.trim();
   if (!text) return;
   view.textInput.value = '';
-  // The same id on a retry lets the server store the message once.
-  sendWithRetry(crypto.randomUUID(), (id) => api.send(id, text));
+  // The same id on a retry lets the server store the message once. Refused (too fast, or
+  // offline for good), the text comes back to the box unless the visitor typed anew.
+  sendWithRetry(
+    crypto.randomUUID(),
+    (id) => api.send(id, text),
+    'message',
+    (error) => {
+      if (!isRefusedToken(error) && view.textInput.value === '') view.textInput.value = text;
+    },
+  );
 });
 
 view.fileInput.addEventListener('change', () => {
   const file = view.fileInput.files?.[0];
   view.fileInput.value = '';
-  if (file) sendWithRetry(crypto.randomUUID(), (id) => api.upload(id, file));
+  if (file) sendWithRetry(crypto.randomUUID(), (id) => api.upload(id, file), 'file');
 });
 
 const isNetworkError = (error: unknown): boolean =>
@@ -225,8 +251,16 @@ async function withRetry(send: () => Promise<unknown>, attempt = 0): Promise<voi
   }
 }
 
-function sendWithRetry(id: string, send: (id: string) => Promise<unknown>) {
-  withRetry(() => send(id)).catch(showError);
+function sendWithRetry(
+  id: string,
+  send: (id: string) => Promise<unknown>,
+  action: LimitedAction,
+  onFailed: (error: unknown) => void = () => undefined,
+) {
+  withRetry(() => send(id)).catch((error: unknown) => {
+    onFailed(error);
+    showError(error, action);
+  });
 }
 
 for (const button of view.scoreButtons) {

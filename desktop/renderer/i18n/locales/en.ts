@@ -95,6 +95,8 @@ export const en: Messages = {
     'team-has-no-members': 'This team has no members to serve the channel.',
     'channel-archived': 'This channel is archived.',
     'not-configured': 'This channel is not set up yet. Check its credentials in the admin console.',
+    'rate-limited':
+      'Too many attempts in a short time. Wait {{retryAfterSeconds}} s and try again.',
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
     'contact-has-open-conversations':
       'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',

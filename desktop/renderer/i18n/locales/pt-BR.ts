@@ -102,6 +102,8 @@ export const ptBR = {
     'channel-archived': 'Este canal está arquivado.',
     'not-configured':
       'Este canal ainda não está configurado. Confira as credenciais no console de administração.',
+    'rate-limited':
+      'Muitas tentativas em pouco tempo. Aguarde {{retryAfterSeconds}} s e tente de novo.',
   },
   hints: {
     'ask-supervisor':

@@ -23,12 +23,23 @@ import {
   webchatSettingsOfChannel,
 } from './visitor-records';
 import { createWebchatSender } from './webchat-sender';
+import type { WebchatLimits } from '../../config';
+import { createWebchatRateLimits } from './rate-limits';
+import {
+  deleteExpiredVisitorSessions,
+  findVisitorSession,
+  insertVisitorSession,
+} from './visitor-sessions';
+
+const EXPIRED_SESSION_GRACE_MS = 7 * 86_400_000;
 
 export type WebchatOptions = {
-  /** Signs visitor tokens; keep it stable across restarts so visitors keep their conversation. */
+  /** Keys visitor tokens' stored hashes; keep it stable so visitors keep their conversation. */
   tokenSecret: string;
   /** How long a visitor token stays valid after it is issued. */
   tokenTtlMs: number;
+  /** Session and message limits per IP and per visitor (config.webchatLimits). */
+  limits: WebchatLimits;
   /** Runs the visitor streams' heartbeat (keep-alive and expiry); tests pass a manual timer. */
   setTimer?: SetTimer;
 };
@@ -53,6 +64,14 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
     newId: deps.newId,
     tokenSecret: options.tokenSecret,
     tokenTtlMs: options.tokenTtlMs,
+    saveSession: async (tokenHash, claims) => {
+      // A week past expiry, so a visitor back soon after is told it expired, not that it is unknown.
+      const purgeBefore = claims.issuedAt - options.tokenTtlMs - EXPIRED_SESSION_GRACE_MS;
+      await deleteExpiredVisitorSessions(deps.db, purgeBefore);
+      await insertVisitorSession(deps.db, tokenHash, claims);
+    },
+    findSession: (tokenHash) => findVisitorSession(deps.db, tokenHash),
+    limits: createWebchatRateLimits(options.limits),
     findChannelByKey: (key) => findWebchatChannel(deps.db, key),
     findChannelById: (id) => loadChannel(deps.db, id),
     webchatSettings: (channelId) => webchatSettingsOfChannel(deps.db, channelId),
@@ -86,7 +105,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
       }
       await answerCsat(deps, { conversationId: conversation.id, score, comment });
     },
-    markDelivered: (channelId, ids) => markDelivered(deps, channelId, ids),
+    markDelivered: (query) => markDelivered(deps, query),
     storeFile: (id, bytes) => storeVisitorFile(deps, id, bytes),
     discardFile: (file) => discardVisitorFile(deps, file),
     findVisitorFile: (query) => findVisitorFile(deps.db, deps.dataDir, query),

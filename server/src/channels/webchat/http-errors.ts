@@ -13,6 +13,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'attachment-too-large': 413,
   'attachment-type-not-allowed': 415,
   'attachment-not-supported': 415,
+  'rate-limited': 429,
 };
 
 /** Answers every refused web chat request with `{ error: { code, message, details? } }`. */
@@ -21,6 +22,9 @@ export const webchatErrorHandler =
   (error: unknown, _req, res, _next) => {
     if (isAtendoError(error)) {
       const { code, message, details } = error;
+      if (typeof details.retryAfterSeconds === 'number') {
+        res.set('retry-after', String(details.retryAfterSeconds));
+      }
       const body: WebchatErrorBody = {
         error: Object.keys(details).length > 0 ? { code, message, details } : { code, message },
       };

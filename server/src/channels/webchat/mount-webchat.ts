@@ -4,9 +4,6 @@ import type { Deps } from '../../services/deps';
 import { createWebchat, type Webchat } from './create-webchat';
 import { loadOrCreateTokenSecret } from './token-secret';
 
-/** The visitor token's lifetime when the server's config does not say (ATENDO_WEBCHAT_TOKEN_TTL_DAYS). */
-export const DEFAULT_WEBCHAT_TOKEN_TTL_MS = 30 * 86_400_000;
-
 /**
  * Plugs the web chat into a server in one call: the routes under /webchat (API, widget.js,
  * demo page) and the sender for kind 'webchat'. Call `close()` on shutdown to end visitor
@@ -15,11 +12,12 @@ export const DEFAULT_WEBCHAT_TOKEN_TTL_MS = 30 * 86_400_000;
 export function mountWebchat(
   app: Express,
   deps: Deps,
-  config?: Pick<Config, 'webchatTokenTtlMs'>,
+  config: Pick<Config, 'webchatTokenTtlMs' | 'webchatLimits'>,
 ): Webchat {
   const webchat = createWebchat(deps, {
     tokenSecret: loadOrCreateTokenSecret(deps.dataDir),
-    tokenTtlMs: config?.webchatTokenTtlMs ?? DEFAULT_WEBCHAT_TOKEN_TTL_MS,
+    tokenTtlMs: config.webchatTokenTtlMs,
+    limits: config.webchatLimits,
   });
   app.use('/webchat', webchat.router);
   deps.senders.register('webchat', webchat.sender);

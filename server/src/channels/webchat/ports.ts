@@ -4,6 +4,8 @@ import type { Locale } from '@atendo/shared/schemas/common';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { WebchatSettings } from '@atendo/shared/schemas/admin/channels';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
+import type { WebchatRateLimits } from './rate-limits';
+import type { VisitorClaims } from './visitor-token';
 
 /** What the web chat adapter hands to the server's inbound pipeline. */
 export type WebchatInbound = {
@@ -45,10 +47,16 @@ export type VisitorFile = StoredFile;
 export type WebchatPorts = {
   now: () => number;
   newId: () => string;
-  /** Signs visitor tokens; at least 32 random bytes, stable across restarts. */
+  /** Keys the stored hash of visitor tokens; at least 32 random bytes, stable across restarts. */
   tokenSecret: string;
   /** How long after issue a visitor token is refused as expired. */
   tokenTtlMs: number;
+  /** Stores a new session under its token's hash (and drops the ones past the TTL). */
+  saveSession: (tokenHash: string, claims: VisitorClaims) => Promise<void>;
+  /** The session a token's hash names, expired or not; null when there is none. */
+  findSession: (tokenHash: string) => Promise<VisitorClaims | null>;
+  /** Session creation and message limits per IP and per visitor. */
+  limits: WebchatRateLimits;
   findChannelByKey: (key: string) => Promise<Channel | null>;
   findChannelById: (id: string) => Promise<Channel | null>;
   /** The channel's look, form and allowed origins (admin console). */
@@ -63,7 +71,12 @@ export type WebchatPorts = {
     score: number;
     comment: string | null;
   }) => Promise<void>;
-  markDelivered: (channelId: string, messageIds: readonly string[]) => Promise<void>;
+  /** Marks the visitor's own outbound messages delivered; other ids are ignored. */
+  markDelivered: (query: {
+    channelId: string;
+    address: string;
+    messageIds: readonly string[];
+  }) => Promise<void>;
   /** Writes a visitor's file; answers its path relative to the data directory. */
   storeFile: (attachmentId: string, bytes: Buffer) => Promise<string>;
   /**

@@ -15,9 +15,9 @@ import {
 import { sendStoredFile } from '../../stored-file';
 import { webchatErrorHandler } from './http-errors';
 import { isInlineImage } from './inline-images';
-import { authenticateVisitor, inboundFrom } from './visitor-auth';
+import { authenticateVisitor, clientIp, inboundFrom } from './visitor-auth';
 import type { VisitorHub } from './visitor-hub';
-import { issueVisitorToken, visitorTokenExpiry } from './visitor-token';
+import { hashVisitorToken, newVisitorToken, visitorTokenExpiry } from './visitor-token';
 import { receiveUpload } from './visitor-uploads';
 import { visitorMessage } from './visitor-view';
 import { createWidgetAssets } from './widget-assets';
@@ -25,8 +25,9 @@ import { requireAllowedOrigin, widgetConfig, type WidgetConfig } from './widget-
 
 /**
  * The contact-facing web chat, mounted at /webchat: the widget and its demo page, and the
- * visitor API. Visitors authenticate with the signed token from `POST /:channelKey/sessions`,
- * valid for the configured TTL; after it the visitor fills the form again.
+ * visitor API. Visitors authenticate with the opaque token from `POST /:channelKey/sessions`
+ * in the Authorization header, valid for the configured TTL; after it the visitor fills the
+ * form again. Opening sessions and sending messages are rate limited (429 `rate-limited`).
  */
 export function createWebchatRouter(ports: WebchatPorts, hub: VisitorHub, logger: Logger): Router {
   const router = express.Router();
@@ -51,6 +52,7 @@ const allowAnyOrigin: RequestHandler = (req, res, next) => {
     'access-control-allow-methods': 'GET, POST, OPTIONS',
     'access-control-allow-headers': 'authorization, content-type, x-file-name, x-client-message-id',
     'access-control-max-age': '600',
+    'access-control-expose-headers': 'retry-after',
   });
   if (req.method === 'OPTIONS') res.status(204).end();
   else next();
@@ -78,6 +80,7 @@ function addSessionRoutes(router: Router, ports: WebchatPorts): void {
     res.set('cache-control', 'public, max-age=60').json(config);
   });
   router.post('/:channelKey/sessions', json, async (req, res) => {
+    await ports.limits.openSession(clientIp(req));
     const key = parseOrThrow(ChannelKeyParam, req.params.channelKey);
     const body = parseOrThrow(OpenSessionBody, req.body);
     const channel = await ports.findChannelByKey(key);
@@ -85,7 +88,9 @@ function addSessionRoutes(router: Router, ports: WebchatPorts): void {
     requireAllowedOrigin(await ports.webchatSettings(channel.id), req.get('origin'));
     const issuedAt = ports.now();
     const claims = { channelId: channel.id, visitorId: `v-${ports.newId()}`, ...body, issuedAt };
-    const token = issueVisitorToken(ports.tokenSecret, claims);
+    // The contact and its conversation wait for the first message: a session alone is a row.
+    const token = newVisitorToken();
+    await ports.saveSession(hashVisitorToken(ports.tokenSecret, token), claims);
     const response: SessionResponse = {
       token,
       visitorId: claims.visitorId,
@@ -110,6 +115,7 @@ const answerSent = (res: Response, result: WebchatInboundResult): void => {
 function addMessageRoutes(router: Router, ports: WebchatPorts, logger: Logger): void {
   router.post('/sessions/messages', json, async (req, res) => {
     const visitor = await authenticateVisitor(ports, req);
+    await ports.limits.sendMessage(visitor.claims.visitorId, clientIp(req));
     const body = parseOrThrow(SendMessageBody, req.body);
     const content = { channelMessageId: body.clientMessageId, kind: 'text' as const };
     const inbound = inboundFrom(ports, visitor, { ...content, body: body.text, attachments: [] });
@@ -117,6 +123,8 @@ function addMessageRoutes(router: Router, ports: WebchatPorts, logger: Logger): 
   });
   router.post('/sessions/uploads', async (req, res) => {
     const visitor = await authenticateVisitor(ports, req);
+    // Counted before a byte of the file is read.
+    await ports.limits.sendMessage(visitor.claims.visitorId, clientIp(req));
     answerSent(res, await receiveUpload(ports, visitor, req, logger));
   });
   router.get('/sessions/attachments/:id', async (req, res) => {
@@ -136,8 +144,9 @@ function addMessageRoutes(router: Router, ports: WebchatPorts, logger: Logger): 
     res.json({ ok: true });
   });
   router.post('/sessions/acks', json, async (req, res) => {
-    const { channel } = await authenticateVisitor(ports, req);
-    await ports.markDelivered(channel.id, parseOrThrow(AckBody, req.body).messageIds);
+    const { claims, channel } = await authenticateVisitor(ports, req);
+    const { messageIds } = parseOrThrow(AckBody, req.body);
+    await ports.markDelivered({ channelId: channel.id, address: claims.visitorId, messageIds });
     res.json({ ok: true });
   });
 }
@@ -155,7 +164,7 @@ function addStreamRoutes(router: Router, ports: WebchatPorts, hub: VisitorHub): 
     res.json(response);
   });
   router.get('/sessions/events', async (req, res) => {
-    const { claims, channel } = await authenticateVisitor(ports, req, true);
+    const { claims, channel } = await authenticateVisitor(ports, req);
     res.writeHead(200, {
       'content-type': 'text/event-stream',
       'cache-control': 'no-cache, no-transform',

@@ -5,9 +5,9 @@ import type { SessionEndEvent, VisitorEvent } from './protocol';
  * event and lets a test wait for the first one matching a predicate (no sleeps). `ended`
  * resolves when the server closes the stream, with the `session-end` event it sent, if any.
  */
-export async function openVisitorStream(url: string) {
+export async function openVisitorStream(url: string, headers: Record<string, string> = {}) {
   const controller = new AbortController();
-  const response = await fetch(url, { signal: controller.signal });
+  const response = await fetch(url, { headers, signal: controller.signal });
   if (!response.ok || !response.body) throw new Error(`SSE failed: HTTP ${response.status}`);
   const events: VisitorEvent[] = [];
   let sessionEnd: SessionEndEvent | null = null;

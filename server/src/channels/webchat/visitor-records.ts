@@ -92,20 +92,25 @@ export async function visitorSnapshot(
 
 /**
  * Marks outbound messages the visitor's widget has shown as delivered. Only messages of this
- * channel are touched, and a status never moves backwards.
+ * visitor's own conversations on this channel are touched: ids of anyone else's are ignored,
+ * as are unknown ones. A status never moves backwards.
  */
 export async function markDelivered(
   deps: Deps,
-  channelId: string,
-  messageIds: readonly string[],
+  query: { channelId: string; address: string; messageIds: readonly string[] },
 ): Promise<void> {
   await inTransaction(deps, async (trx) => {
+    const contactId = await contactIdByAddress(trx, query.channelId, query.address);
+    if (contactId === null) return;
     const rows = await trx
       .selectFrom('messages')
-      .select(['id', 'status'])
-      .where('id', 'in', messageIds)
-      .where('channel_id', '=', channelId)
-      .where('direction', '=', 'outbound')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select(['messages.id', 'messages.status'])
+      .where('messages.id', 'in', query.messageIds)
+      .where('messages.channel_id', '=', query.channelId)
+      .where('messages.direction', '=', 'outbound')
+      .where('conversations.contact_id', '=', contactId)
+      .where('conversations.channel_id', '=', query.channelId)
       .execute();
     for (const row of rows) {
       if (!deliveryStatusChanges(DeliveryStatus.parse(row.status), 'delivered')) continue;

@@ -1,13 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Locale } from '@atendo/shared/schemas/common';
 
 /**
- * The visitor's credential. It is signed rather than stored: the server keeps no session table
- * for anonymous visitors, and a reload presents the same token from localStorage. It names the
- * channel and the visitor id (the contact's address on that channel), plus what the visitor
- * typed in the form, so the contact can be created with them on the first message. The issue
- * time lets the server refuse old tokens under the TTL configured now, not the one at issue.
+ * The visitor's session as the server keeps it (webchat_sessions): the channel and the visitor
+ * id (the contact's address on that channel), plus what the visitor typed in the form, so the
+ * contact can be created with them on the first message. The issue time lets the server refuse
+ * old sessions under the TTL configured now, not the one at issue.
  */
 export const VisitorClaims = z.object({
   channelId: z.string().min(1).max(64),
@@ -19,51 +18,22 @@ export const VisitorClaims = z.object({
 });
 export type VisitorClaims = z.infer<typeof VisitorClaims>;
 
-/** Why a token was refused: the widget forgets it either way, but says so when it expired. */
-export type VisitorTokenCheck =
-  { ok: true; claims: VisitorClaims } | { ok: false; reason: 'invalid' | 'expired' };
+/**
+ * The visitor's credential: 32 random bytes, base64url. It says nothing about the visitor (the
+ * earlier signed tokens carried name and e-mail readable in base64) and works only while its
+ * session row exists, so deleting the row revokes it.
+ */
+export const newVisitorToken = (): string => randomBytes(32).toString('base64url');
 
-const sign = (secret: string, payload: string): string =>
-  createHmac('sha256', secret).update(payload).digest('base64url');
-
-export function issueVisitorToken(secret: string, claims: VisitorClaims): string {
-  const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-  return `${payload}.${sign(secret, payload)}`;
-}
-
-/** When a token issued at `issuedAt` stops working. */
-export const visitorTokenExpiry = (issuedAt: number, ttlMs: number): number => issuedAt + ttlMs;
+/** A token as newVisitorToken makes them; anything else (an old signed token) is not looked up. */
+export const isVisitorTokenShape = (token: string): boolean => /^[A-Za-z0-9_-]{43}$/.test(token);
 
 /**
- * Checks a token at `now`: forged, truncated or malformed tokens are invalid (tokens from
- * before expiry existed carry no issue time and count as invalid too); genuine ones past their
- * time are expired.
+ * What the database stores in place of the token. Keyed with the data directory's secret, so a
+ * copy of the database alone cannot even confirm a guessed token.
  */
-export function verifyVisitorToken(
-  secret: string,
-  token: string,
-  clock: { now: number; ttlMs: number },
-): VisitorTokenCheck {
-  const claims = genuineClaims(secret, token);
-  if (!claims) return { ok: false, reason: 'invalid' };
-  if (clock.now >= visitorTokenExpiry(claims.issuedAt, clock.ttlMs)) {
-    return { ok: false, reason: 'expired' };
-  }
-  return { ok: true, claims };
-}
+export const hashVisitorToken = (secret: string, token: string): string =>
+  createHmac('sha256', secret).update(token).digest('base64url');
 
-function genuineClaims(secret: string, token: string): VisitorClaims | null {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) return null;
-  const expected = Buffer.from(sign(secret, payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-  try {
-    const parsed = VisitorClaims.safeParse(
-      JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')),
-    );
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+/** When a session issued at `issuedAt` stops working. */
+export const visitorTokenExpiry = (issuedAt: number, ttlMs: number): number => issuedAt + ttlMs;

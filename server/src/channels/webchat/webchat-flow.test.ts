@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csatPrompt } from '@atendo/shared/rules/csat';
 import type { SendResponse, SessionResponse, TranscriptResponse } from './protocol';
 import { isMessage, isState, openVisitorStream } from './sse-test-client';
-import { startWebchatServer, WEBCHAT_CHANNEL_ID, WEBCHAT_KEY } from './webchat-test-server';
+import { bearer, startWebchatServer, WEBCHAT_CHANNEL_ID, WEBCHAT_KEY } from './webchat-test-server';
 
 /*
  * The whole web chat journey over real HTTP and Server-Sent Events on loopback: visitor → bot
@@ -58,7 +58,8 @@ describe('web chat, end to end', () => {
   it('takes a visitor from the bot menu through an agent to a recorded CSAT', async () => {
     const session = await openSession('en');
     const stream = await openVisitorStream(
-      `${server.url}/webchat/sessions/events?token=${encodeURIComponent(session.token)}`,
+      `${server.url}/webchat/sessions/events`,
+      bearer(session.token),
     );
     const say = async (clientMessageId: string, text: string) => {
       const sent = await post(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMessage, openVisitorStream } from './sse-test-client';
-import { startWebchatServer } from './webchat-test-server';
+import { bearer, startWebchatServer } from './webchat-test-server';
 
 /*
  * A visitor's live stream against the real server, over HTTP and SSE on loopback: opened with
@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const streamOf = (token: string) =>
-  openVisitorStream(`${server.url}/webchat/sessions/events?token=${encodeURIComponent(token)}`);
+  openVisitorStream(`${server.url}/webchat/sessions/events`, bearer(token));
 
 /** A visitor in the bot menu with a live stream that has shown the menu. */
 async function liveVisitor(name: string, id: string) {
@@ -51,9 +51,9 @@ describe('a live stream whose token expires', () => {
     // Nothing pushed after the expiry: the last event is still the menu's state.
     expect(stream.events.at(-1)).toMatchObject({ type: 'state', state: 'bot' });
     // Reconnecting is refused like any request with the expired token.
-    const again = await fetch(
-      `${server.url}/webchat/sessions/events?token=${encodeURIComponent(session.token)}`,
-    );
+    const again = await fetch(`${server.url}/webchat/sessions/events`, {
+      headers: bearer(session.token),
+    });
     expect(again.status).toBe(401);
     await again.body?.cancel();
     await opened?.close();

@@ -37,7 +37,18 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 export type VisitorAnswer = { status: number; body: unknown };
 
-export async function startWebchatServer(): Promise<{
+/**
+ * The test servers open many sessions from 127.0.0.1 within a minute: their limits are raised
+ * unless a test passes its own (ATENDO_WEBCHAT_* variables, see config.ts).
+ */
+const RAISED_LIMITS = {
+  ATENDO_WEBCHAT_SESSIONS_PER_IP_PER_MINUTE: '1000',
+  ATENDO_WEBCHAT_SESSIONS_PER_IP_PER_HOUR: '10000',
+  ATENDO_WEBCHAT_MESSAGES_PER_IP_PER_MINUTE: '10000',
+  ATENDO_WEBCHAT_MESSAGES_PER_IP_PER_HOUR: '100000',
+};
+
+export async function startWebchatServer(env: Record<string, string> = {}): Promise<{
   url: string;
   db: Database;
   dataDir: string;
@@ -70,7 +81,13 @@ export async function startWebchatServer(): Promise<{
     .set({ bot_menu: JSON.stringify(TEST_MENU) })
     .where('id', '=', WEBCHAT_CHANNEL_ID)
     .execute();
-  const config = loadConfig({ ATENDO_DATA_DIR: dataDir, ATENDO_PORT: '0', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...RAISED_LIMITS,
+    ...env,
+    ATENDO_DATA_DIR: dataDir,
+    ATENDO_PORT: '0',
+    LOG_LEVEL: 'silent',
+  });
   const logger = createLogger(process.env.WEBCHAT_TEST_LOG === '1' ? 'debug' : 'silent');
   const server = createServer({ config, db, clock, logger });
   // createServer mounts the web chat itself (routes and the 'webchat' sender).
