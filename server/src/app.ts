@@ -18,6 +18,7 @@ import { createOutbox } from './services/outbox';
 import { createSecretBox, loadSecretKey, type SecretBox } from './secrets/secret-box';
 import { createStreamServer, type StreamServerOptions } from './sync/stream-socket';
 import { contextForToken } from './trpc/context';
+import { trpcHttpOptions } from './trpc/http';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
 import { mountWorkspace } from './workspace-route';
 import { createAccessLog } from './privacy/access-log';
@@ -100,6 +101,7 @@ export function createServer(options: ServerOptions): AtendoServer {
       createContext: ({ req }) =>
         contextForToken(deps, config, bearerToken(req.headers.authorization), req.ip ?? null),
       onError: logUnexpected(logger),
+      ...trpcHttpOptions(config),
     }),
   );
   // Last: the workspace's client-side routes fall back to its index.html.

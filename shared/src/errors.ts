@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'team-has-no-members',
   'channel-archived',
   'not-configured',
+  // Abuse limits (issue 10): details.retryAfterSeconds says how long to wait.
+  'rate-limited',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import type { Messages } from './pt-BR';
+import { enSecSession } from './en-sec-session';
 
 export const en: Messages = {
   app: {
@@ -97,6 +98,7 @@ export const en: Messages = {
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
     'contact-has-open-conversations':
       'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',
+    'rate-limited': 'Too many attempts in a short time. Wait a moment and try again.',
   },
   hints: {
     'ask-supervisor':
@@ -110,4 +112,5 @@ export const en: Messages = {
   ...enSeat,
   ...enSession,
   ...enPrivacy,
+  ...enSecSession,
 };

@@ -4,6 +4,7 @@ import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
+import { ptBRSecSession } from './pt-BR-sec-session';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -101,6 +102,7 @@ export const ptBR = {
     'channel-archived': 'Este canal está arquivado.',
     'not-configured':
       'Este canal ainda não está configurado. Confira as credenciais no console de administração.',
+    'rate-limited': 'Muitas tentativas em pouco tempo. Aguarde um pouco e tente novamente.',
   },
   hints: {
     'ask-supervisor':
@@ -114,6 +116,7 @@ export const ptBR = {
   ...ptBRSeat,
   ...ptBRSession,
   ...ptBRPrivacy,
+  ...ptBRSecSession,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
