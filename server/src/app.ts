@@ -85,6 +85,7 @@ export function createServer(options: ServerOptions): AtendoServer {
   };
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });

@@ -24,6 +24,7 @@ describe('loadConfig', () => {
         ipWindowMs: 60_000,
         ipLockMs: 15 * 60_000,
       },
+      trustProxy: false,
       trpcMaxBatchSize: 25,
       streamRoundMs: 40,
       syncWorkingSet: { ...DEFAULT_WORKING_SET, closedWindowMs: 7 * 86_400_000 },
@@ -36,6 +37,15 @@ describe('loadConfig', () => {
       whatsappEnvSecrets: { accessToken: null, appSecret: null, verifyToken: null },
       secretKey: null,
     });
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ] as const)('reads ATENDO_TRUST_PROXY=%s as express takes it', (value, expected) => {
+    expect(loadConfig({ ATENDO_TRUST_PROXY: value }).trustProxy).toBe(expected);
   });
 
   it.each([

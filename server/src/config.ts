@@ -43,6 +43,10 @@ const EnvSchema = z.object({
   ATENDO_LOGIN_IP_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
   ATENDO_LOGIN_IP_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(1),
   ATENDO_LOGIN_IP_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  ATENDO_TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'expected true, a number of proxies, or proxy addresses/subnets')
+    .optional(),
   ATENDO_TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(25),
   ATENDO_STREAM_ROUND_MS: z.coerce.number().int().min(0).max(1000).default(40),
   ATENDO_SYNC_CLOSED_DAYS: z.coerce.number().min(0).max(365).default(7),
@@ -96,6 +100,11 @@ export type Config = {
   webchatTokenTtlMs: number;
   /** Failed sign-ins tolerated per account and per client address (auth/login-limits.ts). */
   loginLimits: LoginLimits;
+  /**
+   * Express's `trust proxy`: false (the socket's address is the client's), true, a number of
+   * proxies, or their addresses. Decides the address the sign-in limits and the access log see.
+   */
+  trustProxy: boolean | number | string;
   /** The most calls one batched tRPC request may carry; larger batches are refused whole. */
   trpcMaxBatchSize: number;
   /** Least time between two back-to-back fan-out rounds of the live stream (see fanout.ts). */
@@ -156,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       ipWindowMs: Math.round(e.ATENDO_LOGIN_IP_WINDOW_MINUTES * 60_000),
       ipLockMs: Math.round(e.ATENDO_LOGIN_IP_LOCK_MINUTES * 60_000),
     },
+    trustProxy: trustProxy(e.ATENDO_TRUST_PROXY),
     trpcMaxBatchSize: e.ATENDO_TRPC_MAX_BATCH,
     streamRoundMs: e.ATENDO_STREAM_ROUND_MS,
     syncWorkingSet: {
@@ -191,4 +201,12 @@ function whatsAppConfig(e: z.infer<typeof EnvSchema>): WhatsAppConfig | null {
     verifyToken,
     webhookLimitBytes: Math.round(e.WHATSAPP_WEBHOOK_LIMIT_MB * 1024 * 1024),
   };
+}
+
+/** ATENDO_TRUST_PROXY as express takes it: a flag, a hop count, or addresses as written. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -38,12 +38,16 @@ type Answer = {
 type Credentials = { email: string; password: string };
 
 /** Posts one batch of calls as the desktop's batch link does, and reads each call's code. */
-async function post(procedure: string, inputs: unknown[]): Promise<Answer> {
+async function post(
+  procedure: string,
+  inputs: unknown[],
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const paths = inputs.map(() => procedure).join(',');
   const body = Object.fromEntries(inputs.map((input, i) => [String(i), input]));
   const response = await fetch(`${server.httpUrl}/${paths}?batch=1`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
   const json = await response.json();
@@ -58,6 +62,7 @@ async function post(procedure: string, inputs: unknown[]): Promise<Answer> {
   };
 }
 
+const BRUNO = 'bruno@atendo.demo';
 const signIn = (...attempts: Credentials[]) => post('auth.login', attempts);
 const wrong = (email: string): Credentials => ({ email, password: 'not-the-password' });
 const right = (email: string): Credentials => ({ email, password: DEMO_PASSWORD });
@@ -148,6 +153,28 @@ describe('sign-in limits', () => {
     expect(
       (await signIn(...Array.from({ length: 25 }, () => right('bruno@atendo.demo')))).codes,
     ).toHaveLength(25);
+  });
+});
+
+describe('behind a reverse proxy', () => {
+  it('limits the client address the trusted proxy forwards, not the proxy', async () => {
+    await server.close();
+    await app.db.destroy();
+    fs.rmSync(app.dir, { recursive: true, force: true });
+    app = await openTestApp(undefined, 0, undefined, {
+      ATENDO_TRUST_PROXY: 'loopback',
+      ATENDO_LOGIN_IP_FAILURES: '3',
+    });
+    server = await startTestServer(app);
+    const from = (ip: string) => ({ 'x-forwarded-for': ip });
+    for (const email of ['a@x.demo', 'b@x.demo', 'c@x.demo']) {
+      const answer = await post('auth.login', [wrong(email)], from('198.51.100.1'));
+      expect(answer.codes).toEqual(['unauthenticated']);
+    }
+    const locked = await post('auth.login', [right(BRUNO)], from('198.51.100.1'));
+    expect(locked.details).toEqual([{ retryAfterSeconds: 900, scope: 'ip' }]);
+    const other = await post('auth.login', [right(BRUNO)], from('198.51.100.2'));
+    expect(other.codes).toEqual(['ok']);
   });
 });
 
