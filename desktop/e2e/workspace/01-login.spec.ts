@@ -69,6 +69,27 @@ test('a stored session the server no longer knows goes back to the login screen'
   await expect(page.getByRole('form', { name: 'Entrar no Atendo' })).toBeVisible();
 });
 
+test('a session ended elsewhere closes the live stream and goes back to the login screen', async ({
+  page,
+}) => {
+  const login = new LoginPage(page);
+  await login.goto(serverUrl());
+  await login.signIn(ACCOUNTS.bruno.email, DEMO_PASSWORD);
+  await new WorkspacePage(page).waitUntilReady();
+  const token = await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('atendo.session') ?? '{}') as { token?: string };
+    return stored.token ?? '';
+  });
+  // Signed out from another tab or computer holding the same token (or revoked by an admin):
+  // the server closes this page's stream with 4401, which signs the agent out here at once.
+  const answer = await page.request.post(`${serverUrl()}/trpc/auth.logout`, {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    data: {},
+  });
+  expect(answer.status()).toBe(200);
+  await expect(page.getByRole('form', { name: 'Entrar no Atendo' })).toBeVisible();
+});
+
 test('the workspace speaks English when the agent picks it', async ({ page }) => {
   const login = new LoginPage(page);
   await login.goto(serverUrl());
