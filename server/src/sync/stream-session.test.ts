@@ -41,6 +41,12 @@ describe('a stream lives no longer than its session', () => {
     // Another session of the same agent (her phone) is not signed out.
     const phone = await openStream(await f.signIn(ANA));
 
+    const download = () =>
+      fetch(f.server.httpUrl.replace(/\/trpc$/, '/api/attachments/none'), {
+        headers: { authorization: `Bearer ${ana.token ?? ''}` },
+      });
+    expect((await download()).status).toBe(404);
+
     await ana.trpc.auth.logout.mutate();
 
     await laptop.until(closed);
@@ -52,6 +58,8 @@ describe('a stream lives no longer than its session', () => {
     expect(
       await refusal(ana.trpc.sync.pull.query({ collection: 'tags', checkpoint: null, limit: 10 })),
     ).toBe('unauthenticated');
+    // The HTTP routes beside tRPC too (an unknown file is now 401, not 404).
+    expect((await download()).status).toBe(401);
     // A new stream with the old token is refused at its hello.
     const again = new StreamRecorder(ana);
     await again.until(closed);
