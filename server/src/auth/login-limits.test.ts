@@ -150,9 +150,10 @@ describe('sign-in limits', () => {
     expect(answer.details).toEqual([{ reason: 'batch-too-large' }]);
     // None of its calls ran: the account is not locked.
     expect((await signIn(right('ana@atendo.demo'))).codes).toEqual(['ok']);
-    expect(
-      (await signIn(...Array.from({ length: 25 }, () => right('bruno@atendo.demo')))).codes,
-    ).toHaveLength(25);
+    // 25 is allowed, and so are that many sign-ins at once from one address (a shift start).
+    const agents = ['ana', 'bruno', 'carla', 'diego', 'admin'].map((n) => `${n}@atendo.demo`);
+    const shift = await signIn(...Array.from({ length: 25 }, (_, i) => right(agents[i % 5] ?? '')));
+    expect(shift.codes).toEqual(Array.from({ length: 25 }, () => 'ok'));
   });
 });
 

@@ -59,23 +59,19 @@ export class LoginLimiter {
   /** Runs `check` (a password check) unless the account or the address is locked. */
   async attempt<T>(who: SignInAttempt, check: () => Promise<T>): Promise<T> {
     const email = who.email.trim().toLowerCase();
-    const keys: [Scope, string][] = [['account', email]];
-    if (who.ip !== null) keys.push(['ip', who.ip]);
-    for (const [scope, key] of keys) await this.refuseWhileLocked(scope, key, who);
-    // Counted as a failure before the password is checked, so that a burst of parallel
-    // attempts (one batch of calls) cannot all be checked before the first failure counts;
-    // the attempts past the limit are refused at once.
-    const counts = new Map<Scope, number>();
-    for (const [scope, key] of keys) {
-      counts.set(scope, (await this.limiter(scope).penalty(key, 1)).consumedPoints);
-    }
-    for (const [scope, key] of keys) {
-      if ((counts.get(scope) ?? 0) > this.points(scope))
-        await this.refuseWhileLocked(scope, key, who);
+    await this.refuseWhileLocked('account', email, who);
+    if (who.ip !== null) await this.refuseWhileLocked('ip', who.ip, who);
+    // The account's failure is counted before the password is checked, so that a burst of
+    // parallel guesses (one batch of calls) cannot all be checked before the first failure
+    // counts: those past the limit are refused at once. Not the address's: many agents behind
+    // one NAT address signing in at the same moment must not look like a burst.
+    const accountCount = (await this.account.penalty(email, 1)).consumedPoints;
+    if (accountCount > this.limits.accountFailures) {
+      await this.refuseWhileLocked('account', email, who);
     }
     try {
       const result = await check();
-      await this.passed(keys);
+      await this.account.delete(email);
       return result;
     } catch (error) {
       if (isWrongCredentials(error)) {
@@ -84,11 +80,18 @@ export class LoginLimiter {
           { email: who.email, ip: who.ip },
           'sign-in failed: wrong e-mail or password',
         );
-        for (const [scope, key] of keys) await this.lockAtLimit(scope, key, counts.get(scope), who);
-      } else {
+        await this.lockAtLimit('account', email, accountCount, who);
+        if (who.ip !== null) {
+          const ipCount = (await this.ip.penalty(who.ip, 1)).consumedPoints;
+          await this.lockAtLimit('ip', who.ip, ipCount, who);
+        }
+      } else if (isAtendoError(error)) {
         // Any other answer (deactivated, a password to change, a weak new one) came past a
-        // right password; an unexpected error says nothing about the password either.
-        await this.passed(keys, isAtendoError(error));
+        // right password: the account's count starts over.
+        await this.account.delete(email);
+      } else {
+        // An unexpected failure says nothing about the password: take the attempt back.
+        await this.account.reward(email, 1);
       }
       throw error;
     }
@@ -100,14 +103,6 @@ export class LoginLimiter {
 
   private points(scope: Scope): number {
     return scope === 'account' ? this.limits.accountFailures : this.limits.ipFailures;
-  }
-
-  /** Takes back the attempt's count; a right password also clears the account's failures. */
-  private async passed(keys: [Scope, string][], rightPassword = true): Promise<void> {
-    for (const [scope, key] of keys) {
-      if (scope === 'account' && rightPassword) await this.account.delete(key);
-      else await this.limiter(scope).reward(key, 1);
-    }
   }
 
   private async refuseWhileLocked(scope: Scope, key: string, who: SignInAttempt): Promise<void> {
@@ -129,10 +124,10 @@ export class LoginLimiter {
   private async lockAtLimit(
     scope: Scope,
     key: string,
-    count: number | undefined,
+    count: number,
     who: SignInAttempt,
   ): Promise<void> {
-    if (count === undefined || count < this.points(scope)) return;
+    if (count < this.points(scope)) return;
     const lockMs = scope === 'account' ? this.limits.accountLockMs : this.limits.ipLockMs;
     // The lock runs from the failure that reached the limit, for the whole lock time.
     await this.limiter(scope).block(key, seconds(lockMs));
