@@ -18,6 +18,7 @@ import { createOutbox } from './services/outbox';
 import { createSecretBox, loadSecretKey, type SecretBox } from './secrets/secret-box';
 import { createStreamServer, type StreamServerOptions } from './sync/stream-socket';
 import { contextForToken } from './trpc/context';
+import { trpcHttpOptions } from './trpc/http';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
 import { mountWorkspace } from './workspace-route';
 import { createAccessLog } from './privacy/access-log';
@@ -84,6 +85,7 @@ export function createServer(options: ServerOptions): AtendoServer {
   };
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
@@ -100,6 +102,7 @@ export function createServer(options: ServerOptions): AtendoServer {
       createContext: ({ req }) =>
         contextForToken(deps, config, bearerToken(req.headers.authorization), req.ip ?? null),
       onError: logUnexpected(logger),
+      ...trpcHttpOptions(config),
     }),
   );
   // Last: the workspace's client-side routes fall back to its index.html.

@@ -16,6 +16,16 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionTtlMs: 12 * 3_600_000,
       webchatTokenTtlMs: 30 * 86_400_000,
+      loginLimits: {
+        accountFailures: 5,
+        accountWindowMs: 15 * 60_000,
+        accountLockMs: 15 * 60_000,
+        ipFailures: 20,
+        ipWindowMs: 60_000,
+        ipLockMs: 15 * 60_000,
+      },
+      trustProxy: false,
+      trpcMaxBatchSize: 25,
       streamRoundMs: 40,
       syncWorkingSet: { ...DEFAULT_WORKING_SET, closedWindowMs: 7 * 86_400_000 },
       whatsapp: null,
@@ -41,6 +51,15 @@ describe('loadConfig', () => {
         ],
       },
     });
+  });
+
+  it.each([
+    ['true', true],
+    ['false', false],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+  ] as const)('reads ATENDO_TRUST_PROXY=%s as express takes it', (value, expected) => {
+    expect(loadConfig({ ATENDO_TRUST_PROXY: value }).trustProxy).toBe(expected);
   });
 
   it.each([

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_WORKING_SET, type WorkingSetSettings } from '@atendo/shared/sync/working-set';
+import type { LoginLimits } from './auth/login-limits';
 import { parseSecretKey } from './secrets/secret-box';
 
 // The default data directory is the repository's `.data/`, found from this file rather than the
@@ -76,6 +77,17 @@ const EnvSchema = z.object({
     .max(24 * 365)
     .default(12),
   ATENDO_WEBCHAT_TOKEN_TTL_DAYS: z.coerce.number().positive().max(3650).default(30),
+  ATENDO_LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).max(10_000).default(5),
+  ATENDO_LOGIN_ACCOUNT_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  ATENDO_LOGIN_ACCOUNT_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  ATENDO_LOGIN_IP_FAILURES: z.coerce.number().int().min(1).max(100_000).default(20),
+  ATENDO_LOGIN_IP_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(1),
+  ATENDO_LOGIN_IP_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(15),
+  ATENDO_TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]+$/, 'expected true, a number of proxies, or proxy addresses/subnets')
+    .optional(),
+  ATENDO_TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(25),
   ATENDO_STREAM_ROUND_MS: z.coerce.number().int().min(0).max(1000).default(40),
   ATENDO_SYNC_CLOSED_DAYS: z.coerce.number().min(0).max(365).default(7),
   WHATSAPP_GRAPH_BASE_URL: z.url().default('https://graph.facebook.com'),
@@ -126,6 +138,15 @@ export type Config = {
   sessionTtlMs: number;
   /** How long a web chat visitor's token lets them back into their conversation. */
   webchatTokenTtlMs: number;
+  /** Failed sign-ins tolerated per account and per client address (auth/login-limits.ts). */
+  loginLimits: LoginLimits;
+  /**
+   * Express's `trust proxy`: false (the socket's address is the client's), true, a number of
+   * proxies, or their addresses. Decides the address the sign-in limits and the access log see.
+   */
+  trustProxy: boolean | number | string;
+  /** The most calls one batched tRPC request may carry; larger batches are refused whole. */
+  trpcMaxBatchSize: number;
   /** Least time between two back-to-back fan-out rounds of the live stream (see fanout.ts). */
   streamRoundMs: number;
   /** What each agent's local store replicates (shared/src/sync/working-set.ts). */
@@ -178,6 +199,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlMs: e.ATENDO_SESSION_TTL_HOURS * 3_600_000,
     webchatTokenTtlMs: Math.round(e.ATENDO_WEBCHAT_TOKEN_TTL_DAYS * 86_400_000),
+    loginLimits: {
+      accountFailures: e.ATENDO_LOGIN_ACCOUNT_FAILURES,
+      accountWindowMs: Math.round(e.ATENDO_LOGIN_ACCOUNT_WINDOW_MINUTES * 60_000),
+      accountLockMs: Math.round(e.ATENDO_LOGIN_ACCOUNT_LOCK_MINUTES * 60_000),
+      ipFailures: e.ATENDO_LOGIN_IP_FAILURES,
+      ipWindowMs: Math.round(e.ATENDO_LOGIN_IP_WINDOW_MINUTES * 60_000),
+      ipLockMs: Math.round(e.ATENDO_LOGIN_IP_LOCK_MINUTES * 60_000),
+    },
+    trustProxy: trustProxy(e.ATENDO_TRUST_PROXY),
+    trpcMaxBatchSize: e.ATENDO_TRPC_MAX_BATCH,
     streamRoundMs: e.ATENDO_STREAM_ROUND_MS,
     syncWorkingSet: {
       ...DEFAULT_WORKING_SET,
@@ -213,4 +244,12 @@ function whatsAppConfig(e: z.infer<typeof EnvSchema>): WhatsAppConfig | null {
     verifyToken,
     webhookLimitBytes: Math.round(e.WHATSAPP_WEBHOOK_LIMIT_MB * 1024 * 1024),
   };
+}
+
+/** ATENDO_TRUST_PROXY as express takes it: a flag, a hop count, or addresses as written. */
+function trustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -27,6 +27,25 @@ test('wrong credentials are explained, right ones open the workspace', async ({ 
   await workspace.waitUntilReady();
 });
 
+test('too many wrong passwords lock the sign-in and say for how long', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.goto(serverUrl());
+  // An e-mail no agent has: the lock is per e-mail, so no later spec's account is locked.
+  const email = 'ninguem@atendo.demo';
+  const attempt = async (password: string) => {
+    const answered = page.waitForResponse((response) => response.url().includes('auth.login'));
+    await login.signIn(email, password);
+    return (await answered).status();
+  };
+  for (let i = 0; i < 5; i++) {
+    expect(await attempt(`chute-${String(i)}`)).toBe(401);
+    await expect(login.error).toContainText('E-mail ou senha incorretos.');
+  }
+  expect(await attempt('chute-5')).toBe(429);
+  await expect(login.error).toContainText('Muitas tentativas. Tente novamente em 15 minutos.');
+  await page.screenshot({ path: 'docs/screenshots/login-rate-limited.png' });
+});
+
 test('a stored session the server no longer knows goes back to the login screen', async ({
   page,
 }) => {
@@ -47,6 +66,27 @@ test('a stored session the server no longer knows goes back to the login screen'
     );
   }, serverUrl());
   await page.reload();
+  await expect(page.getByRole('form', { name: 'Entrar no Atendo' })).toBeVisible();
+});
+
+test('a session ended elsewhere closes the live stream and goes back to the login screen', async ({
+  page,
+}) => {
+  const login = new LoginPage(page);
+  await login.goto(serverUrl());
+  await login.signIn(ACCOUNTS.bruno.email, DEMO_PASSWORD);
+  await new WorkspacePage(page).waitUntilReady();
+  const token = await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('atendo.session') ?? '{}') as { token?: string };
+    return stored.token ?? '';
+  });
+  // Signed out from another tab or computer holding the same token (or revoked by an admin):
+  // the server closes this page's stream with 4401, which signs the agent out here at once.
+  const answer = await page.request.post(`${serverUrl()}/trpc/auth.logout`, {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    data: {},
+  });
+  expect(answer.status()).toBe(200);
   await expect(page.getByRole('form', { name: 'Entrar no Atendo' })).toBeVisible();
 });
 

@@ -10,6 +10,9 @@ export type ApiClientOptions = {
   getToken: () => string | null;
 };
 
+/** Calls per batched request: below the server's default limit, with room to spare. */
+export const MAX_BATCH_ITEMS = 20;
+
 export const trpcUrl = (serverUrl: string): string => `${serverUrl.replace(/\/+$/, '')}/trpc`;
 
 /**
@@ -23,6 +26,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     links: [
       httpBatchLink({
         url: trpcUrl(serverUrl),
+        // The server refuses larger batches (ATENDO_TRPC_MAX_BATCH, 25 by default).
+        maxItems: MAX_BATCH_ITEMS,
         headers: (): Record<string, string> => {
           const token = getToken();
           return token === null ? {} : { authorization: `Bearer ${token}` };

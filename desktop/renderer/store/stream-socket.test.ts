@@ -1,6 +1,11 @@
 import { WebSocket, WebSocketServer } from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STREAM_PATH, type StreamEvent } from '@atendo/shared/sync/protocol';
+import {
+  SESSION_END_REASONS,
+  STREAM_CLOSE,
+  STREAM_PATH,
+  type StreamEvent,
+} from '@atendo/shared/sync/protocol';
 import type { SetTimer } from './stream-hub';
 import { streamUrl } from './stream-socket';
 import { createTrpcTransport } from './trpc-transport';
@@ -219,6 +224,24 @@ describe('the live stream over the plain websocket', () => {
     expect(error).toBeInstanceOf(RefusalError);
     expect(error instanceof RefusalError ? error.code : null).toBe(refusal);
   });
+
+  it.each(SESSION_END_REASONS)(
+    'reports an open stream closed as its session ended (%s) as unauthenticated',
+    async (reason) => {
+      const stream = openStream();
+      const peer = await server.peer();
+      await peer.hello;
+      peer.socket.send(JSON.stringify([resync('connected')]));
+      await stream.received(1);
+      peer.socket.close(STREAM_CLOSE.unauthenticated, reason);
+      const error = await stream.error;
+      // What makes the workspace sign the agent out (watchSessionRefusal, useSessionCheck).
+      expect(error instanceof RefusalError ? [error.code, error.details.reason] : null).toEqual([
+        'unauthenticated',
+        reason,
+      ]);
+    },
+  );
 
   it.each([
     ['the server going away', 1001],

@@ -5,9 +5,15 @@ import type { Database } from '../db/database';
 import { loadAgent } from '../repo/directory';
 import type { Deps } from '../services/deps';
 import { verifyPassword } from './password';
+import { sessionHubFor } from './session-hub';
 
-// Only the token's hash is stored, so a copy of the database cannot be used to sign in.
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+/**
+ * A session's id: its token's hash. Only the hash is stored, so a copy of the database cannot
+ * be used to sign in; the live streams are registered under it too (session-hub.ts).
+ */
+export const sessionIdOf = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+const hashToken = sessionIdOf;
 
 // A fixed hash to verify against when the e-mail is unknown, so both failures take as long.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
@@ -52,25 +58,40 @@ export async function login(
   return { token, agent, expiresAt };
 }
 
+export type ValidSession = { sessionId: string; agent: Agent; expiresAt: number };
+
+/** The session a bearer token names, or null when it is unknown, expired or revoked. */
+export async function sessionForToken(
+  db: Database,
+  token: string,
+  now: number,
+): Promise<ValidSession | null> {
+  const sessionId = hashToken(token);
+  const session = await db
+    .selectFrom('sessions')
+    .select(['agent_id', 'expires_at'])
+    .where('token_hash', '=', sessionId)
+    .executeTakeFirst();
+  if (!session || session.expires_at <= now) return null;
+  const agent = await loadAgent(db, session.agent_id);
+  // A deactivated agent's sessions are deleted; this refuses one that raced the deletion.
+  if (!agent || agent.active === false) return null;
+  return { sessionId, agent, expiresAt: session.expires_at };
+}
+
 /** The agent a bearer token belongs to, or null when it is unknown or expired. */
 export async function agentForToken(
   db: Database,
   token: string,
   now: number,
 ): Promise<Agent | null> {
-  const session = await db
-    .selectFrom('sessions')
-    .select(['agent_id', 'expires_at'])
-    .where('token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-  if (!session || session.expires_at <= now) return null;
-  const agent = await loadAgent(db, session.agent_id);
-  // A deactivated agent's sessions are deleted; this refuses one that raced the deletion.
-  return agent?.active === false ? null : agent;
+  return (await sessionForToken(db, token, now))?.agent ?? null;
 }
 
+/** Ends a session: its token is refused from now on and its open streams close at once. */
 export async function logout(db: Database, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+  sessionHubFor(db).endSession(hashToken(token), 'signed-out');
 }
 
 /** Reads `Authorization: Bearer <token>`; anything else is no token. */
@@ -90,11 +111,47 @@ export async function purgeExpiredSessions(db: Database, now: number): Promise<n
 }
 
 /**
- * Ends every session of an agent (deactivation, password reset). Branch `sec` (issue 10) owns
- * this function and also closes the agent's live streams at once; until it is merged this
- * version deletes the session rows only, so the agent's next request and stream hello are
- * refused, and a deactivated agent's open stream stays until it reconnects.
+ * Ends every session of an agent (deactivation, password reset, password change): the rows are
+ * deleted, so every procedure and stream hello refuses the tokens, and the agent's open streams
+ * on this node close at once (on other nodes at their next heartbeat, see session-hub.ts).
  */
 export async function revokeAgentSessions(deps: Pick<Deps, 'db'>, agentId: string): Promise<void> {
+  const rows = await deps.db
+    .selectFrom('sessions')
+    .select('token_hash')
+    .where('agent_id', '=', agentId)
+    .execute();
   await deps.db.deleteFrom('sessions').where('agent_id', '=', agentId).execute();
+  const hub = sessionHubFor(deps.db);
+  // By id too: a stream whose hello is being checked is registered under its session only.
+  for (const row of rows) hub.endSession(row.token_hash, 'session-revoked');
+  hub.endAgent(agentId, 'session-revoked');
+}
+
+/**
+ * The session check of the live streams' heartbeat: ends, with the fitting reason, every stream
+ * of this node whose session is gone (signed out, revoked, possibly on another node), expired,
+ * or whose agent was deactivated. One read for all the node's sessions.
+ */
+export async function revalidateLiveSessions(db: Database, now: number): Promise<number> {
+  const hub = sessionHubFor(db);
+  const ids = hub.sessionIds();
+  let ended = 0;
+  // Chunks keep each query under the databases' bound-parameter limits.
+  for (let start = 0; start < ids.length; start += 500) {
+    const chunk = ids.slice(start, start + 500);
+    const rows = await db
+      .selectFrom('sessions')
+      .innerJoin('agents', 'agents.id', 'sessions.agent_id')
+      .select(['sessions.token_hash', 'sessions.expires_at', 'agents.active'])
+      .where('sessions.token_hash', 'in', chunk)
+      .execute();
+    const found = new Map(rows.map((row) => [row.token_hash, row]));
+    for (const id of chunk) {
+      const row = found.get(id);
+      if (row === undefined || row.active === 0) ended += hub.endSession(id, 'session-revoked');
+      else if (row.expires_at <= now) ended += hub.endSession(id, 'session-expired');
+    }
+  }
+  return ended;
 }

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { Presence } from '@atendo/shared/schemas/agent';
 import { changePassword } from '../auth/change-password';
+import { loginLimiterFor } from '../auth/login-limits';
 import { login, logout } from '../auth/sessions';
 import { loadAgent } from '../repo/directory';
 import { recordChange } from '../feed/change-feed';
 import { inTransaction } from '../services/deps';
+import type { Context } from '../trpc/context';
 import { authedProcedure, publicProcedure, router } from '../trpc/trpc';
+
+const limiter = (ctx: Context) =>
+  loginLimiterFor(ctx.deps.db, ctx.config.loginLimits, ctx.deps.logger);
 
 export const authRouter = router({
   login: publicProcedure
@@ -13,7 +18,9 @@ export const authRouter = router({
       z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }),
     )
     .mutation(({ ctx, input }) =>
-      login(ctx.deps.db, { ...input, now: ctx.deps.clock.now(), ttlMs: ctx.config.sessionTtlMs }),
+      limiter(ctx).attempt({ email: input.email, ip: ctx.ip }, () =>
+        login(ctx.deps.db, { ...input, now: ctx.deps.clock.now(), ttlMs: ctx.config.sessionTtlMs }),
+      ),
     ),
 
   /**
@@ -28,7 +35,12 @@ export const authRouter = router({
         newPassword: z.string().min(1).max(200),
       }),
     )
-    .mutation(({ ctx, input }) => changePassword(ctx.deps, ctx.config, input)),
+    // The current password is checked like a sign-in's, so it is limited the same way.
+    .mutation(({ ctx, input }) =>
+      limiter(ctx).attempt({ email: input.email, ip: ctx.ip }, () =>
+        changePassword(ctx.deps, ctx.config, input),
+      ),
+    ),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {
     if (ctx.token !== null) await logout(ctx.deps.db, ctx.token);

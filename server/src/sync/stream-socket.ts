@@ -7,6 +7,7 @@ import {
   STREAM_PATH,
 } from '@atendo/shared/sync/protocol';
 import type { Config } from '../config';
+import { revalidateLiveSessions } from '../auth/sessions';
 import type { Deps } from '../services/deps';
 import { fanoutFor, type FanoutOptions } from './fanout';
 import { acceptStream, type StreamConnection } from './stream';
@@ -71,6 +72,11 @@ export function createStreamServer(
   });
   const beat = async (): Promise<void> => {
     if (connections.size === 0) return;
+    // Every stream's session is checked again at every heartbeat: how a sign-out, revocation
+    // or deactivation on another server node reaches this node's streams (session-hub.ts).
+    await revalidateLiveSessions(deps.db, deps.clock.now()).catch((error: unknown) => {
+      deps.logger.error({ err: error }, 'sync stream heartbeat could not check the sessions');
+    });
     const frame = await fanout.heartbeat();
     for (const connection of connections.values()) connection.heartbeat(frame);
   };

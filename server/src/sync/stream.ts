@@ -2,7 +2,8 @@ import { WebSocket, type RawData } from 'ws';
 import { STREAM_CLOSE, StreamHello } from '@atendo/shared/sync/protocol';
 import type { Config } from '../config';
 import type { Deps } from '../services/deps';
-import { contextForToken } from '../trpc/context';
+import { sessionForToken, sessionIdOf } from '../auth/sessions';
+import { sessionHubFor, type LiveSession } from '../auth/session-hub';
 import type { SyncFanout, SyncSubscription } from './fanout';
 import type { OutgoingFrame } from './stream-frame';
 import type { StreamSink } from './stream-outlet';
@@ -40,11 +41,19 @@ export const socketSink = (
   },
 });
 
+/** The longest delay a Node timer takes; a later session expiry is re-armed from there. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * One agent's live stream. The client's first and only frame is its hello with the session
  * token; the socket is refused with a 44xx code when the hello is late, malformed or names no
  * valid session. Otherwise the agent is subscribed to the fan-out, which sends `connected` the
  * moment it registers, and the subscription ends with the socket.
+ *
+ * The stream lives no longer than its session: it is registered in the session hub from the
+ * hello on, so sign-out and revocation close it at once (4401 with the reason), and a timer
+ * closes it when the session expires. The heartbeat's session check (stream-socket.ts) catches
+ * what this node was not told about.
  */
 export function acceptStream(socket: WebSocket, context: StreamContext): StreamConnection {
   const { logger } = context.deps;
@@ -58,6 +67,16 @@ export function acceptStream(socket: WebSocket, context: StreamContext): StreamC
   const cancelHello = context.setTimer(() => {
     refuse(STREAM_CLOSE.helloTimeout, 'no hello');
   }, context.helloTimeoutMs);
+  let unregister: () => void = () => undefined;
+  let cancelExpiry: () => void = () => undefined;
+  const { clock } = context.deps;
+  const armExpiry = (expiresAt: number): void => {
+    const delay = Math.min(Math.max(expiresAt - clock.now(), 0), MAX_TIMER_MS);
+    cancelExpiry = context.setTimer(() => {
+      if (clock.now() >= expiresAt) refuse(STREAM_CLOSE.unauthenticated, 'session-expired');
+      else armExpiry(expiresAt);
+    }, delay);
+  };
   socket.on('pong', () => {
     answeredPing = true;
   });
@@ -66,6 +85,8 @@ export function acceptStream(socket: WebSocket, context: StreamContext): StreamC
   });
   socket.once('close', () => {
     cancelHello();
+    cancelExpiry();
+    unregister();
     subscription?.close();
     subscription = null;
   });
@@ -77,15 +98,26 @@ export function acceptStream(socket: WebSocket, context: StreamContext): StreamC
         refuse(STREAM_CLOSE.badHello, 'bad hello');
         return;
       }
+      // Registered before the lookup, so a sign-out that lands while it runs still ends it.
+      const live: LiveSession = {
+        sessionId: sessionIdOf(token),
+        agentId: null,
+        end: (reason) => {
+          refuse(STREAM_CLOSE.unauthenticated, reason);
+        },
+      };
+      unregister = sessionHubFor(context.deps.db).register(live);
       // The session lookup loads the agent from the database, so the scope is current even
       // when the agent was moved between teams since signing in.
-      const { agent } = await contextForToken(context.deps, context.config, token);
-      if (agent === null) {
+      const session = await sessionForToken(context.deps.db, token, clock.now());
+      if (session === null) {
         refuse(STREAM_CLOSE.unauthenticated, 'unauthenticated');
         return;
       }
+      live.agentId = session.agent.id;
       if (!isOpen()) return;
-      const subscribed = await context.fanout.subscribe(agent, socketSink(socket));
+      armExpiry(session.expiresAt);
+      const subscribed = await context.fanout.subscribe(session.agent, socketSink(socket));
       // A socket that closed meanwhile has already run its close handler: end it here.
       if (isOpen()) subscription = subscribed;
       else subscribed.close();

@@ -93,6 +93,8 @@ export class StreamRecorder {
   readonly frames: string[] = [];
   /** Close codes, in order; 44xx ends the recorder. */
   readonly closes: number[] = [];
+  /** The close reasons, beside `closes`. */
+  readonly reasons: string[] = [];
   /** Connections opened (the server has accepted the socket when this counts it). */
   opens = 0;
   private waiters: (() => void)[] = [];
@@ -192,8 +194,9 @@ export class StreamRecorder {
     });
     // A failed connection emits an error and then close; only close decides what happens next.
     socket.on('error', () => undefined);
-    socket.on('close', (code) => {
+    socket.on('close', (code, reason) => {
       this.closes.push(code);
+      this.reasons.push(reason.toString('utf8'));
       this.notify();
       if (this.stopped || (code >= 4400 && code < 4500)) return;
       setTimeout(() => {

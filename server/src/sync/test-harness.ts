@@ -39,6 +39,8 @@ export async function openTestApp(
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-sync-')),
   port = 0,
   stream?: StreamServerOptions,
+  /** More settings, as environment variables (loadConfig). */
+  env: Record<string, string> = {},
 ): Promise<TestApp> {
   const db = await openTestDatabase(dir);
   await migrate(db);
@@ -49,6 +51,7 @@ export async function openTestApp(
     ATENDO_HOST: '127.0.0.1',
     ATENDO_PORT: String(port),
     LOG_LEVEL: 'silent',
+    ...env,
   });
   let nextId = 0;
   const server = createServer({

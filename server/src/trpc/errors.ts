@@ -39,6 +39,7 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'team-has-no-members': 'BAD_REQUEST',
   'channel-archived': 'CONFLICT',
   'not-configured': 'PRECONDITION_FAILED',
+  // 429; the HTTP adapter adds Retry-After (trpc/http.ts).
   'rate-limited': 'TOO_MANY_REQUESTS',
 };
 

@@ -9,6 +9,7 @@ import {
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Context } from './context';
 import { trpcCodeFor } from './errors';
+import { BATCH_TOO_LARGE_MESSAGE } from './http';
 
 export type ErrorData = {
   atendoCode: ErrorCode;
@@ -23,6 +24,9 @@ export function atendoData(error: TRPCError): ErrorData {
   if (cause instanceof ZodError) {
     const issues = cause.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     return { atendoCode: 'invalid-input', details: {}, issues };
+  }
+  if (error.code === 'BAD_REQUEST' && error.message === BATCH_TOO_LARGE_MESSAGE) {
+    return { atendoCode: 'invalid-input', details: { reason: 'batch-too-large' } };
   }
   if (error.code === 'UNAUTHORIZED') return { atendoCode: 'unauthenticated', details: {} };
   if (error.code === 'BAD_REQUEST') return { atendoCode: 'invalid-input', details: {} };

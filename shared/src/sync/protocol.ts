@@ -176,4 +176,11 @@ export const STREAM_CLOSE = {
   /** No hello arrived within STREAM_HELLO_TIMEOUT_MS. */
   helloTimeout: 4408,
 } as const;
+
+/**
+ * The reason of a 4401 close of a stream that was open: its session ended. The client signs
+ * the agent out on any 4401; the reason says why, for the log and the login screen.
+ */
+export const SESSION_END_REASONS = ['signed-out', 'session-expired', 'session-revoked'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
 export const STREAM_HELLO_TIMEOUT_MS = 10_000;

@@ -6,6 +6,7 @@ import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import { enQuickReplies } from './en-quick-replies';
 import type { Messages } from './pt-BR';
+import { enSecSession } from './en-sec-session';
 
 export const en: Messages = {
   app: {
@@ -100,6 +101,7 @@ export const en: Messages = {
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
     'contact-has-open-conversations':
       'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',
+    'rate-limited': 'Too many attempts in a short time. Wait a moment and try again.',
   },
   hints: {
     'ask-supervisor':
@@ -114,4 +116,5 @@ export const en: Messages = {
   ...enSession,
   ...enPrivacy,
   ...enQuickReplies,
+  ...enSecSession,
 };

@@ -5,6 +5,7 @@ import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
 import { ptBRQuickReplies } from './pt-BR-quick-replies';
+import { ptBRSecSession } from './pt-BR-sec-session';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -118,6 +119,7 @@ export const ptBR = {
   ...ptBRSession,
   ...ptBRPrivacy,
   ...ptBRQuickReplies,
+  ...ptBRSecSession,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -33,6 +33,10 @@ export type LoginScreenProps = {
 const HttpUrl = z.url({ protocol: /^https?$/ });
 const Email = z.email();
 
+/** Whole minutes, rounded up, so "1 minuto" never means 40 seconds too early. */
+const retryMinutes = (seconds: unknown): number =>
+  typeof seconds === 'number' && seconds > 0 ? Math.ceil(seconds / 60) : 1;
+
 export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenProps) {
   const { t } = useTranslation();
   const { submit, pending, failure, changeRequired } = useSignIn();
@@ -70,11 +74,13 @@ export function LoginScreen({ defaultServerUrl, serverUrlLocked }: LoginScreenPr
           ? failure.details.reason === 'deactivated'
             ? t('login.deactivated')
             : t('login.wrongCredentials')
-          : failure.kind === 'atendo' && failure.code === 'weak-password'
-            ? t(`login.weakPassword.${String(failure.details.reason)}`, {
-                defaultValue: errorText(t, failure),
-              })
-            : errorText(t, failure);
+          : failure.kind === 'atendo' && failure.code === 'rate-limited'
+            ? t('signInLimits.retryIn', { count: retryMinutes(failure.details.retryAfterSeconds) })
+            : failure.kind === 'atendo' && failure.code === 'weak-password'
+              ? t(`login.weakPassword.${String(failure.details.reason)}`, {
+                  defaultValue: errorText(t, failure),
+                })
+              : errorText(t, failure);
 
   return (
     <Box mih="100vh" bg="var(--mantine-color-body)" pos="relative">

@@ -138,8 +138,8 @@ export async function updateAgent(
 }
 
 /**
- * Deactivates the account: it cannot sign in, its sessions end (and, with branch `sec`, its
- * live streams close), its active conversations go back to their team's queue and it leaves
+ * Deactivates the account: it cannot sign in, its sessions end and its live streams close at
+ * once (revokeAgentSessions), its active conversations go back to their team's queue and it leaves
  * the conversations it was invited into, each with a line in the timeline.
  */
 export async function deactivateAgent(
