@@ -101,7 +101,6 @@ export const en: Messages = {
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
     'contact-has-open-conversations':
       'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',
-    'rate-limited': 'Too many attempts in a short time. Wait a moment and try again.',
   },
   hints: {
     'ask-supervisor':
