@@ -20,6 +20,7 @@ import { createStreamServer, type StreamServerOptions } from './sync/stream-sock
 import { contextForToken } from './trpc/context';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
 import { mountWorkspace } from './workspace-route';
+import { jsonErrors, jsonNotFound, refuseDeclaredOversize } from './security/http-guards';
 import { createAccessLog } from './privacy/access-log';
 import { mountPrivacyRoutes } from './privacy/routes';
 
@@ -93,9 +94,12 @@ export function createServer(options: ServerOptions): AtendoServer {
   // Before any JSON body parser: the WhatsApp signature is over the raw bytes.
   const whatsapp = mountWhatsApp(app, deps, config, options.whatsapp);
   const webchat = mountWebchat(app, deps, config);
+  const { apiBodyBytes } = config.inputLimits;
   app.use(
     '/trpc',
+    refuseDeclaredOversize(apiBodyBytes),
     createExpressMiddleware({
+      maxBodySize: apiBodyBytes,
       router: appRouter,
       createContext: ({ req }) =>
         contextForToken(deps, config, bearerToken(req.headers.authorization), req.ip ?? null),
@@ -104,6 +108,8 @@ export function createServer(options: ServerOptions): AtendoServer {
   );
   // Last: the workspace's client-side routes fall back to its index.html.
   mountWorkspace(app, config.webDir, logger);
+  app.use(jsonNotFound);
+  app.use(jsonErrors(logger));
   const channelsIdle = async (): Promise<void> => {
     await deps.outbox.idle();
     await whatsapp.idle();

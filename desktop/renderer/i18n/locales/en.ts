@@ -5,6 +5,7 @@ import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import type { Messages } from './pt-BR';
+import { enSecInputErrors } from './en-sec-input';
 
 export const en: Messages = {
   app: {
@@ -57,6 +58,7 @@ export const en: Messages = {
     change: 'Change status',
   },
   errors: {
+    ...enSecInputErrors,
     generic: 'Something went wrong. Please try again.',
     network: 'No connection to the server.',
     'invalid-input': 'Some data is invalid. Check the fields and try again.',

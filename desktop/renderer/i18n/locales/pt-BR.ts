@@ -4,6 +4,7 @@ import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
+import { ptBRSecInputErrors } from './pt-BR-sec-input';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -60,6 +61,7 @@ export const ptBR = {
     change: 'Alterar status',
   },
   errors: {
+    ...ptBRSecInputErrors,
     generic: 'Algo deu errado. Tente novamente.',
     network: 'Sem conexão com o servidor.',
     'invalid-input': 'Alguns dados estão inválidos. Confira os campos e tente de novo.',

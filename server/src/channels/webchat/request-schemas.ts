@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Locale } from '@atendo/shared/schemas/common';
+import { fileNameTransform } from '../../security/file-name';
 
 export const OpenSessionBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -21,7 +22,7 @@ export const UploadHeaders = z.object({
     .string()
     .min(1)
     .max(765)
-    .transform((value) => decodeURIComponent(value).slice(0, 255)),
+    .transform(fileNameTransform),
   'x-client-message-id': ClientMessageId,
 });
 
