@@ -2,7 +2,11 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { fileTypeFromFile, supportedMimeTypes } from 'file-type';
 import { AtendoError } from '@atendo/shared/errors';
-import { normaliseMime } from '@atendo/shared/rules/attachment-policy';
+import {
+  ARCHIVE_MIME_TYPES,
+  BLOCKED_MIME_TYPES,
+  normaliseMime,
+} from '@atendo/shared/rules/attachment-policy';
 
 /*
  * What a file is, from its bytes rather than from what the client says: the declared type and
@@ -13,12 +17,9 @@ import { normaliseMime } from '@atendo/shared/rules/attachment-policy';
 
 /** Names Windows, macOS or a shell would run on a double click, whatever the bytes claim. */
 const EXECUTABLE_EXTENSIONS = new Set(
-  [
-    'exe', 'com', 'scr', 'pif', 'cpl', 'msi', 'msp', 'msc', 'bat', 'cmd', 'ps1', 'psm1', 'vbs',
-    'vbe', 'js', 'jse', 'mjs', 'wsf', 'wsh', 'hta', 'lnk', 'reg', 'jar', 'apk', 'app', 'dmg',
-    'pkg', 'sh', 'bash', 'zsh', 'csh', 'command', 'run', 'elf', 'bin', 'dll', 'so', 'dylib',
-    'appimage', 'deb', 'rpm', 'scf', 'url', 'inf', 'gadget', 'xll', 'iso', 'img', 'vhd',
-  ].map((ext) => `.${ext}`),
+  'exe com scr pif cpl msi msp msc bat cmd ps1 psm1 vbs vbe js jse mjs wsf wsh hta lnk reg jar apk app dmg pkg sh bash zsh csh command run elf bin dll so dylib appimage deb rpm scf url inf gadget xll iso img vhd'
+    .split(' ')
+    .map((ext) => `.${ext}`),
 );
 
 /** Text formats a browser may label application/*. */
@@ -39,9 +40,7 @@ const CONTAINER_OF: Record<string, (declared: string) => boolean> = {
     d.startsWith('application/vnd.oasis.opendocument.') ||
     d === 'application/epub+zip',
   'application/x-cfb': (d) =>
-    ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint'].includes(
-      d,
-    ),
+    ['application/msword', 'application/vnd.ms-excel', 'application/vnd.ms-powerpoint'].includes(d),
 };
 
 /** Spellings browsers and systems use for the type file-type names otherwise. */
@@ -65,6 +64,7 @@ const ACTIVE_MARKUP =
   /<\s*(script|iframe|object|embed|foreignobject|handler)\b|\son[a-z]+\s*=|javascript\s*:/i;
 const HTML_MARKUP = /<!doctype\s+html|<\s*(html|head|body|script|iframe|meta|form)[\s>/]/i;
 const SVG_MARKUP = /<\s*svg[\s>/]/i;
+const HTML_PAGE = /<!doctype\s+html|<\s*html[\s>]/i;
 
 const notAllowed = (reason: string, details: Record<string, string> = {}): AtendoError =>
   new AtendoError('attachment-type-not-allowed', 'this kind of file is not accepted', {
@@ -100,6 +100,10 @@ export async function inspectFile(
   // file-type names any XML document application/xml: SVG and XHTML are judged as the text
   // they are.
   if (detected && detected.mime !== 'application/xml') {
+    // A program or an archive is refused as what it is, whatever it was declared as.
+    if (BLOCKED_MIME_TYPES.includes(detected.mime) || ARCHIVE_MIME_TYPES.includes(detected.mime)) {
+      return { mimeType: detected.mime };
+    }
     return { mimeType: binaryType(declared, detected.mime) };
   }
   const head = await textHead(absolutePath);
@@ -138,7 +142,7 @@ function binaryType(declared: string, detected: string): string {
 function textType(declared: string, head: string): string {
   const text = head.replace(/^\uFEFF/, '').trimStart();
   if (text.startsWith('#!')) throw notAllowed('script');
-  if (SVG_MARKUP.test(text) && !HTML_MARKUP.test(text)) {
+  if (SVG_MARKUP.test(text) && !HTML_PAGE.test(text)) {
     if (ACTIVE_MARKUP.test(text)) throw notAllowed('active-content');
     if (declared !== 'image/svg+xml' && declared !== 'application/octet-stream') {
       throw mismatch(declared, 'image/svg+xml');
