@@ -4,6 +4,7 @@ import {
   chunkedBody,
   startHostileServer,
   type HostileServer,
+  type UploadBody,
 } from './hostile-support';
 
 /*
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 const MB = 1024 * 1024;
-const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
+const post = (path: string, body: UploadBody, headers: Record<string, string> = {}) =>
   fetch(`${s.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -32,7 +33,7 @@ const post = (path: string, body: BodyInit, headers: Record<string, string> = {}
 /** The atendoCode of a tRPC answer, single or batched. */
 async function trpcCodes(response: Response): Promise<unknown[]> {
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as unknown;
+  const body = await response.json();
   const items = Array.isArray(body) ? body : [body];
   return items.map(
     (item) => (item as { error?: { data?: { atendoCode?: unknown } } }).error?.data?.atendoCode,

@@ -9,13 +9,17 @@ import type { SendResponse } from '../channels/webchat/protocol';
  * suites, with what they check after every attack: nothing stored, the server still answering.
  */
 
+/** What the tests send as a body: bytes, text or a stream (sent chunked). */
+export type UploadBody = Buffer | string | ReadableStream;
+
 export type HostileServer = Awaited<ReturnType<typeof startHostileServer>>;
 
 /** Every file under the data directory's upload folders, relative to it. */
 export function storedFiles(dataDir: string): string[] {
   const root = path.join(dataDir, 'uploads');
   if (!fs.existsSync(root)) return [];
-  return (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dataDir, path.join(entry.parentPath, entry.name)))
     .sort();
@@ -65,7 +69,7 @@ export async function startHostileServer() {
     },
     agentUpload: (
       headers: Record<string, string>,
-      body: BodyInit,
+      body: UploadBody,
       conversationId = 'conv-pedro-1',
       token: string | null = anaToken,
     ) =>
@@ -75,7 +79,7 @@ export async function startHostileServer() {
         body,
         ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
       }),
-    visitorUpload: (headers: Record<string, string>, body: BodyInit, clientId: string) =>
+    visitorUpload: (headers: Record<string, string>, body: UploadBody, clientId: string) =>
       fetch(`${server.url}/webchat/sessions/uploads`, {
         method: 'POST',
         headers: { ...bearer(visitorToken), 'x-client-message-id': clientId, ...headers },
@@ -130,7 +134,12 @@ export function stalledBody(): { body: ReadableStream; stop(): void } {
       };
     },
   });
-  return { body, stop: () => stop() };
+  return {
+    body,
+    stop: () => {
+      stop();
+    },
+  };
 }
 
 /** The typed JSON error of a plain HTTP route (agent uploads, 404s). */
