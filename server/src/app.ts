@@ -108,8 +108,6 @@ export function createServer(options: ServerOptions): AtendoServer {
   );
   // Last: the workspace's client-side routes fall back to its index.html.
   mountWorkspace(app, config.webDir, logger);
-  app.use(jsonNotFound);
-  app.use(jsonErrors(logger));
   const channelsIdle = async (): Promise<void> => {
     await deps.outbox.idle();
     await whatsapp.idle();
@@ -125,8 +123,25 @@ export function createServer(options: ServerOptions): AtendoServer {
     deps,
     webchat,
     whatsappIdle: channelsIdle,
-    listen: () => listen(app, deps, config, closeChannels, options.stream),
+    listen: () => {
+      answerTheRestAsJson(app, logger);
+      return listen(app, deps, config, closeChannels, options.stream);
+    },
   };
+}
+
+const finished = new WeakSet<express.Express>();
+
+/**
+ * Last of all, when the app starts serving (so routes a test or tool adds to `app` after
+ * createServer still come first): a JSON 404 for what nobody answered and JSON for Express's
+ * own errors (an oversize or malformed body), never its HTML pages.
+ */
+function answerTheRestAsJson(app: express.Express, logger: Logger): void {
+  if (finished.has(app)) return;
+  finished.add(app);
+  app.use(jsonNotFound);
+  app.use(jsonErrors(logger));
 }
 
 /** Serves the app and the live sync stream (a websocket at STREAM_PATH) on one port. */
