@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   atendoCodeOf,
   chunkedBody,
+  expectAlive,
   stalledBody,
   startHostileServer,
   storedFiles,
@@ -219,5 +221,35 @@ describe('a web chat visitor upload', () => {
       clientId(),
     );
     expect(response.status).toBeLessThan(500);
+  });
+});
+
+describe('an upload the client abandons half way', () => {
+  it('leaves no partial file, and the server answers on', async () => {
+    const before = await s.snapshot();
+    const { hostname, port } = new URL(s.url);
+    const request = http.request({
+      hostname,
+      port,
+      method: 'POST',
+      path: '/api/conversations/conv-pedro-1/uploads',
+      headers: {
+        authorization: `Bearer ${s.anaToken}`,
+        'content-type': 'application/pdf',
+        'content-length': String(4 * 1024 * 1024),
+        'x-file-name': 'metade.pdf',
+      },
+    });
+    request.on('error', () => undefined);
+    request.write(Buffer.alloc(256 * 1024, 0x25));
+    // Once the server has started writing the file, the client goes away.
+    await vi.waitFor(() => {
+      expect(storedFiles(s.dataDir).length).toBeGreaterThan(before.files.length);
+    });
+    request.destroy();
+    await vi.waitFor(async () => {
+      expect(await s.snapshot()).toEqual(before);
+    });
+    await expectAlive(s.url);
   });
 });

@@ -45,8 +45,10 @@ export async function streamToFile(
       body.on('data', onData);
       body.once('end', onEnd);
       body.once('error', fail);
-      body.once('aborted', () => {
-        fail(new AtendoError('invalid-input', 'the upload was interrupted'));
+      // A client gone mid-body: the request closes without 'end' (and 'error' may not come).
+      body.once('close', () => {
+        if (!body.readableEnded)
+          fail(new AtendoError('invalid-input', 'the upload was interrupted'));
       });
       out.once('error', fail);
     });
