@@ -48,7 +48,11 @@ const EnvSchema = z.object({
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
   WHATSAPP_WEBHOOK_LIMIT_MB: z.coerce.number().positive().max(100).default(5),
   ATENDO_API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(102_400).default(1024),
-  ATENDO_ORPHAN_UPLOAD_HOURS: z.coerce.number().positive().max(24 * 365).default(24),
+  ATENDO_ORPHAN_UPLOAD_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
   ATENDO_SECRET_KEY: z
     .string()
     .refine((value) => parseSecretKey(value) !== null, {

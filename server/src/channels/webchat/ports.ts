@@ -68,7 +68,10 @@ export type WebchatPorts = {
    * Has `write` put a visitor's file at its place (an absolute path that does not exist yet);
    * answers that path relative to the data directory. A failed write leaves no file.
    */
-  storeFile: (attachmentId: string, write: (absolutePath: string) => Promise<void>) => Promise<string>;
+  storeFile: (
+    attachmentId: string,
+    write: (absolutePath: string) => Promise<void>,
+  ) => Promise<string>;
   /**
    * Removes a file stored for a message that was not stored with it (a retry of a stored one,
    * or a store that failed). A file an `uploads` row records is kept.

@@ -18,11 +18,7 @@ export const SendMessageBody = z.object({
 
 export const UploadHeaders = z.object({
   'content-type': z.string().min(3).max(127),
-  'x-file-name': z
-    .string()
-    .min(1)
-    .max(765)
-    .transform(fileNameTransform),
+  'x-file-name': z.string().min(1).max(765).transform(fileNameTransform),
   'x-client-message-id': ClientMessageId,
 });
 
