@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       },
       whatsappEnvSecrets: { accessToken: null, appSecret: null, verifyToken: null },
       secretKey: null,
+      inputLimits: { apiBodyBytes: 1024 * 1024, orphanUploadGraceMs: 24 * 3_600_000 },
     });
   });
 
