@@ -48,6 +48,15 @@ describe('tRPC bodies', () => {
     expect(await trpcCodes(response)).toEqual(['body-too-large']);
   });
 
+  it('answers an oversize batch with one typed error per call', async () => {
+    const body = JSON.stringify({ 0: { email: 'x'.repeat(2 * MB) }, 1: {} });
+    const response = await s.expectNothingStored(() =>
+      post('/trpc/auth.login,auth.login?batch=1', body),
+    );
+    expect(response.status).toBe(413);
+    expect(await trpcCodes(response)).toEqual(['body-too-large', 'body-too-large']);
+  });
+
   it('stops a chunked body at the limit while it streams', async () => {
     const response = await s.expectNothingStored(() =>
       post('/trpc/auth.login', chunkedBody(3 * MB)),

@@ -32,7 +32,7 @@ export function refuseDeclaredOversize(maxBytes: number): RequestHandler {
       return;
     }
     res.set('connection', 'close');
-    res.status(413).json({
+    const error = {
       error: {
         message: 'request body too large',
         code: -32013,
@@ -43,7 +43,11 @@ export function refuseDeclaredOversize(maxBytes: number): RequestHandler {
           details: { maxBytes },
         },
       },
-    });
+    };
+    // A batch (`/a,b?batch=1`) expects one answer per call, as tRPC itself would give.
+    const batch = req.query.batch === '1' || req.query.batch === 'true';
+    const calls = req.path.replace(/^\//, '').split(',').length;
+    res.status(413).json(batch ? Array.from({ length: calls }, () => error) : error);
   };
 }
 
