@@ -21,6 +21,7 @@ import { contextForToken } from './trpc/context';
 import { trpcHttpOptions } from './trpc/http';
 import { attachmentRoute, uploadRoute } from './attachment-routes';
 import { mountWorkspace } from './workspace-route';
+import { jsonErrors, jsonNotFound, refuseDeclaredOversize } from './security/http-guards';
 import { createAccessLog } from './privacy/access-log';
 import { mountPrivacyRoutes } from './privacy/routes';
 
@@ -95,9 +96,12 @@ export function createServer(options: ServerOptions): AtendoServer {
   // Before any JSON body parser: the WhatsApp signature is over the raw bytes.
   const whatsapp = mountWhatsApp(app, deps, config, options.whatsapp);
   const webchat = mountWebchat(app, deps, config);
+  const { apiBodyBytes } = config.inputLimits;
   app.use(
     '/trpc',
+    refuseDeclaredOversize(apiBodyBytes),
     createExpressMiddleware({
+      maxBodySize: apiBodyBytes,
       router: appRouter,
       createContext: ({ req }) =>
         contextForToken(deps, config, bearerToken(req.headers.authorization), req.ip ?? null),
@@ -122,8 +126,25 @@ export function createServer(options: ServerOptions): AtendoServer {
     deps,
     webchat,
     whatsappIdle: channelsIdle,
-    listen: () => listen(app, deps, config, closeChannels, options.stream),
+    listen: () => {
+      answerTheRestAsJson(app, logger);
+      return listen(app, deps, config, closeChannels, options.stream);
+    },
   };
+}
+
+const finished = new WeakSet<express.Express>();
+
+/**
+ * Last of all, when the app starts serving (so routes a test or tool adds to `app` after
+ * createServer still come first): a JSON 404 for what nobody answered and JSON for Express's
+ * own errors (an oversize or malformed body), never its HTML pages.
+ */
+function answerTheRestAsJson(app: express.Express, logger: Logger): void {
+  if (finished.has(app)) return;
+  finished.add(app);
+  app.use(jsonNotFound);
+  app.use(jsonErrors(logger));
 }
 
 /** Serves the app and the live sync stream (a websocket at STREAM_PATH) on one port. */

@@ -4,7 +4,9 @@ import { bearerToken, agentForToken } from './auth/sessions';
 import path from 'node:path';
 import type { Deps } from './services/deps';
 import { readConversation } from './services/history';
-import { storeUpload, uploadLimit } from './services/uploads';
+import { storeUpload } from './services/uploads';
+import { decodeFileName } from './security/file-name';
+import { declaredLength } from './security/receive-file';
 import { sendStoredFile } from './stored-file';
 import type { Logger } from './logger';
 import { trpcCodeFor } from './trpc/errors';
@@ -23,6 +25,8 @@ const HTTP_STATUS: Record<string, number> = {
 };
 
 export function sendError(res: Response, logger: Logger, error: unknown): void {
+  // Refused before its body was read (or half way): the rest is not worth receiving.
+  if (!res.req.complete) res.set('connection', 'close');
   if (isAtendoError(error)) {
     const status = HTTP_STATUS[trpcCodeFor(error.code)] ?? 400;
     res
@@ -36,28 +40,11 @@ export function sendError(res: Response, logger: Logger, error: unknown): void {
     .json({ error: { atendoCode: null, message: 'Internal server error', details: {} } });
 }
 
-const tooLarge = (limit: number): AtendoError =>
-  new AtendoError('attachment-too-large', 'file too large', { maxBytes: limit });
-
-/** Reads the raw body, refusing as soon as it passes the limit (before reading, when declared). */
-async function readBody(req: Request, limit: number): Promise<Buffer> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw tooLarge(limit);
-  const stream: AsyncIterable<unknown> = req;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * `POST /api/conversations/:id/uploads`: the raw file as the body, its type in Content-Type and
  * its name in X-File-Name (URI-encoded). Answers `{ attachment }` whose id goes into
- * `conversation.sendAttachment`. The size cap is the channel's largest allowed attachment.
+ * `conversation.sendAttachment`. Who may send and what the headers declare are checked before
+ * the body is read; see services/uploads.ts.
  */
 export function uploadRoute(deps: Deps) {
   return async (req: Request<{ id: string }>, res: Response): Promise<void> => {
@@ -65,16 +52,12 @@ export function uploadRoute(deps: Deps) {
       const token = bearerToken(req.headers.authorization);
       const agent = token ? await agentForToken(deps.db, token, deps.clock.now()) : null;
       if (!agent) throw new AtendoError('unauthenticated', 'sign in first');
-      const conversationId = req.params.id;
-      const mimeType = req.headers['content-type'] ?? '';
-      const rawName = req.headers['x-file-name'];
-      const fileName = decodeURIComponent(typeof rawName === 'string' ? rawName : '');
-      const body = await readBody(req, await uploadLimit(deps, conversationId));
       const attachment = await storeUpload(deps, agent, {
-        conversationId,
-        fileName,
-        mimeType,
-        body,
+        conversationId: req.params.id,
+        fileName: decodeFileName(req.headers['x-file-name']),
+        mimeType: req.headers['content-type'] ?? '',
+        declaredLength: declaredLength(req.headers['content-length']),
+        body: req,
       });
       res.status(201).json({ attachment });
     } catch (error) {

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
           { points: 3000, seconds: 3600 },
         ],
       },
+      inputLimits: { apiBodyBytes: 1024 * 1024, orphanUploadGraceMs: 24 * 3_600_000 },
     });
   });
 

@@ -99,6 +99,12 @@ const EnvSchema = z.object({
   WHATSAPP_APP_SECRET: z.string().min(1).optional(),
   WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
   WHATSAPP_WEBHOOK_LIMIT_MB: z.coerce.number().positive().max(100).default(5),
+  ATENDO_API_BODY_LIMIT_KB: z.coerce.number().int().min(1).max(102_400).default(1024),
+  ATENDO_ORPHAN_UPLOAD_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(24),
   ATENDO_SECRET_KEY: z
     .string()
     .refine((value) => parseSecretKey(value) !== null, {
@@ -119,6 +125,13 @@ export type WhatsAppConfig = {
   appSecret: string;
   verifyToken: string;
   webhookLimitBytes: number;
+};
+
+export type InputLimits = {
+  /** The largest tRPC request body (ATENDO_API_BODY_LIMIT_KB). */
+  apiBodyBytes: number;
+  /** How long an upload never attached to a message is kept (ATENDO_ORPHAN_UPLOAD_HOURS). */
+  orphanUploadGraceMs: number;
 };
 
 export type Config = {
@@ -163,6 +176,8 @@ export type Config = {
     appSecret: string | null;
     verifyToken: string | null;
   };
+  /** Bounds on what clients send (security/input-limits.ts). */
+  inputLimits: InputLimits;
   /** ATENDO_SECRET_KEY; null: the key file in the data directory (secrets/secret-box.ts). */
   secretKey: string | null;
   /** Web chat abuse limits (ATENDO_WEBCHAT_*_PER_*), see the block at the end of this file. */
@@ -227,6 +242,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     secretKey: e.ATENDO_SECRET_KEY ?? null,
     webchatLimits: webchatLimits(e),
+    inputLimits: {
+      apiBodyBytes: e.ATENDO_API_BODY_LIMIT_KB * 1024,
+      orphanUploadGraceMs: Math.round(e.ATENDO_ORPHAN_UPLOAD_HOURS * 3_600_000),
+    },
   };
 }
 

@@ -58,7 +58,9 @@ export async function startAtendo(
   const timer = setInterval(() => {
     const now = clock.now();
     Promise.all([
-      runTimers(server.deps, now),
+      runTimers(server.deps, now, {
+        orphanUploadGraceMs: config.inputLimits.orphanUploadGraceMs,
+      }),
       purgeExpiredSessions(db, now),
       runRetention(server.deps, now),
     ]).catch((error: unknown) => {

@@ -58,3 +58,34 @@ describe('mountWorkspace', () => {
     expect((await fetch(`${url}/`)).status).toBe(404);
   });
 });
+
+describe('the workspace served to browsers', () => {
+  it.each(['/', '/assets/app.js', '/monitoring'])(
+    'carries the strict security headers on %s',
+    async (route) => {
+      const { url } = await serve(builtWorkspace());
+      const response = await fetch(`${url}${route}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const host = new URL(url).host;
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).toContain(`connect-src 'self' ws://${host} wss://${host};`);
+      expect(csp).toContain("img-src 'self' data: blob:;");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).not.toMatch(/https?:(?!\/\/127\.0\.0\.1)|unsafe-eval|upgrade-insecure/);
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      // A LAN server may run on plain HTTP: HSTS is the TLS proxy's to send.
+      expect(response.headers.get('strict-transport-security')).toBeNull();
+    },
+  );
+
+  it('leaves the API and the web chat to their own rules', async () => {
+    const { url } = await serve(builtWorkspace());
+    const health = await fetch(`${url}/health`);
+    expect(health.headers.get('x-frame-options')).toBeNull();
+    expect(health.headers.get('content-security-policy')).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import type { Logger } from './logger';
+import { workspaceHeaders } from './security/workspace-headers';
 
 /** Paths the API owns: a miss there is a 404, never the workspace's index.html. */
 const API_PREFIXES = ['/trpc', '/api/', '/webchat', '/webhooks/', '/health'];
@@ -20,9 +21,18 @@ export function mountWorkspace(app: express.Express, webDir: string, logger: Log
     );
     return false;
   }
+  const isApi = (requestPath: string): boolean =>
+    API_PREFIXES.some((prefix) => requestPath.startsWith(prefix));
+  // The workspace's pages and assets only: the web chat widget is framed and loaded by
+  // customers' sites and sets its own rules.
+  const headers = workspaceHeaders();
+  app.use((req, res, next) => {
+    if (isApi(req.path)) next();
+    else headers(req, res, next);
+  });
   app.use(express.static(webDir, { index: 'index.html', maxAge: '1h' }));
   app.get(/.*/, (req, res, next) => {
-    if (API_PREFIXES.some((prefix) => req.path.startsWith(prefix))) {
+    if (isApi(req.path)) {
       next();
       return;
     }

@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'not-found',
   'forbidden',
   'conflict',
+  'body-too-large',
   // Starting a conversation (seed: "Não ter permissão").
   'contact-busy',
   'in-bot',
@@ -21,6 +22,7 @@ export const ERROR_CODES = [
   'attachment-type-not-allowed',
   'attachment-too-large',
   'attachment-not-supported',
+  'attachment-content-mismatch',
   // Lifecycle.
   'already-taken',
   'invalid-transition',

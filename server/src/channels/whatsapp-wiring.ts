@@ -51,16 +51,30 @@ export function mountWhatsApp(
 ): { idle(): Promise<void> } {
   const adapters = createAdapters(deps, config, options);
   const route = '/webhooks/whatsapp/:channelId';
-  const withAdapter = async (channelId: string, res: Response): Promise<WhatsAppChannel | null> => {
+  // An unknown or archived channel is answered exactly as a failed check on a live one (403
+  // for the handshake, 401 for a post), so nobody can probe which channel ids exist. Only a
+  // channel without credentials says so (503): it has no secret to check with, and the
+  // operator setting it up needs to know what is missing.
+  const withAdapter = async (
+    channelId: string,
+    res: Response,
+    refuse: () => void,
+  ): Promise<WhatsAppChannel | null> => {
     const found = await adapters.forChannel(channelId);
     if (found.kind === 'ok') return found.adapter;
-    if (found.kind === 'unknown') res.status(404).json({ error: 'unknown WhatsApp channel' });
-    else if (found.kind === 'archived') res.status(410).json({ error: 'channel-archived' });
-    else res.status(503).json({ error: 'channel-not-configured', message: found.message });
+    if (found.kind === 'not-configured') {
+      res.status(503).json({ error: 'channel-not-configured', message: found.message });
+    } else {
+      deps.logger.warn({ channelId, kind: found.kind }, 'whatsapp: webhook for no live channel');
+      refuse();
+    }
     return null;
   };
+  const refuseHandshake = (res: Response) => () => {
+    res.status(403).json({ error: 'token-mismatch' });
+  };
   app.get(route, async (req: Request<{ channelId: string }>, res) => {
-    const adapter = await withAdapter(req.params.channelId, res);
+    const adapter = await withAdapter(req.params.channelId, res, refuseHandshake(res));
     if (adapter === null) return;
     const answer = adapter.handleVerification(req.query);
     if (answer.status === 200) res.type('text/plain').send(answer.body);
@@ -70,17 +84,25 @@ export function mountWhatsApp(
   const limit = config.whatsappApi.webhookLimitBytes;
   const raw = express.raw({ type: '*/*', limit });
   app.post(route, plainJsonBody(limit), raw, async (req: Request<{ channelId: string }>, res) => {
-    const adapter = await withAdapter(req.params.channelId, res);
+    const adapter = await withAdapter(req.params.channelId, res, () => {
+      plainStatus(res, 401);
+    });
     if (adapter === null) return;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const answer = await adapter.handleWebhook(body, req.get('x-hub-signature-256'));
-    // What res.sendStatus sends, without its ETag (a hash of "OK") and MIME lookups: Meta posts
-    // every message here, so each microsecond counts.
-    res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8' });
-    res.end(STATUS_CODES[answer.status] ?? String(answer.status));
+    plainStatus(res, answer.status);
   });
   deps.senders.register('whatsapp', adapters.sender);
   return { idle: () => adapters.idle() };
+}
+
+/**
+ * What res.sendStatus sends, without its ETag (a hash of "OK") and MIME lookups: Meta posts
+ * every message here, so each microsecond counts.
+ */
+function plainStatus(res: Response, status: number): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(STATUS_CODES[status] ?? String(status));
 }
 
 /**

@@ -155,7 +155,7 @@ describe('retention', () => {
       conversationId: 'conv-pedro-1',
       fileName: 'a.pdf',
       mimeType: 'application/pdf',
-      body: Buffer.from('x'),
+      body: Buffer.from('%PDF x'),
     });
     await setRetention(null, 1);
     h.clock.advance(30 * DAY);

@@ -38,7 +38,7 @@ export const PEDRO_TRACES = [
   'Rua das Flores',
 ];
 
-export const PEDRO_FILE_BYTES = 'PDF-CONTENT-OF-PEDRO';
+export const PEDRO_FILE_BYTES = '%PDF-CONTENT-OF-PEDRO';
 
 /**
  * Pedro (seeded, queued in Suporte) is served by Ana: she adds his e-mail and CPF, receives a

@@ -6,15 +6,31 @@ import { loadConversations } from '../repo/conversations';
 import { inTransaction, type Deps } from './deps';
 import { systemMessage, writeConversation } from './conversation-writer';
 import { requireChannel, requireConversation } from './lookup';
+import { removeOrphanUploads, removeUnrecordedFiles } from '../security/orphan-uploads';
 
-export type TimerReport = { csatTimedOut: number; botTimedOut: number };
+export type TimerReport = {
+  csatTimedOut: number;
+  botTimedOut: number;
+  /** Present when the pass also swept uploads (TimerOptions.orphanUploadGraceMs). */
+  orphanUploadsRemoved?: number;
+};
+
+export type TimerOptions = {
+  /** Uploads never attached to a message are removed this long after they came. */
+  orphanUploadGraceMs?: number;
+};
 
 /**
  * Ends what is overdue at `now`: unanswered CSAT questions close the conversation, and contacts
- * idle in the bot menu are routed to the channel's default team or closed, as the menu says.
+ * idle in the bot menu are routed to the channel's default team or closed, as the menu says;
+ * with a grace period, uploads never sent are removed (security/orphan-uploads.ts).
  * Each conversation is its own transaction; one that changed meanwhile is left alone.
  */
-export async function runTimers(deps: Deps, now: number): Promise<TimerReport> {
+export async function runTimers(
+  deps: Deps,
+  now: number,
+  options: TimerOptions = {},
+): Promise<TimerReport> {
   const due = await deps.db
     .selectFrom('conversations')
     .select('id')
@@ -34,6 +50,12 @@ export async function runTimers(deps: Deps, now: number): Promise<TimerReport> {
     const kind = await expire(deps, conversation.id, now);
     if (kind === 'csat') report.csatTimedOut += 1;
     if (kind === 'bot') report.botTimedOut += 1;
+  }
+  const grace = options.orphanUploadGraceMs;
+  if (grace !== undefined) {
+    report.orphanUploadsRemoved =
+      (await removeOrphanUploads(deps, now, grace)) +
+      (await removeUnrecordedFiles(deps, now, grace));
   }
   return report;
 }

@@ -32,6 +32,7 @@ export function atendoData(error: TRPCError): ErrorData {
   if (error.code === 'BAD_REQUEST') return { atendoCode: 'invalid-input', details: {} };
   if (error.code === 'NOT_FOUND') return { atendoCode: 'not-found', details: {} };
   if (error.code === 'FORBIDDEN') return { atendoCode: 'forbidden', details: {} };
+  if (error.code === 'PAYLOAD_TOO_LARGE') return { atendoCode: 'body-too-large', details: {} };
   return { atendoCode: 'invalid-input', details: {} };
 }
 

@@ -55,7 +55,12 @@ describe('checkAttachment allows', () => {
       'document',
       100 * MB,
     ],
-    ['another WhatsApp document (zip)', wa('application/zip', 1), 'document', 100 * MB],
+    [
+      'another WhatsApp document (OpenDocument)',
+      wa('application/vnd.oasis.opendocument.text', 1),
+      'document',
+      100 * MB,
+    ],
     ['a WhatsApp CSV', wa('text/csv', 1), 'document', 100 * MB],
     ['a static sticker at 100 KB', wa('image/webp', 100 * KB), 'sticker', 100 * KB],
     [
@@ -135,6 +140,13 @@ describe('checkAttachment denies', () => {
       wa('application/x-msdownload', 1),
       'attachment-type-not-allowed',
       { mimeType: 'application/x-msdownload', mediaType: null },
+    ],
+    [
+      // Archives hide what they carry (issue 10).
+      'a zip on WhatsApp',
+      wa('application/zip', 1),
+      'attachment-type-not-allowed',
+      { mimeType: 'application/zip', mediaType: null },
     ],
     [
       'a Windows program sent as a document',

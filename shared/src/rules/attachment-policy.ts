@@ -103,6 +103,54 @@ export const BLOCKED_MIME_TYPES: readonly string[] = [
   'application/x-powershell',
   'application/hta',
   'application/x-ms-shortcut',
+  // As file-type names what it finds in the bytes (server/src/security/file-content.ts).
+  'application/x-shockwave-flash',
+  'application/wasm',
+  'application/x-deb',
+  'application/x-rpm',
+  'application/x-xpinstall',
+  'application/x-google-chrome-extension',
+  'application/x.ms.shortcut',
+  'application/x-ms-regedit',
+  'application/java-vm',
+  'application/x-asar',
+  'application/vnd.ms-htmlhelp',
+  // Office files with macros run code when opened.
+  'application/vnd.ms-excel.sheet.macroenabled.12',
+  'application/vnd.ms-excel.template.macroenabled.12',
+  'application/vnd.ms-word.document.macroenabled.12',
+  'application/vnd.ms-word.template.macroenabled.12',
+  'application/vnd.ms-powerpoint.presentation.macroenabled.12',
+  'application/vnd.ms-powerpoint.slideshow.macroenabled.12',
+  'application/vnd.ms-powerpoint.template.macroenabled.12',
+];
+
+/**
+ * Archives hide what they carry from the agent (and from a scanner looking at the top level),
+ * so no channel's policy takes them: the customer sends the files themselves.
+ */
+export const ARCHIVE_MIME_TYPES: readonly string[] = [
+  'application/zip',
+  'application/x-zip-compressed',
+  'application/x-tar',
+  'application/x-rar-compressed',
+  'application/vnd.rar',
+  'application/gzip',
+  'application/x-gzip',
+  'application/x-bzip2',
+  'application/x-7z-compressed',
+  'application/x-xz',
+  'application/zstd',
+  'application/x-lzip',
+  'application/x-lz4',
+  'application/x-compress',
+  'application/x-lzh-compressed',
+  'application/x-arj',
+  'application/x-cpio',
+  'application/x-ace-compressed',
+  'application/x-unix-archive',
+  'application/vnd.ms-cab-compressed',
+  'application/x-iso9660-image',
 ];
 
 /** Lower-cases and drops parameters: WhatsApp sends "audio/ogg; codecs=opus". */
@@ -152,7 +200,7 @@ export function checkAttachment(
   const mimeType = normaliseMime(input.mimeType);
   const table = LIMITS[channelKind];
   if (table.length === 0) return deny('attachment-not-supported', { channelKind, mimeType });
-  if (BLOCKED_MIME_TYPES.includes(mimeType)) {
+  if (BLOCKED_MIME_TYPES.includes(mimeType) || ARCHIVE_MIME_TYPES.includes(mimeType)) {
     return deny('attachment-type-not-allowed', { channelKind, mimeType, mediaType: null });
   }
   const mediaType = input.mediaType ?? mediaTypeForMime(mimeType);

@@ -7,6 +7,7 @@ import { enPrivacy } from './en-privacy';
 import { enQuickReplies } from './en-quick-replies';
 import type { Messages } from './pt-BR';
 import { enSecSession } from './en-sec-session';
+import { enSecInputErrors } from './en-sec-input';
 
 export const en: Messages = {
   app: {
@@ -59,6 +60,7 @@ export const en: Messages = {
     change: 'Change status',
   },
   errors: {
+    ...enSecInputErrors,
     generic: 'Something went wrong. Please try again.',
     network: 'No connection to the server.',
     'invalid-input': 'Some data is invalid. Check the fields and try again.',

@@ -6,6 +6,7 @@ import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
 import { ptBRQuickReplies } from './pt-BR-quick-replies';
 import { ptBRSecSession } from './pt-BR-sec-session';
+import { ptBRSecInputErrors } from './pt-BR-sec-input';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -62,6 +63,7 @@ export const ptBR = {
     change: 'Alterar status',
   },
   errors: {
+    ...ptBRSecInputErrors,
     generic: 'Algo deu errado. Tente novamente.',
     network: 'Sem conexão com o servidor.',
     'invalid-input': 'Alguns dados estão inválidos. Confira os campos e tente de novo.',

@@ -106,7 +106,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
       await answerCsat(deps, { conversationId: conversation.id, score, comment });
     },
     markDelivered: (query) => markDelivered(deps, query),
-    storeFile: (id, bytes) => storeVisitorFile(deps, id, bytes),
+    storeFile: (id, write) => storeVisitorFile(deps, id, write),
     discardFile: (file) => discardVisitorFile(deps, file),
     findVisitorFile: (query) => findVisitorFile(deps.db, deps.dataDir, query),
     subscribeChanges: (listener) => deps.feed.subscribe(listener),

@@ -14,6 +14,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'attachment-type-not-allowed': 415,
   'attachment-not-supported': 415,
   'rate-limited': 429,
+  'attachment-content-mismatch': 415,
+  'body-too-large': 413,
 };
 
 /** Answers every refused web chat request with `{ error: { code, message, details? } }`. */

@@ -77,8 +77,14 @@ export type WebchatPorts = {
     address: string;
     messageIds: readonly string[];
   }) => Promise<void>;
-  /** Writes a visitor's file; answers its path relative to the data directory. */
-  storeFile: (attachmentId: string, bytes: Buffer) => Promise<string>;
+  /**
+   * Has `write` put a visitor's file at its place (an absolute path that does not exist yet);
+   * answers that path relative to the data directory. A failed write leaves no file.
+   */
+  storeFile: (
+    attachmentId: string,
+    write: (absolutePath: string) => Promise<void>,
+  ) => Promise<string>;
   /**
    * Removes a file stored for a message that was not stored with it (a retry of a stored one,
    * or a store that failed). A file an `uploads` row records is kept.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Locale } from '@atendo/shared/schemas/common';
+import { fileNameTransform } from '../../security/file-name';
 
 export const OpenSessionBody = z.object({
   name: z.string().trim().min(1).max(200),
@@ -17,11 +18,7 @@ export const SendMessageBody = z.object({
 
 export const UploadHeaders = z.object({
   'content-type': z.string().min(3).max(127),
-  'x-file-name': z
-    .string()
-    .min(1)
-    .max(765)
-    .transform((value) => decodeURIComponent(value).slice(0, 255)),
+  'x-file-name': z.string().min(1).max(765).transform(fileNameTransform),
   'x-client-message-id': ClientMessageId,
 });
 

@@ -1,6 +1,6 @@
 import type { WebchatSettings } from '@atendo/shared/schemas/admin/channels';
 import { webchatSettingsOf } from '../../repo/admin-channels';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { deliveryStatusChanges } from '@atendo/shared/rules/delivery-status';
 import { DeliveryStatus } from '@atendo/shared/schemas/message';
@@ -127,12 +127,12 @@ export async function markDelivered(
 export async function storeVisitorFile(
   deps: Deps,
   attachmentId: string,
-  bytes: Buffer,
+  write: (absolutePath: string) => Promise<void>,
 ): Promise<string> {
   const relative = join('uploads', 'webchat', attachmentId);
   await mkdir(join(deps.dataDir, 'uploads', 'webchat'), { recursive: true });
   try {
-    await writeFile(join(deps.dataDir, relative), bytes);
+    await write(join(deps.dataDir, relative));
   } catch (error) {
     // A write that failed half way (a full disk) must not leave a truncated file behind.
     await rm(join(deps.dataDir, relative), { force: true });

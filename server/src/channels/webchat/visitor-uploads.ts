@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Logger } from 'pino';
 import { AtendoError } from '@atendo/shared/errors';
-import { checkAttachment } from '@atendo/shared/rules/attachment-policy';
+import { declaredLength, receiveFile, type ReceivedFile } from '../../security/receive-file';
 import { parseOrThrow } from './parse';
 import type { WebchatInboundResult, WebchatPorts } from './ports';
 import { UploadHeaders } from './request-schemas';
@@ -12,11 +12,12 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
 
 /**
  * A file from the visitor, sent as the raw request body with its type and name in headers.
- * The declared size and type are checked before a byte is read, so a forbidden or oversize
- * file is refused without buffering it, and nothing is stored. An accepted file is recorded
- * as an upload of the conversation, so its agents download it like their own attachments.
- * The bytes are written before the message is stored; when storing it fails, they are removed
- * again, so a refused or failed upload leaves nothing on disk.
+ * The visitor is authenticated and the declared size and type are checked before a byte is
+ * read; the body is streamed to disk under the limit and typed by its bytes
+ * (security/receive-file.ts), so a forbidden, disguised or oversize file is refused with
+ * nothing stored. An accepted file is recorded as an upload of the conversation, so its agents
+ * download it like their own attachments. When storing the message fails, the bytes are
+ * removed again.
  */
 export async function receiveUpload(
   ports: WebchatPorts,
@@ -25,18 +26,25 @@ export async function receiveUpload(
   logger: Logger,
 ): Promise<WebchatInboundResult> {
   const headers = parseOrThrow(UploadHeaders, req.headers);
-  const declared = Number(req.headers['content-length'] ?? Number.NaN);
-  if (!Number.isInteger(declared) || declared < 0) {
-    throw new AtendoError('invalid-input', 'content-length is required');
-  }
+  const declared = declaredLength(req.headers['content-length']);
+  if (declared === null) throw new AtendoError('invalid-input', 'content-length is required');
   const mimeType = headers['content-type'];
-  const policy = checkAttachment({ channelKind: 'webchat', mimeType, size: declared });
-  if (!policy.ok) throw new AtendoError(policy.reason, policy.reason, policy.details);
-  const bytes = await readBody(req, Math.min(policy.maxBytes, MAX_UPLOAD_BYTES));
-  const id = ports.newId();
-  const file = { attachmentId: id, path: await ports.storeFile(id, bytes) };
   const fileName = headers['x-file-name'];
-  const attachment = { id, fileName, mimeType, size: bytes.length, mediaType: policy.mediaType };
+  const id = ports.newId();
+  const received: { file?: ReceivedFile } = {};
+  const path = await ports.storeFile(id, async (absolutePath) => {
+    received.file = await receiveFile(req, absolutePath, {
+      channelKind: 'webchat',
+      declaredMime: mimeType,
+      declaredLength: declared,
+      fileName,
+      maxBytes: MAX_UPLOAD_BYTES,
+    });
+  });
+  const file = { attachmentId: id, path };
+  if (received.file === undefined) throw new Error('webchat: the upload stored no file');
+  const { size, mediaType, mimeType: storedType } = received.file;
+  const attachment = { id, fileName, mimeType: storedType, size, mediaType };
   const inbound = inboundFrom(ports, visitor, {
     channelMessageId: headers['x-client-message-id'],
     kind: 'media',
@@ -57,18 +65,4 @@ export async function receiveUpload(
   // A retried upload finds the first one stored; its copy of the bytes belongs to nothing.
   if (!result.created) await ports.discardFile(file);
   return result;
-}
-
-/** Reads a raw body up to `limit` bytes; a longer body (a lying content-length) is refused. */
-async function readBody(req: Request, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) {
-      throw new AtendoError('attachment-too-large', 'file too large', { maxBytes: limit });
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
