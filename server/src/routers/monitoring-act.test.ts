@@ -106,7 +106,11 @@ describe('supervisors see inside and act (issue 11)', () => {
   it('transfers to another team, also out of the bot', async () => {
     const carla = await h.as(CARLA);
     const id = await inBot();
-    const moved = await carla.monitoring.transfer({ conversationId: id, toTeamId: 'team-vendas' });
+    // The transfer dialog (conversation.transfer) also serves the monitoring row.
+    const moved = await carla.conversation.transfer({
+      conversationId: id,
+      toTeamId: 'team-vendas',
+    });
     expect(moved).toMatchObject({
       state: 'queued',
       teamId: 'team-vendas',

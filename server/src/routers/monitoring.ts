@@ -3,7 +3,7 @@ import { Id } from '@atendo/shared/schemas/common';
 import { closeConversation } from '../services/close-conversation';
 import { monitoringList, monitoringRead } from '../services/monitoring';
 import { joinConversation } from '../services/participants';
-import { reassignConversation, sendBackToQueue, transferConversation } from '../services/transfer';
+import { reassignConversation, sendBackToQueue } from '../services/transfer';
 import { audited } from '../privacy/audited';
 import { router, supervisorProcedure } from '../trpc/trpc';
 
@@ -44,18 +44,6 @@ export const monitoringRouter = router({
   join: supervisorProcedure
     .input(z.object({ conversationId: Id }))
     .mutation(({ ctx, input }) => joinConversation(ctx.deps, ctx.agent, input.conversationId)),
-
-  /** To a team's queue (or one of its agents), also out of the bot or another team's queue. */
-  transfer: supervisorProcedure
-    .input(
-      z.object({
-        conversationId: Id,
-        toTeamId: Id,
-        toAgentId: Id.nullable().default(null),
-        note: z.string().trim().max(1000).nullable().default(null),
-      }),
-    )
-    .mutation(({ ctx, input }) => transferConversation(ctx.deps, ctx.agent, input)),
 
   forceClose: supervisorProcedure
     .input(z.object({ conversationId: Id }))

@@ -33,6 +33,34 @@ export class MonitoringPage {
       .getByRole('button', { name: `Ações para ${contactName}` })
       .click();
     await this.page.getByRole('menuitem', { name: 'Devolver à fila' }).click();
+    const dialog = this.page.getByRole('dialog', {
+      name: `Devolver à fila o atendimento de ${contactName}?`,
+    });
+    await dialog.getByRole('button', { name: 'Devolver à fila' }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  /** Opens the conversation in the workspace pane, read-only until the supervisor joins. */
+  async open(contactName: string): Promise<void> {
+    await this.row(contactName)
+      .getByRole('button', { name: `Abrir atendimento de ${contactName}` })
+      .click();
+  }
+
+  async menu(contactName: string, item: 'Transferir' | 'Reatribuir'): Promise<void> {
+    await this.row(contactName)
+      .getByRole('button', { name: `Ações para ${contactName}` })
+      .click();
+    await this.page.getByRole('menuitem', { name: item }).click();
+  }
+
+  async reassign(contactName: string, agentName: string): Promise<void> {
+    await this.menu(contactName, 'Reatribuir');
+    const dialog = this.page.getByRole('dialog', { name: 'Reatribuir' });
+    await dialog.getByRole('textbox', { name: 'Reatribuir para' }).click();
+    await this.page.getByRole('option', { name: agentName }).click();
+    await dialog.getByRole('button', { name: 'Reatribuir' }).click();
+    await expect(dialog).toBeHidden();
   }
 
   async clearFilter(label: 'Equipe' | 'Agente' | 'Estado' | 'Canal'): Promise<void> {

@@ -1,0 +1,39 @@
+import type { ptBRSeatSuper } from './pt-BR-seat-super';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+export const enSeatSuper: Widen<typeof ptBRSeatSuper> = {
+  supervise: {
+    open: 'Open',
+    openFor: 'Open the conversation with {{name}}',
+    reading: 'You are monitoring this conversation of {{owner}}, read-only.',
+    readingUnowned: 'You are monitoring this conversation, read-only.',
+    joinHint: 'Join the conversation to write; {{owner}} stays in charge.',
+    join: 'Join the conversation',
+    joined: 'You joined the conversation',
+    transfer: 'Transfer',
+    sendBackTitle: 'Send the conversation with {{name}} back to the queue?',
+    sendBackBody:
+      '{{owner}} will no longer serve this contact, who goes back to the {{team}} queue.',
+    sendBackBodyUnowned: 'The conversation goes back to the {{team}} queue.',
+    sentBack: 'Conversation sent back to the queue',
+    reassigned: 'Conversation reassigned',
+    withRole: '{{name}} ({{role}})',
+    role: { supervisor: 'supervisor', admin: 'admin' },
+    lostTitle: 'A conversation was taken from you',
+    lost: {
+      reassigned: '{{by}} reassigned this conversation to {{agent}}.',
+      transferredToAgent: '{{by}} transferred this conversation to {{agent}} ({{team}} team).',
+      transferred: '{{by}} transferred this conversation to the {{team}} queue.',
+      sentBack: '{{by}} sent this conversation back to the {{team}} queue.',
+      forceClosed: '{{by}} closed this conversation from monitoring.',
+    },
+    lostWithContact: '{{contact}}: {{text}}',
+    system: {
+      transferredBy: '{{by}} transferred to {{target}}',
+      transferredByNote: '{{by}} transferred to {{target}} — "{{note}}"',
+      reassignedFrom: '{{by}} reassigned from {{from}} to {{target}}',
+      participantJoined: '{{agent}} joined the conversation',
+    },
+  },
+};
