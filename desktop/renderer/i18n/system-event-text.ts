@@ -35,13 +35,13 @@ export function systemEventText(t: TFunction, event: SystemEvent, names: NameLoo
           : t('system.transferred', { target });
       }
       // Someone other than the agent it came from moved it: the line names them.
+      const note = hasNote ? t('supervise.system.note', { note: event.note }) : '';
       if (event.fromAgentId !== null && event.fromAgentId !== by) {
         const from = names.agent(event.fromAgentId);
-        return t('supervise.system.reassignedFrom', { by: names.actor(by), from, target });
+        const key = event.toAgentId === null ? 'transferredFrom' : 'reassignedFrom';
+        return t(`supervise.system.${key}`, { by: names.actor(by), from, target }) + note;
       }
-      return hasNote
-        ? t('supervise.system.transferredByNote', { by: names.actor(by), target, note: event.note })
-        : t('supervise.system.transferredBy', { by: names.actor(by), target });
+      return t('supervise.system.transferredBy', { by: names.actor(by), target }) + note;
     }
     case 'sent-back-to-queue':
       return t('system.sentBackToQueue', {

@@ -57,7 +57,7 @@ export class MonitoringPage {
   async reassign(contactName: string, agentName: string): Promise<void> {
     await this.menu(contactName, 'Reatribuir');
     const dialog = this.page.getByRole('dialog', { name: 'Reatribuir' });
-    await dialog.getByRole('textbox', { name: 'Reatribuir para' }).click();
+    await dialog.getByRole('combobox', { name: 'Reatribuir para' }).click();
     await this.page.getByRole('option', { name: agentName }).click();
     await dialog.getByRole('button', { name: 'Reatribuir' }).click();
     await expect(dialog).toBeHidden();

@@ -3,6 +3,13 @@ import type { ptBRSeatSuper } from './pt-BR-seat-super';
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 export const enSeatSuper: Widen<typeof ptBRSeatSuper> = {
+  errorsMore: {
+    openConversations:
+      'This contact has open conversations. Close them first, or choose to close them.',
+    attachmentTooLarge: 'The file is larger than this channel allows.',
+    storeOpen:
+      'The local data on this computer could not be opened. Sign out and in again; if it persists, tell support.',
+  },
   supervise: {
     open: 'Open',
     openFor: 'Open the conversation with {{name}}',
@@ -31,7 +38,8 @@ export const enSeatSuper: Widen<typeof ptBRSeatSuper> = {
     lostWithContact: '{{contact}}: {{text}}',
     system: {
       transferredBy: '{{by}} transferred to {{target}}',
-      transferredByNote: '{{by}} transferred to {{target}} — "{{note}}"',
+      transferredFrom: '{{by}} transferred from {{from}} to {{target}}',
+      note: ' — "{{note}}"',
       reassignedFrom: '{{by}} reassigned from {{from}} to {{target}}',
       participantJoined: '{{agent}} joined the conversation',
     },

@@ -4,6 +4,14 @@
  * conversation who took it.
  */
 export const ptBRSeatSuper = {
+  /** Error sentences for when the server's details leave out what the usual one names. */
+  errorsMore: {
+    openConversations:
+      'Este contato tem atendimentos em aberto. Encerre-os antes, ou escolha encerrá-los.',
+    attachmentTooLarge: 'O arquivo é maior que o limite deste canal.',
+    storeOpen:
+      'Não foi possível abrir os dados locais deste computador. Saia e entre de novo; se continuar, avise o suporte.',
+  },
   supervise: {
     open: 'Abrir',
     openFor: 'Abrir atendimento de {{name}}',
@@ -32,7 +40,8 @@ export const ptBRSeatSuper = {
     lostWithContact: '{{contact}}: {{text}}',
     system: {
       transferredBy: '{{by}} transferiu para {{target}}',
-      transferredByNote: '{{by}} transferiu para {{target}} — "{{note}}"',
+      transferredFrom: '{{by}} transferiu de {{from}} para {{target}}',
+      note: ' — "{{note}}"',
       reassignedFrom: '{{by}} reatribuiu de {{from}} para {{target}}',
       participantJoined: '{{agent}} entrou no atendimento',
     },
