@@ -2,6 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { MonitoringPage } from './pages/monitoring-page';
 import { CHANNELS, contactWrites, signIn } from './support/atendo';
 
+/**
+ * Success notices stack in the corner over the monitoring table's action column (they leave
+ * after 6 s); a supervisor working fast closes them, and so does this test.
+ */
+async function closeNotices(page: Page): Promise<void> {
+  for (const close of await page.getByTestId('notice').getByRole('button').all()) {
+    await close.click();
+  }
+}
+
 /** The screens of this flow go with the docs (docs/agent-seat.md, "Supervisors"). */
 const docsScreenshot = (page: Page, name: string) =>
   page.screenshot({ path: `docs/screenshots/${name}.png` });
@@ -44,6 +54,7 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
 
   // Reassigned to Ana: Bruno's pane says who did it instead of going blank.
   await carla.workspace.openMonitoring();
+  await closeNotices(carla.page);
   await monitoring.reassign(contact.name, 'Ana Souza');
   await expect(monitoring.row(contact.name)).toContainText('Ana Souza');
   const lost = bruno.page.getByTestId('loss-notice');
@@ -60,6 +71,7 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   await carla.page.getByRole('option', { name: 'Vendas', exact: true }).click();
   await transfer.getByRole('button', { name: 'Transferir' }).click();
   await expect(transfer).toBeHidden();
+  await closeNotices(carla.page);
   await expect(monitoring.row(contact.name)).toContainText('Vendas');
   await expect(monitoring.row(contact.name)).toContainText('Em espera');
   await monitoring.open(contact.name);

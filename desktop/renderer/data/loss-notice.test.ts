@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { Message, SystemEvent } from '@atendo/shared/schemas/message';
 import { initI18n } from '../i18n/i18n';
 import { systemEventText, type NameLookup } from '../i18n/system-event-text';
-import { latestLoss, lossText } from './loss-notice';
+import { latestLoss, lossText, type LossNotice } from './loss-notice';
+
+const present = (loss: LossNotice | null): LossNotice => {
+  if (loss === null) throw new Error('expected a loss notice');
+  return loss;
+};
 
 const setup = async (locale: 'pt-BR' | 'en' = 'pt-BR') => {
   (globalThis as { document?: unknown }).document ??= { documentElement: {} };
@@ -65,11 +70,11 @@ describe('the agent who loses a conversation is told who did it', () => {
       null,
     );
     expect(loss).not.toBeNull();
-    expect(lossText(t, loss!, names(t))).toBe(
+    expect(lossText(t, present(loss), names(t))).toBe(
       'Carla Mendes (supervisão) reatribuiu este atendimento para Diego Alves.',
     );
     const en = await setup('en');
-    expect(lossText(en, loss!, names(en))).toBe(
+    expect(lossText(en, present(loss), names(en))).toBe(
       'Carla Mendes (supervisor) reassigned this conversation to Diego Alves.',
     );
   });
@@ -88,7 +93,7 @@ describe('the agent who loses a conversation is told who did it', () => {
       'ana',
       { ownerId: null, participantIds: [] },
     );
-    expect(lossText(t, back!, names(t))).toBe(
+    expect(lossText(t, present(back), names(t))).toBe(
       'Carla Mendes (supervisão) devolveu este atendimento à fila da equipe Suporte.',
     );
     const closed = latestLoss(
@@ -96,7 +101,7 @@ describe('the agent who loses a conversation is told who did it', () => {
       'ana',
       { ownerId: 'ana', participantIds: [] },
     );
-    expect(lossText(t, closed!, names(t))).toBe(
+    expect(lossText(t, present(closed), names(t))).toBe(
       'Carla Mendes (supervisão) finalizou este atendimento pelo monitoramento.',
     );
   });

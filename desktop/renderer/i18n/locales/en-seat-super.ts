@@ -23,8 +23,6 @@ export const enSeatSuper: Widen<typeof ptBRSeatSuper> = {
     sendBackBody:
       '{{owner}} will no longer serve this contact, who goes back to the {{team}} queue.',
     sendBackBodyUnowned: 'The conversation goes back to the {{team}} queue.',
-    sentBack: 'Conversation sent back to the queue',
-    reassigned: 'Conversation reassigned',
     withRole: '{{name}} ({{role}})',
     role: { supervisor: 'supervisor', admin: 'admin' },
     lostTitle: 'A conversation was taken from you',

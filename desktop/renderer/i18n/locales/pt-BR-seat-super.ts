@@ -25,8 +25,6 @@ export const ptBRSeatSuper = {
     sendBackBody:
       '{{owner}} deixará de atender este contato, e ele volta à fila da equipe {{team}}.',
     sendBackBodyUnowned: 'O atendimento volta à fila da equipe {{team}}.',
-    sentBack: 'Atendimento devolvido à fila',
-    reassigned: 'Atendimento reatribuído',
     withRole: '{{name}} ({{role}})',
     role: { supervisor: 'supervisão', admin: 'administração' },
     lostTitle: 'Atendimento retirado de você',

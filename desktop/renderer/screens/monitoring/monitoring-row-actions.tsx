@@ -8,7 +8,6 @@ import type { Directory } from '../../data/use-directory';
 import { useWorkspace } from '../../data/workspace-context';
 import { Icon } from '../../ui/icons';
 import { DialogActions } from '../../ui/dialog-actions';
-import { useNotify } from '../../ui/notices';
 import { TransferDialog } from '../workspace/actions/transfer-dialog';
 import { useOpenConversation } from '../workspace/open-conversation';
 
@@ -30,17 +29,15 @@ export function MonitoringRowActions({
   const { t } = useTranslation();
   const { api } = useWorkspace();
   const action = useApiAction();
-  const notify = useNotify();
   const openConversation = useOpenConversation();
   const [dialog, setDialog] = useState<'close' | 'reassign' | 'send-back' | 'transfer' | null>(
     null,
   );
   const [agentId, setAgentId] = useState<string | null>(null);
   const conversationId = conversation.id;
-  const run = async (work: () => Promise<unknown>, title: string, success?: string) => {
-    const done = await action.runOrNotify(work, title);
-    if (done !== null && success !== undefined)
-      notify({ tone: 'success', title: success, text: '' });
+  // The row itself changes on success (state, owner): only a refusal needs a notice.
+  const run = async (work: () => Promise<unknown>, title: string) => {
+    await action.runOrNotify(work, title);
     setDialog(null);
   };
   const owner =
@@ -160,7 +157,6 @@ export function MonitoringRowActions({
                 void run(
                   () => api.monitoring.reassign.mutate({ conversationId, agentId }),
                   t('monitoring.reassign'),
-                  t('supervise.reassigned'),
                 );
             }}
             onCancel={() => {
@@ -190,7 +186,6 @@ export function MonitoringRowActions({
               void run(
                 () => api.monitoring.sendBackToQueue.mutate({ conversationId }),
                 t('monitoring.sendBack'),
-                t('supervise.sentBack'),
               )
             }
             onCancel={() => {
