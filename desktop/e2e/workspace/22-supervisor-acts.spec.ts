@@ -29,8 +29,10 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   await bruno.workspace.conversation.send('Olá Otávio, vou verificar o boleto.');
 
   // Carla opens the row: the timeline is there, the composer is not, until she joins.
+  // The table is virtualised and the suite leaves many rows: filter, as a supervisor would.
   await carla.workspace.openMonitoring();
   const monitoring = new MonitoringPage(carla.page);
+  await monitoring.filter('Agente', 'Bruno Lima');
   await monitoring.open(contact.name);
   const seen = carla.workspace.conversation;
   await expect(seen.title).toHaveText(contact.name);
@@ -55,7 +57,9 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   // Reassigned to Ana: Bruno's pane says who did it instead of going blank.
   await carla.workspace.openMonitoring();
   await closeNotices(carla.page);
+  await monitoring.filter('Agente', 'Bruno Lima');
   await monitoring.reassign(contact.name, 'Ana Souza');
+  await monitoring.filter('Agente', 'Ana Souza');
   await expect(monitoring.row(contact.name)).toContainText('Ana Souza');
   const lost = bruno.page.getByTestId('loss-notice');
   await expect(lost).toContainText(
@@ -72,6 +76,9 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   await transfer.getByRole('button', { name: 'Transferir' }).click();
   await expect(transfer).toBeHidden();
   await closeNotices(carla.page);
+  await monitoring.clearFilter('Agente');
+  await monitoring.filter('Equipe', 'Vendas');
+  await monitoring.filter('Estado', 'Em espera');
   await expect(monitoring.row(contact.name)).toContainText('Vendas');
   await expect(monitoring.row(contact.name)).toContainText('Em espera');
   await monitoring.open(contact.name);
@@ -87,9 +94,12 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
     name: 'Rita No Bot',
   });
   await carla.workspace.openMonitoring();
+  await monitoring.filter('Estado', 'Navegação do bot');
   await expect(monitoring.row(inBot.name)).toContainText('Navegação do bot');
   await docsScreenshot(carla.page, 'monitoring-open-actions');
   await monitoring.reassign(inBot.name, 'Bruno Lima');
+  await monitoring.filter('Estado', 'Em atendimento');
+  await monitoring.filter('Agente', 'Bruno Lima');
   await expect(monitoring.row(inBot.name)).toContainText('Em atendimento');
   await expect(monitoring.row(inBot.name)).toContainText('Bruno Lima');
   await bruno.workspace.open(inBot.name);
@@ -111,6 +121,9 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   await expect(confirm).toBeHidden();
   await expect(monitoring.row(inBot.name)).toContainText('Em atendimento');
   await monitoring.sendBackToQueue(inBot.name);
+  await monitoring.clearFilter('Agente');
+  await monitoring.filter('Equipe', 'Suporte');
+  await monitoring.filter('Estado', 'Em espera');
   await expect(monitoring.row(inBot.name)).toContainText('Em espera');
   await expect(bruno.page.getByTestId('loss-notice')).toContainText(
     'Carla Mendes (supervisão) devolveu este atendimento à fila da equipe Suporte.',
@@ -118,6 +131,7 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
 
   // Tidy up for later specs: both leave monitoring.
   await monitoring.forceClose(inBot.name);
+  await monitoring.filter('Equipe', 'Vendas');
   await monitoring.forceClose(contact.name);
   await expect(monitoring.row(contact.name)).toHaveCount(0);
 
