@@ -60,7 +60,7 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   await monitoring.filter('Agente', 'Bruno Lima');
   await monitoring.reassign(contact.name, 'Ana Souza');
   await monitoring.filter('Agente', 'Ana Souza');
-  await expect(monitoring.row(contact.name)).toContainText('Ana Souza');
+  await expect(await monitoring.reveal(contact.name)).toContainText('Ana Souza');
   const lost = bruno.page.getByTestId('loss-notice');
   await expect(lost).toContainText(
     'Carla Mendes (supervisão) reatribuiu este atendimento para Ana Souza.',
@@ -79,7 +79,7 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   await monitoring.clearFilter('Agente');
   await monitoring.filter('Equipe', 'Vendas');
   await monitoring.filter('Estado', 'Em espera');
-  await expect(monitoring.row(contact.name)).toContainText('Vendas');
+  await expect(await monitoring.reveal(contact.name)).toContainText('Vendas');
   await expect(monitoring.row(contact.name)).toContainText('Em espera');
   await monitoring.open(contact.name);
   await expect(
@@ -95,18 +95,19 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   });
   await carla.workspace.openMonitoring();
   await monitoring.filter('Estado', 'Navegação do bot');
-  await expect(monitoring.row(inBot.name)).toContainText('Navegação do bot');
+  await expect(await monitoring.reveal(inBot.name)).toContainText('Navegação do bot');
   await docsScreenshot(carla.page, 'monitoring-open-actions');
   await monitoring.reassign(inBot.name, 'Bruno Lima');
   await monitoring.filter('Estado', 'Em atendimento');
   await monitoring.filter('Agente', 'Bruno Lima');
-  await expect(monitoring.row(inBot.name)).toContainText('Em atendimento');
+  await expect(await monitoring.reveal(inBot.name)).toContainText('Em atendimento');
   await expect(monitoring.row(inBot.name)).toContainText('Bruno Lima');
   await bruno.workspace.open(inBot.name);
 
   // Sending back asks first; then Bruno reads who sent it back.
-  await monitoring
-    .row(inBot.name)
+  await (
+    await monitoring.reveal(inBot.name)
+  )
     .getByRole('button', { name: `Ações para ${inBot.name}` })
     .click();
   await carla.page.getByRole('menuitem', { name: 'Devolver à fila' }).click();
@@ -124,7 +125,7 @@ test('a supervisor opens a monitored conversation, reads, joins, reassigns and t
   await monitoring.clearFilter('Agente');
   await monitoring.filter('Equipe', 'Suporte');
   await monitoring.filter('Estado', 'Em espera');
-  await expect(monitoring.row(inBot.name)).toContainText('Em espera');
+  await expect(await monitoring.reveal(inBot.name)).toContainText('Em espera');
   await expect(bruno.page.getByTestId('loss-notice')).toContainText(
     'Carla Mendes (supervisão) devolveu este atendimento à fila da equipe Suporte.',
   );
