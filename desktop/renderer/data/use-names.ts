@@ -22,11 +22,17 @@ export function useNames(): NameLookup {
     NONE,
     [store],
   );
+  const agent = (id: string | null): string =>
+    id === null
+      ? t('conversation.unknownAgent')
+      : (directory.agents.get(id)?.name ?? t('conversation.unknownAgent'));
   return {
-    agent: (id) =>
-      id === null
-        ? t('conversation.unknownAgent')
-        : (directory.agents.get(id)?.name ?? t('conversation.unknownAgent')),
+    agent,
+    actor: (id) => {
+      const role = id === null ? undefined : directory.agents.get(id)?.role;
+      if (role !== 'supervisor' && role !== 'admin') return agent(id);
+      return t('supervise.withRole', { name: agent(id), role: t(`supervise.role.${role}`) });
+    },
     team: (id) => directory.teams.get(id)?.name ?? id,
     tag: (id) => tags.get(id)?.name ?? id,
     disposition: (id) => {

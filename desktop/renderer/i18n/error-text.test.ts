@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from './i18n';
 import { DELIVERY_ERROR_CODES } from '@atendo/shared/delivery-errors';
+import { ERROR_CODES } from '@atendo/shared/errors';
 import { deliveryErrorText, errorText, formatBytes } from './error-text';
 
 // i18n.ts reads localStorage and document only when asked for defaults; the locale is given here.
@@ -32,6 +33,29 @@ describe('errorText', () => {
     const t = await setup();
     expect(errorText(t, { kind: 'atendo', message: '', ...failure })).toBe(text);
   });
+
+  // Whatever the server says beside a code, and whichever details it leaves out, the agent reads
+  // a finished sentence of their language: no developer text, no key, no "{{placeholder}}".
+  it.each(ERROR_CODES)(
+    '%s reads as a sentence in pt-BR and en, never the server text',
+    async (code) => {
+      (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+      const en = (await initI18n('en')).t;
+      const failure = {
+        kind: 'atendo' as const,
+        code,
+        details: {},
+        message: 'WhatsApp is not configured on this server: set WHATSAPP_ACCESS_TOKEN',
+      };
+      const texts = [errorText(await setup(), failure), errorText(en, failure)];
+      for (const text of texts) {
+        expect(text).not.toContain('WHATSAPP_ACCESS_TOKEN');
+        expect(text).not.toMatch(/^errors\.|\{\{|\}\}/);
+        expect(text.length).toBeGreaterThan(10);
+      }
+      expect(texts[0]).not.toBe(texts[1]);
+    },
+  );
 
   it('says the server was not reached on a network failure', async () => {
     const t = await setup();

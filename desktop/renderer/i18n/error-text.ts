@@ -26,11 +26,21 @@ export function errorText(t: TFunction, failure: ApiFailure): string {
         return t('errors.contact-busy-queued');
       }
       const maxBytes = typeof details.maxBytes === 'number' ? details.maxBytes : null;
-      return t(`errors.${failure.code}`, {
+      if (failure.code === 'attachment-too-large' && maxBytes === null) {
+        return t('errorsMore.attachmentTooLarge');
+      }
+      if (failure.code === 'contact-has-open-conversations' && typeof details.count !== 'number') {
+        return t('errorsMore.openConversations');
+      }
+      const text = t(`errors.${failure.code}`, {
         ...details,
         ownerName: details.ownerName ?? details.ownerId ?? '—',
         maxSize: maxBytes === null ? '' : formatBytes(maxBytes),
       });
+      // A detail the sentence names but the server left out must not show as "{{name}}".
+      if (!text.includes('{{')) return text;
+      diagnostics.warn({ code: failure.code, details, message: failure.message }, 'detail missing');
+      return t('errors.generic');
     }
   }
 }

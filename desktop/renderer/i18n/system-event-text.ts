@@ -4,6 +4,8 @@ import type { SystemEvent } from '@atendo/shared/schemas/message';
 /** How ids become names for the timeline; unknown ids fall back to a neutral word. */
 export type NameLookup = {
   agent: (id: string | null) => string;
+  /** The name, with the role when the agent supervises ("Carla Mendes (supervisão)"). */
+  actor: (id: string | null) => string;
   team: (id: string) => string;
   tag: (id: string) => string;
   disposition: (id: string) => string;
@@ -25,15 +27,29 @@ export function systemEventText(t: TFunction, event: SystemEvent, names: NameLoo
         event.toAgentId === null
           ? names.team(event.toTeamId)
           : `${names.agent(event.toAgentId)} (${names.team(event.toTeamId)})`;
-      return event.note === null || event.note === ''
-        ? t('system.transferred', { target })
-        : t('system.transferredNote', { target, note: event.note });
+      const hasNote = event.note !== null && event.note !== '';
+      const by = event.byAgentId ?? null;
+      if (by === null) {
+        return hasNote
+          ? t('system.transferredNote', { target, note: event.note })
+          : t('system.transferred', { target });
+      }
+      // Someone other than the agent it came from moved it: the line names them.
+      const note = hasNote ? t('supervise.system.note', { note: event.note }) : '';
+      if (event.fromAgentId !== null && event.fromAgentId !== by) {
+        const from = names.agent(event.fromAgentId);
+        const key = event.toAgentId === null ? 'transferredFrom' : 'reassignedFrom';
+        return t(`supervise.system.${key}`, { by: names.actor(by), from, target }) + note;
+      }
+      return t('supervise.system.transferredBy', { by: names.actor(by), target }) + note;
     }
     case 'sent-back-to-queue':
       return t('system.sentBackToQueue', {
-        agent: names.agent(event.byAgentId),
+        agent: names.actor(event.byAgentId),
         team: names.team(event.teamId),
       });
+    case 'participant-joined':
+      return t('supervise.system.participantJoined', { agent: names.actor(event.agentId) });
     case 'participant-invited':
       return t('system.participantInvited', {
         by: names.agent(event.byAgentId),
@@ -80,7 +96,7 @@ function closedText(
   names: NameLookup,
 ): string {
   const agent = names.agent(event.byAgentId);
-  if (event.forced) return t('system.forceClosed', { agent });
+  if (event.forced) return t('system.forceClosed', { agent: names.actor(event.byAgentId) });
   if (event.dispositionId === null) return t('system.closed', { agent });
   return t('system.closedWith', { agent, disposition: names.disposition(event.dispositionId) });
 }

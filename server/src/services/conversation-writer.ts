@@ -56,6 +56,11 @@ export type ConversationWrite = {
   after: Conversation;
   /** New messages appended to the timeline in this action (system lines included). */
   messages?: readonly Message[];
+  /**
+   * Agents outside the new audience who still receive this action's messages: the agent a
+   * supervisor took the conversation from gets the line that says who did it.
+   */
+  tellAgentIds?: readonly string[];
 };
 
 /**
@@ -90,9 +95,17 @@ export async function writeConversation(trx: Tx, write: ConversationWrite): Prom
       db.insertInto('messages').values(values),
     );
   }
+  const told = (write.tellAgentIds ?? []).map((id) => `agent:${id}`);
+  const messageGrants = told.length === 0 ? grants : [...new Set([...grants, ...told])];
   for (const message of messages) {
     const at = message.updatedAt;
-    changes.push({ collection: 'message', docId: message.id, grants, revokes: [], at });
+    changes.push({
+      collection: 'message',
+      docId: message.id,
+      grants: messageGrants,
+      revokes: [],
+      at,
+    });
   }
   await recordChanges(trx, changes);
   return messages;

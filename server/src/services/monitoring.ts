@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canMonitor } from '@atendo/shared/rules/permissions';
 import type { Agent } from '@atendo/shared/schemas/agent';
-import type { ConversationState } from '@atendo/shared/schemas/conversation';
+import { AtendoError } from '@atendo/shared/errors';
+import type { Conversation, ConversationState } from '@atendo/shared/schemas/conversation';
 import type { Deps } from './deps';
+import { requireConversation } from './lookup';
 import { listItems, type ConversationListItem } from './my-lists';
 
 export type MonitoringFilters = {
@@ -38,4 +40,21 @@ export async function monitoringList(
   }
   const rows = await query.orderBy('created_at').limit(1000).execute();
   return listItems(deps.db, rows);
+}
+
+/** One live conversation, as a supervisor opens it from monitoring; closed ones are history. */
+export async function monitoringRead(
+  deps: Deps,
+  actor: Agent,
+  conversationId: string,
+): Promise<Conversation> {
+  ensure(canMonitor(actor));
+  const conversation = await requireConversation(deps.db, conversationId);
+  if (conversation.state === 'closed') {
+    throw new AtendoError('invalid-transition', 'the conversation is closed: read its history', {
+      from: 'closed',
+      event: 'monitor',
+    });
+  }
+  return conversation;
 }

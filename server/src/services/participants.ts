@@ -1,6 +1,6 @@
 import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
-import { canInvite } from '@atendo/shared/rules/permissions';
+import { canInvite, canJoin } from '@atendo/shared/rules/permissions';
 import { canRemoveParticipant } from '@atendo/shared/rules/participants';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -62,6 +62,35 @@ export async function removeParticipant(
       byAgentId: actor.id,
       agentId: input.agentId,
     };
+    await writeConversation(trx, {
+      before,
+      after,
+      messages: [systemMessage(deps.newId(), after.id, event, now, actor.id)],
+    });
+    return after;
+  });
+}
+
+/**
+ * A supervisor monitoring a live conversation joins it as a participant, to write in it; the
+ * timeline says so, for the agent serving it. Joining twice changes nothing.
+ */
+export async function joinConversation(
+  deps: Deps,
+  actor: Agent,
+  conversationId: string,
+): Promise<Conversation> {
+  const now = deps.clock.now();
+  return inTransaction(deps, async (trx) => {
+    const before = await requireConversation(trx, conversationId);
+    ensure(canJoin(actor, before));
+    if (before.ownerId === actor.id || before.participantIds.includes(actor.id)) return before;
+    const after: Conversation = {
+      ...before,
+      participantIds: [...before.participantIds, actor.id],
+      updatedAt: now,
+    };
+    const event = { type: 'participant-joined' as const, agentId: actor.id };
     await writeConversation(trx, {
       before,
       after,

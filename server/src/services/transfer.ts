@@ -16,7 +16,25 @@ export type TransferInput = {
   note: string | null;
 };
 
-type Move = { event: LifecycleEvent; ownerId: string | null; teamId: string; system: SystemEvent };
+type Move = {
+  actor: Agent;
+  event: LifecycleEvent;
+  ownerId: string | null;
+  teamId: string;
+  system: SystemEvent;
+};
+
+/**
+ * The agent who served the conversation and loses it to someone else's move (a supervisor's
+ * reassign, send back or transfer): they receive the move's timeline line, so their workspace
+ * can say who did it instead of the conversation vanishing without a word.
+ */
+function loser(before: Conversation, after: Conversation, actor: Agent): string | null {
+  const owner = before.ownerId;
+  if (owner === null || owner === actor.id) return null;
+  if (after.ownerId === owner || after.participantIds.includes(owner)) return null;
+  return owner;
+}
 
 /**
  * Hands a conversation on. To a team only: it waits in that team's queue. To an agent: it is
@@ -47,13 +65,16 @@ async function move(deps: Deps, before: Conversation, m: Move, trx: Tx): Promise
     participantIds: before.participantIds.filter((id) => id !== m.ownerId),
     tagIds: team.id === before.teamId ? before.tagIds : [],
     queuedAt: to === 'queued' ? now : null,
+    // Out of the bot: its timeout must no longer route or close the conversation.
+    botDeadline: null,
     updatedAt: now,
   };
-  const author = m.system.type === 'transferred' ? m.system.fromAgentId : null;
+  const lost = loser(before, after, m.actor);
   await writeConversation(trx, {
     before,
     after,
-    messages: [systemMessage(deps.newId(), after.id, m.system, now, author)],
+    messages: [systemMessage(deps.newId(), after.id, m.system, now, m.actor.id)],
+    tellAgentIds: lost === null ? [] : [lost],
   });
   return after;
 }
@@ -72,13 +93,14 @@ export async function transferConversation(
     const teamId = input.toTeamId ?? before.teamId;
     const system: SystemEvent = {
       type: 'transferred',
-      fromAgentId: actor.id,
+      fromAgentId: before.ownerId ?? actor.id,
       toAgentId: input.toAgentId,
       toTeamId: teamId,
       note: input.note,
+      ...byWhom(actor, before),
     };
     const event = input.toAgentId === null ? 'transfer-to-queue' : 'transfer-to-agent';
-    return move(deps, before, { event, ownerId: input.toAgentId, teamId, system }, trx);
+    return move(deps, before, { actor, event, ownerId: input.toAgentId, teamId, system }, trx);
   });
 }
 
@@ -92,12 +114,25 @@ export async function sendBackToQueue(
     const before = await requireConversation(trx, input.conversationId);
     ensure(canSendBackToQueue(actor, before));
     const teamId = input.teamId ?? before.teamId;
-    const system: SystemEvent = { type: 'sent-back-to-queue', byAgentId: actor.id, teamId };
-    return move(deps, before, { event: 'send-back-to-queue', ownerId: null, teamId, system }, trx);
+    const system: SystemEvent = {
+      type: 'sent-back-to-queue',
+      byAgentId: actor.id,
+      teamId,
+      fromAgentId: before.ownerId,
+    };
+    const event = 'send-back-to-queue';
+    return move(deps, before, { actor, event, ownerId: null, teamId, system }, trx);
   });
 }
 
-/** A supervisor gives the conversation to another agent of its team. */
+/** Names the mover when it is not the agent the conversation comes from. */
+const byWhom = (actor: Agent, before: Conversation): { byAgentId?: string } =>
+  before.ownerId === actor.id ? {} : { byAgentId: actor.id };
+
+/**
+ * A supervisor gives the conversation to another agent of its team: from an agent, from the
+ * queue, or out of the bot (the denial an agent gets for a contact in the bot sends them here).
+ */
 export async function reassignConversation(
   deps: Deps,
   actor: Agent,
@@ -112,11 +147,13 @@ export async function reassignConversation(
       toAgentId: input.agentId,
       toTeamId: before.teamId,
       note: null,
+      byAgentId: actor.id,
     };
+    const event = 'transfer-to-agent';
     return move(
       deps,
       before,
-      { event: 'transfer-to-agent', ownerId: input.agentId, teamId: before.teamId, system },
+      { actor, event, ownerId: input.agentId, teamId: before.teamId, system },
       trx,
     );
   });

@@ -25,6 +25,9 @@ const ALLOWED: Row[] = [
   ['bot', 'bot-timeout-route', false, 'queued'],
   ['bot', 'bot-timeout-close', false, 'closed'],
   ['bot', 'force-close', true, 'closed'],
+  // A supervisor pulls a contact out of the bot (issue 11).
+  ['bot', 'transfer-to-agent', false, 'active'],
+  ['bot', 'transfer-to-queue', false, 'queued'],
   ['queued', 'take', false, 'active'],
   ['queued', 'transfer-to-agent', false, 'active'],
   ['queued', 'transfer-to-queue', false, 'queued'],

@@ -34,6 +34,9 @@ const TRANSITIONS: Partial<Record<ConversationState, Partial<Record<LifecycleEve
     'bot-routed': 'queued',
     'bot-timeout-route': 'queued',
     'bot-timeout-close': 'closed',
+    // A supervisor may pull a contact out of the bot: to an agent, or into a team's queue.
+    'transfer-to-agent': 'active',
+    'transfer-to-queue': 'queued',
     'force-close': 'closed',
   },
   queued: {

@@ -70,7 +70,8 @@ describe('canSend', () => {
   it.each([
     ['the owner', ana, conv(), { ok: true }],
     ['an invited participant', bia, conv(), { ok: true }],
-    ['a supervisor', sup, conv(), { ok: true }],
+    ['a supervisor who has not joined', sup, conv(), denied('not-participant', { ownerId: 'ana' })],
+    ['a supervisor who joined', sup, conv({ participantIds: ['sup'] }), { ok: true }],
     [
       'a teammate who is not in it',
       agent('dani'),

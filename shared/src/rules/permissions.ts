@@ -38,16 +38,35 @@ export function canTake(
   return allow();
 }
 
-/** Messages go out only in an active conversation, from its owner, a participant or a supervisor. */
+/**
+ * Messages go out only in an active conversation, from its owner or a participant. A supervisor
+ * reads every live conversation but writes only after joining it (`canJoin`), so the contact
+ * and the agent see who else is in it.
+ */
 export function canSend(
   actor: Actor,
   conv: ConversationAccess,
 ): Decision<'invalid-transition' | 'not-participant'> {
   if (conv.state !== 'active')
     return deny('invalid-transition', { from: conv.state, event: 'send' });
-  if (owns(actor, conv) || participates(actor, conv) || supervises(actor)) return allow();
+  if (owns(actor, conv) || participates(actor, conv)) return allow();
   return deny('not-participant', { ownerId: conv.ownerId });
 }
+
+/** A supervisor joins a live conversation they are monitoring, as a participant. */
+export function canJoin(
+  actor: Actor,
+  conv: ConversationAccess,
+): Decision<'forbidden' | 'invalid-transition'> {
+  if (!supervises(actor)) return deny('forbidden', { role: actor.role });
+  if (conv.state !== 'active')
+    return deny('invalid-transition', { from: conv.state, event: 'join' });
+  return allow();
+}
+
+/** Whether the actor reads this conversation only as its supervisor (not serving it). */
+export const monitorsOnly = (actor: Actor, conv: ConversationAccess): boolean =>
+  supervises(actor) && !owns(actor, conv) && !participates(actor, conv);
 
 const ownerOrSupervisor = (actor: Actor, conv: ConversationAccess): Decision<'not-owner'> =>
   owns(actor, conv) || supervises(actor) ? allow() : deny('not-owner', { ownerId: conv.ownerId });

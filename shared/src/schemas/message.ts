@@ -50,9 +50,22 @@ export const SystemEvent = z.discriminatedUnion('type', [
     toAgentId: Id.nullable(),
     toTeamId: Id,
     note: z.string().max(1000).nullable(),
+    /**
+     * Who moved it, when that is not the agent it came from (a supervisor reassigning, or
+     * pulling it out of the bot): the timeline and the agent who lost it name them.
+     */
+    byAgentId: Id.nullable().optional(),
   }),
-  z.object({ type: z.literal('sent-back-to-queue'), byAgentId: Id, teamId: Id }),
+  z.object({
+    type: z.literal('sent-back-to-queue'),
+    byAgentId: Id,
+    teamId: Id,
+    /** The owner it was taken from (absent in lines written before it was recorded). */
+    fromAgentId: Id.nullable().optional(),
+  }),
   z.object({ type: z.literal('participant-invited'), byAgentId: Id, agentId: Id }),
+  /** A supervisor who was monitoring the conversation joined it to write. */
+  z.object({ type: z.literal('participant-joined'), agentId: Id }),
   z.object({ type: z.literal('participant-removed'), byAgentId: Id, agentId: Id }),
   z.object({ type: z.literal('tag-added'), byAgentId: Id, tagId: Id }),
   z.object({ type: z.literal('tag-removed'), byAgentId: Id, tagId: Id }),

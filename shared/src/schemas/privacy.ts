@@ -21,6 +21,8 @@ export const ACCESS_ACTIONS = [
   'privacy.erase',
   'privacy.retention',
   'privacy.access-log',
+  // A supervisor opening a live conversation from monitoring (issue 11).
+  'monitoring.read',
 ] as const;
 export const AccessAction = z.enum(ACCESS_ACTIONS);
 export type AccessAction = z.infer<typeof AccessAction>;

@@ -87,6 +87,7 @@ export const enPrivacy: typeof ptBRPrivacy = {
         'privacy.erase': 'Erased data',
         'privacy.retention': 'Retention',
         'privacy.access-log': 'Access log',
+        'monitoring.read': 'Monitored conversation',
       },
     },
   },

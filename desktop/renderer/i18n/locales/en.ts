@@ -1,3 +1,4 @@
+import { enSeatSuper } from './en-seat-super';
 import { enActions } from './en-actions';
 import { enSeat } from './en-seat';
 import { enSending } from './en-sending';
@@ -118,4 +119,5 @@ export const en: Messages = {
   ...enPrivacy,
   ...enQuickReplies,
   ...enSecSession,
+  ...enSeatSuper,
 };

@@ -87,6 +87,7 @@ export const ptBRPrivacy = {
         'privacy.erase': 'Eliminou dados',
         'privacy.retention': 'Retenção',
         'privacy.access-log': 'Registro de acessos',
+        'monitoring.read': 'Acompanhou atendimento',
       },
     },
   },

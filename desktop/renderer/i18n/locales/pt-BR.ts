@@ -1,3 +1,4 @@
+import { ptBRSeatSuper } from './pt-BR-seat-super';
 import { ptBRActions } from './pt-BR-actions';
 import { ptBRSeat } from './pt-BR-seat';
 import { ptBRSending } from './pt-BR-sending';
@@ -122,6 +123,7 @@ export const ptBR = {
   ...ptBRPrivacy,
   ...ptBRQuickReplies,
   ...ptBRSecSession,
+  ...ptBRSeatSuper,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -8,6 +8,8 @@ import type { Directory } from '../../data/use-directory';
 import { useWorkspace } from '../../data/workspace-context';
 import { Icon } from '../../ui/icons';
 import { DialogActions } from '../../ui/dialog-actions';
+import { TransferDialog } from '../workspace/actions/transfer-dialog';
+import { useOpenConversation } from '../workspace/open-conversation';
 
 export type MonitoringRowActionsProps = {
   conversation: DeepReadonly<Conversation>;
@@ -15,7 +17,10 @@ export type MonitoringRowActionsProps = {
   directory: Directory;
 };
 
-/** Force-close, send back to the queue, reassign: the supervisor's ways to unblock a contact. */
+/**
+ * Open (read, then join), force-close, send back to the queue, transfer, reassign: the
+ * supervisor's ways into a conversation and to unblock a contact.
+ */
 export function MonitoringRowActions({
   conversation,
   contactName,
@@ -24,19 +29,37 @@ export function MonitoringRowActions({
   const { t } = useTranslation();
   const { api } = useWorkspace();
   const action = useApiAction();
-  const [dialog, setDialog] = useState<'close' | 'reassign' | null>(null);
+  const openConversation = useOpenConversation();
+  const [dialog, setDialog] = useState<'close' | 'reassign' | 'send-back' | 'transfer' | null>(
+    null,
+  );
   const [agentId, setAgentId] = useState<string | null>(null);
   const conversationId = conversation.id;
+  // The row itself changes on success (state, owner): only a refusal needs a notice.
   const run = async (work: () => Promise<unknown>, title: string) => {
     await action.runOrNotify(work, title);
     setDialog(null);
   };
+  const owner =
+    conversation.ownerId === null ? null : (directory.agents.get(conversation.ownerId) ?? null);
+  const team = directory.teams.get(conversation.teamId)?.name ?? '—';
+  const live = conversation.state !== 'awaiting_csat';
   const agents = [...directory.agents.values()]
     .filter((a) => a.id !== conversation.ownerId && a.teamIds.includes(conversation.teamId))
     .map((a) => ({ value: a.id, label: a.name }));
   return (
     <>
       <Group gap={4} wrap="nowrap">
+        <Button
+          size="compact-sm"
+          variant="light"
+          onClick={() => {
+            openConversation(conversationId);
+          }}
+          aria-label={t('supervise.openFor', { name: contactName })}
+        >
+          {t('supervise.open')}
+        </Button>
         <Button
           size="compact-sm"
           color="red"
@@ -62,17 +85,22 @@ export function MonitoringRowActions({
           <Menu.Dropdown>
             <Menu.Item
               disabled={conversation.state !== 'active'}
-              onClick={() =>
-                void run(
-                  () => api.monitoring.sendBackToQueue.mutate({ conversationId }),
-                  t('monitoring.sendBack'),
-                )
-              }
+              onClick={() => {
+                setDialog('send-back');
+              }}
             >
               {t('monitoring.sendBack')}
             </Menu.Item>
             <Menu.Item
-              disabled={conversation.state !== 'active' && conversation.state !== 'queued'}
+              disabled={!live}
+              onClick={() => {
+                setDialog('transfer');
+              }}
+            >
+              {t('supervise.transfer')}
+            </Menu.Item>
+            <Menu.Item
+              disabled={!live}
               onClick={() => {
                 setDialog('reassign');
               }}
@@ -139,6 +167,42 @@ export function MonitoringRowActions({
           />
         </Stack>
       </Modal>
+      <Modal
+        opened={dialog === 'send-back'}
+        onClose={() => {
+          setDialog(null);
+        }}
+        title={t('supervise.sendBackTitle', { name: contactName })}
+      >
+        <Stack>
+          <Text size="sm">
+            {owner === null
+              ? t('supervise.sendBackBodyUnowned', { team })
+              : t('supervise.sendBackBody', { owner: owner.name, team })}
+          </Text>
+          <DialogActions
+            confirmLabel={t('monitoring.sendBack')}
+            onConfirm={() =>
+              void run(
+                () => api.monitoring.sendBackToQueue.mutate({ conversationId }),
+                t('monitoring.sendBack'),
+              )
+            }
+            onCancel={() => {
+              setDialog(null);
+            }}
+            pending={action.pending}
+          />
+        </Stack>
+      </Modal>
+      {dialog === 'transfer' && (
+        <TransferDialog
+          conversation={conversation}
+          onClose={() => {
+            setDialog(null);
+          }}
+        />
+      )}
     </>
   );
 }

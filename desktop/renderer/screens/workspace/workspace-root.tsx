@@ -2,6 +2,7 @@ import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createApiClient } from '../../api/trpc-client';
+import { diagnostics } from '../../app/diagnostics';
 import { openWorkspace, type WorkspaceServices } from '../../data/workspace-services';
 import { PresenceProvider } from '../../data/presence-context';
 import { WorkspaceProvider } from '../../data/workspace-context';
@@ -16,7 +17,7 @@ export function WorkspaceRoot({ session }: { session: Session }) {
   const { t } = useTranslation();
   const { forget } = useSession();
   const [services, setServices] = useState<WorkspaceServices | null>(null);
-  const [failed, setFailed] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     let opened: WorkspaceServices | null = null;
@@ -31,7 +32,10 @@ export function WorkspaceRoot({ session }: { session: Session }) {
         setServices(value);
       },
       (error: unknown) => {
-        if (!cancelled) setFailed(error instanceof Error ? error.message : String(error));
+        if (cancelled) return;
+        // The store's own words (IndexedDB, schema) are for support: to the log, not the agent.
+        diagnostics.error({ error: String(error) }, 'opening the local store failed');
+        setFailed(true);
       },
     );
     return () => {
@@ -40,12 +44,12 @@ export function WorkspaceRoot({ session }: { session: Session }) {
     };
   }, [session]);
 
-  if (failed !== null) {
+  if (failed) {
     return (
       <Center mih="100vh" p="xl">
         <Alert color="red" title={t('errors.generic')} maw={480}>
           <Stack>
-            <Text size="sm">{failed}</Text>
+            <Text size="sm">{t('errorsMore.storeOpen')}</Text>
             <Button
               variant="light"
               onClick={() => {

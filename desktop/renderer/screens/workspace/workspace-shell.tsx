@@ -7,6 +7,7 @@ import { Icon } from '../../ui/icons';
 import { useDesktopIntegration } from '../../data/use-desktop-integration';
 import { useScreenPop } from '../../data/use-screen-pop';
 import { useStoreNotices } from '../../data/use-store-notices';
+import { useLossNotices } from '../../data/use-loss-notices';
 import { useSessionCheck } from '../../data/use-session-check';
 import { ConversationView } from './conversation/conversation-view';
 import { ConversationListPanel } from './list/conversation-list-panel';
@@ -57,6 +58,7 @@ function ShellLayout() {
   });
   useScreenPop(openConversation);
   useStoreNotices();
+  useLossNotices(screen === 'workspace' ? list.selectedId : null);
   useSessionCheck();
   useWorkspaceShortcuts({
     takeNext: () => void list.takeNext(),

@@ -1,15 +1,20 @@
 import { Alert, Box, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { monitorsOnly } from '@atendo/shared/rules/permissions';
+import { accessOf } from '../../../data/access';
+import { latestLoss } from '../../../data/loss-notice';
 import { useConversationView } from '../../../data/use-conversation-view';
 import { useNames } from '../../../data/use-names';
 import { useSend } from '../../../data/use-send';
 import { useTemplates } from '../../../data/use-templates';
 import { useTimeline } from '../../../data/use-timeline';
-import { useWorkspace } from '../../../data/workspace-context';
+import { useActor, useWorkspace } from '../../../data/workspace-context';
 import { useOnActionRequest } from '../actions/action-requests';
 import { Composer } from './composer';
 import { ConversationHeader } from './conversation-header';
+import { LossNoticeAlert, LostConversation } from './loss-notice';
+import { MonitorBar } from './monitor-bar';
 import { TemplatePicker } from './template-picker';
 import { VirtualTimeline } from './virtual-timeline';
 import { WindowBanner } from './window-banner';
@@ -20,6 +25,7 @@ export type ConversationViewProps = { conversationId: string };
 export function ConversationView({ conversationId }: ConversationViewProps) {
   const { t } = useTranslation();
   const { store, session } = useWorkspace();
+  const actor = useActor();
   const view = useConversationView(conversationId);
   const timeline = useTimeline(conversationId);
   const names = useNames();
@@ -32,12 +38,15 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
   useOnActionRequest('template', () => {
     if (view?.mayWrite) setTemplatesOpen(true);
   });
-  if (view === null) return null;
+  // Taken away by someone else: say who, also once the conversation has left the store.
+  const loss = latestLoss(timeline.messages, session.agent.id, view?.conversation ?? null);
+  if (view === null) return loss === null ? null : <LostConversation loss={loss} />;
   const openTemplates = () => {
     setTemplatesOpen(true);
   };
   const { conversation } = view;
   const closed = conversation.state === 'closed' || conversation.state === 'awaiting_csat';
+  const monitoring = !closed && monitorsOnly(actor, accessOf(conversation));
 
   return (
     <Stack
@@ -47,6 +56,7 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
       aria-label={view.contact?.name ?? t('conversation.contact')}
     >
       <ConversationHeader view={view} onOpenTemplates={openTemplates} />
+      {loss !== null && <LossNoticeAlert loss={loss} />}
       {view.mayWrite && (
         <WindowBanner
           window={view.window}
@@ -82,6 +92,8 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
             teamName: view.team?.name ?? '',
           }}
         />
+      ) : monitoring ? (
+        <MonitorBar view={view} />
       ) : (
         <Box p="sm">
           <Alert color="gray" variant="light">
