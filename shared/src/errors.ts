@@ -43,6 +43,9 @@ export const ERROR_CODES = [
   'team-has-no-members',
   'channel-archived',
   'not-configured',
+  // Contact identities (issue 10): what only a channel proves, and phones held by another contact.
+  'address-proven',
+  'phone-taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

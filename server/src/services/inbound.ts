@@ -1,3 +1,4 @@
+import { AtendoError } from '@atendo/shared/errors';
 import { botDeadline } from '@atendo/shared/rules/bot-menu';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -60,6 +61,7 @@ export async function receiveInboundMessage(
     const channel = await batchChannel(trx, input.channelId);
     const contactId = await resolveContact(trx, deps, channel, input, now);
     const open = await loadOpenConversation(trx, contactId, channel.id);
+    if (open) await ensureOpenedOn(trx, open.id, input.address);
     const before = open ?? openConversation(deps, channel, contactId, now);
     const message = inboundMessage(deps.newId(), before.id, input, now);
     const received: Conversation = {
@@ -72,6 +74,7 @@ export async function receiveInboundMessage(
         before: null,
         after: received,
         messages: [started, message, follow],
+        address: input.address,
       });
       await recordInboundFiles(trx, received.id, input, now);
       const replies = follow.status === 'queued' ? [follow.id] : [];
@@ -97,6 +100,22 @@ export async function receiveInboundMessage(
     created: result.created,
     conversationCreated: result.conversationCreated,
   };
+}
+
+/**
+ * A conversation only ever continues with the address it was opened on. The contact's address
+ * could only differ if it was moved outside the channel (agents cannot: issue 10); the message
+ * is then refused rather than written into someone else's conversation.
+ */
+async function ensureOpenedOn(trx: Tx, conversationId: string, address: string): Promise<void> {
+  const [row] = await runCached(trx, 'conversation-address', conversationId, (db, id) =>
+    db.selectFrom('conversations').select('address').where('id', '=', id),
+  );
+  const opened = row?.address ?? null;
+  if (opened === null || opened === address) return;
+  throw new AtendoError('conflict', 'the contact’s open conversation is on another address', {
+    conversationId,
+  });
 }
 
 function storable(input: InboundInput): InboundInput {

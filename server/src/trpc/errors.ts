@@ -39,6 +39,8 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'team-has-no-members': 'BAD_REQUEST',
   'channel-archived': 'CONFLICT',
   'not-configured': 'PRECONDITION_FAILED',
+  'address-proven': 'FORBIDDEN',
+  'phone-taken': 'CONFLICT',
 };
 
 export const trpcCodeFor = (code: ErrorCode): TRPCCode => TRPC_CODES[code];

@@ -4,6 +4,7 @@ import { enSending } from './en-sending';
 import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
+import { enSecScopeErrors } from './en-sec-scope';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -94,6 +95,7 @@ export const en: Messages = {
     'team-has-no-members': 'This team has no members to serve the channel.',
     'channel-archived': 'This channel is archived.',
     'not-configured': 'This channel is not set up yet. Check its credentials in the admin console.',
+    ...enSecScopeErrors,
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
     'contact-has-open-conversations':
       'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',

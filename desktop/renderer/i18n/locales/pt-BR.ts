@@ -4,6 +4,7 @@ import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
+import { ptBRSecScopeErrors } from './pt-BR-sec-scope';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -101,6 +102,7 @@ export const ptBR = {
     'channel-archived': 'Este canal está arquivado.',
     'not-configured':
       'Este canal ainda não está configurado. Confira as credenciais no console de administração.',
+    ...ptBRSecScopeErrors,
   },
   hints: {
     'ask-supervisor':
@@ -123,6 +125,7 @@ export type Messages = Widen<typeof ptBR>;
 
 export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
+export type SecScopeErrorMessages = Widen<typeof ptBRSecScopeErrors>;
 export type SendingMessages = Widen<typeof ptBRSending>;
 export type SeatMessages = Widen<typeof ptBRSeat>;
 export type SessionMessages = Widen<typeof ptBRSession>;

@@ -86,7 +86,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
       }
       await answerCsat(deps, { conversationId: conversation.id, score, comment });
     },
-    markDelivered: (channelId, ids) => markDelivered(deps, channelId, ids),
+    markDelivered: (visitor, ids) => markDelivered(deps, visitor, ids),
     storeFile: (id, bytes) => storeVisitorFile(deps, id, bytes),
     discardFile: (file) => discardVisitorFile(deps, file),
     findVisitorFile: (query) => findVisitorFile(deps.db, deps.dataDir, query),

@@ -63,7 +63,10 @@ export type WebchatPorts = {
     score: number;
     comment: string | null;
   }) => Promise<void>;
-  markDelivered: (channelId: string, messageIds: readonly string[]) => Promise<void>;
+  markDelivered: (
+    visitor: { channelId: string; address: string },
+    messageIds: readonly string[],
+  ) => Promise<void>;
   /** Writes a visitor's file; answers its path relative to the data directory. */
   storeFile: (attachmentId: string, bytes: Buffer) => Promise<string>;
   /**

@@ -136,8 +136,9 @@ function addMessageRoutes(router: Router, ports: WebchatPorts, logger: Logger): 
     res.json({ ok: true });
   });
   router.post('/sessions/acks', json, async (req, res) => {
-    const { channel } = await authenticateVisitor(ports, req);
-    await ports.markDelivered(channel.id, parseOrThrow(AckBody, req.body).messageIds);
+    const { claims, channel } = await authenticateVisitor(ports, req);
+    const visitor = { channelId: channel.id, address: claims.visitorId };
+    await ports.markDelivered(visitor, parseOrThrow(AckBody, req.body).messageIds);
     res.json({ ok: true });
   });
 }
