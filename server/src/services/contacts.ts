@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
-import { addedPhones, canEditAddresses } from '@atendo/shared/rules/contact-addresses';
+import {
+  addedPhones,
+  canCreateWithAddresses,
+  canEditAddresses,
+} from '@atendo/shared/rules/contact-addresses';
 import { normalisePhone } from '@atendo/shared/phone';
 import { ChannelAddress, type Contact } from '@atendo/shared/schemas/contact';
 import type { Agent } from '@atendo/shared/schemas/agent';
@@ -46,12 +50,13 @@ function normalisePhones(phones: readonly string[]): string[] {
  */
 export async function createContact(
   deps: Deps,
+  actor: Agent,
   input: ContactInput,
   clientId: string | null = null,
 ): Promise<Contact> {
   const now = deps.clock.now();
   const phones = normalisePhones(input.phones);
-  const proven = canEditAddresses([], input.addresses);
+  const proven = canCreateWithAddresses(actor, input.addresses);
   return inTransaction(deps, async (trx) => {
     const earlier = clientId === null ? null : await contactByClientId(trx, clientId);
     if (earlier) return earlier;
@@ -61,7 +66,7 @@ export async function createContact(
     const contact: Contact = {
       id,
       ...input,
-      addresses: [],
+      addresses: input.addresses ?? [],
       phones,
       createdAt: now,
       updatedAt: now,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addedPhones, canEditAddresses } from './contact-addresses';
+import { addedPhones, canCreateWithAddresses, canEditAddresses } from './contact-addresses';
 
 const wa = { channelId: 'channel-whatsapp', address: '5511987650001' };
 const chat = { channelId: 'channel-webchat', address: 'visitor-1' };
@@ -19,6 +19,14 @@ describe('channel addresses in an agent’s contact edit', () => {
   ])('refuses an address %s, naming its channel', (_label, current, requested) => {
     const decision = canEditAddresses(current, requested);
     expect(decision).toMatchObject({ ok: false, reason: 'address-proven' });
+  });
+
+  it('lets only a supervisor register addresses on a new contact (an integration, a merge)', () => {
+    const agent = { id: 'a', role: 'agent' as const, teamIds: ['t'], permissions: [] };
+    expect(canCreateWithAddresses(agent, [chat])).toMatchObject({ ok: false });
+    expect(canCreateWithAddresses(agent, [])).toMatchObject({ ok: true });
+    const supervisor = { ...agent, role: 'supervisor' as const };
+    expect(canCreateWithAddresses(supervisor, [chat, wa])).toMatchObject({ ok: true });
   });
 
   it('lists only the phones the edit adds', () => {

@@ -1,5 +1,7 @@
+import type { Actor } from '../schemas/agent';
 import type { ChannelAddress } from '../schemas/contact';
 import { allow, deny, type Decision } from './decision';
+import { supervises } from './permissions';
 
 /*
  * Channel addresses (a WhatsApp wa_id, a web chat visitor id) are identities the channel
@@ -8,6 +10,10 @@ import { allow, deny, type Decision } from './decision';
  * read (issue 10). Agents therefore never set, move or remove them; only the channel adds one,
  * and only erasure removes them. What an agent may add is a phone number, for an outbound start
  * on WhatsApp, and never one that already belongs to another contact.
+ *
+ * One exception, for integrations and merges: a supervisor (who reads every conversation
+ * anyway) may create a new contact with addresses no contact holds yet. A held address is a
+ * conflict, so this never moves one, and a conversation keeps its own address whatever happens.
  */
 
 const key = (a: ChannelAddress): string => `${a.channelId}\u0000${a.address}`;
@@ -28,6 +34,16 @@ export function canEditAddresses(
     requested.find((a) => !have.has(key(a))) ?? current.find((a) => !want.has(key(a)));
   if (changed === undefined) return allow();
   return deny('address-proven', { field: 'addresses', channelId: changed.channelId });
+}
+
+/** Whether the actor may create a contact with these channel addresses (see the file comment). */
+export function canCreateWithAddresses(
+  actor: Actor,
+  requested: readonly ChannelAddress[] | undefined,
+): Decision<'address-proven'> {
+  const first = requested?.[0];
+  if (first === undefined || supervises(actor)) return allow();
+  return deny('address-proven', { field: 'addresses', channelId: first.channelId });
 }
 
 /** The phones of an edit the contact did not have before: the ones to check are free. */
