@@ -1,5 +1,6 @@
 import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
+import { canReadConversation } from '@atendo/shared/rules/permissions';
 import { canStartConversation } from '@atendo/shared/rules/start-conversation';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Channel } from '@atendo/shared/schemas/channel';
@@ -34,7 +35,11 @@ async function checkStart(
   requireLiveChannel(channel);
   const contact = await requireContact(trx, input.contactId);
   const open = await loadOpenConversation(trx, input.contactId, input.channelId);
-  const summary = open && { ...open, ownerName: await agentName(trx, open.ownerId) };
+  const summary = open && {
+    ...open,
+    ownerName: await agentName(trx, open.ownerId),
+    readable: canReadConversation(actor, open).ok,
+  };
   const decision = ensure(canStartConversation({ actor, channel, open: summary }));
   return { channel, contact, resume: decision.resumeConversationId === null ? null : open };
 }

@@ -4,7 +4,7 @@ import { enSending } from './en-sending';
 import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
-import { enSecScopeErrors } from './en-sec-scope';
+import { enSecScope, enSecScopeErrors } from './en-sec-scope';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -112,4 +112,5 @@ export const en: Messages = {
   ...enSeat,
   ...enSession,
   ...enPrivacy,
+  ...enSecScope,
 };

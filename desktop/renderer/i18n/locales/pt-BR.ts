@@ -4,7 +4,7 @@ import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
-import { ptBRSecScopeErrors } from './pt-BR-sec-scope';
+import { ptBRSecScope, ptBRSecScopeErrors } from './pt-BR-sec-scope';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -116,6 +116,7 @@ export const ptBR = {
   ...ptBRSeat,
   ...ptBRSession,
   ...ptBRPrivacy,
+  ...ptBRSecScope,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -126,6 +127,7 @@ export type Messages = Widen<typeof ptBR>;
 export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
 export type SecScopeErrorMessages = Widen<typeof ptBRSecScopeErrors>;
+export type SecScopeMessages = Widen<typeof ptBRSecScope>;
 export type SendingMessages = Widen<typeof ptBRSending>;
 export type SeatMessages = Widen<typeof ptBRSeat>;
 export type SessionMessages = Widen<typeof ptBRSession>;
