@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
+import { storableField, storableLine } from '@atendo/shared/rules/storable-text';
 import {
   addedPhones,
   canCreateWithAddresses,
@@ -19,7 +20,8 @@ import { requireContact } from './lookup';
 
 /** What an agent types in "add contact" / "edit contact"; phones are normalised here. */
 export const ContactInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  // Stored as storable text (rules/storable-text): no NUL, controls or bidi overrides.
+  name: z.string().max(1000).transform(storableLine).pipe(z.string().min(1).max(200)),
   phones: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
   emails: z.array(z.email().max(254)).max(10).default([]),
   /**
@@ -27,7 +29,17 @@ export const ContactInput = z.object({
    * on an edit the contact's own, unchanged; left out means unchanged.
    */
   addresses: z.array(ChannelAddress).max(20).optional(),
-  customFields: z.record(z.string().min(1).max(60), z.string().max(1000)).default({}),
+  customFields: z
+    .record(z.string().min(1).max(60), z.string().max(1000))
+    .default({})
+    .transform((fields) =>
+      Object.fromEntries(
+        Object.entries(fields).flatMap(([key, value]) => {
+          const name = storableLine(key);
+          return name === '' ? [] : [[name, storableField(value)]];
+        }),
+      ),
+    ),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 

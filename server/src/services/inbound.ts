@@ -1,5 +1,10 @@
 import { AtendoError } from '@atendo/shared/errors';
 import { botDeadline } from '@atendo/shared/rules/bot-menu';
+import {
+  storableFileName,
+  storableLine,
+  storableMessageText,
+} from '@atendo/shared/rules/storable-text';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Attachment, DeliveryError, Message } from '@atendo/shared/schemas/message';
@@ -13,7 +18,6 @@ import { withLastMessage, writeConversation } from './conversation-writer';
 import { continueConversation, greeting } from './inbound-reactions';
 import { resolveContact } from './inbound-contact';
 import { requireChannel, requireConversation } from './lookup';
-import { withoutNul } from './storable-text';
 
 export type InboundInput = {
   channelId: string;
@@ -118,12 +122,18 @@ async function ensureOpenedOn(trx: Tx, conversationId: string, address: string):
   });
 }
 
+// What the contact sent, as it may be stored (rules/storable-text): a file whose name is
+// nothing once cleaned is named by its id.
 function storable(input: InboundInput): InboundInput {
+  const profileName = input.profileName === null ? '' : storableLine(input.profileName);
   return {
     ...input,
-    body: withoutNul(input.body),
-    profileName: input.profileName === null ? null : withoutNul(input.profileName),
-    attachments: input.attachments.map((a) => ({ ...a, fileName: withoutNul(a.fileName) })),
+    body: storableMessageText(input.body),
+    profileName: profileName === '' ? null : profileName,
+    attachments: input.attachments.map((a) => ({
+      ...a,
+      fileName: storableFileName(a.fileName) || `arquivo-${a.id}`,
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AtendoError } from '@atendo/shared/errors';
+import { storableFileName } from '@atendo/shared/rules/storable-text';
 import { attachmentLimits, checkAttachment } from '@atendo/shared/rules/attachment-policy';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canSend } from '@atendo/shared/rules/permissions';
@@ -45,8 +46,9 @@ export async function storeUpload(
       size: input.body.length,
     }),
   );
-  const fileName = path.basename(input.fileName).trim();
-  if (fileName === '' || fileName.length > 255) {
+  // No path, controls or bidi overrides reach what is stored (rules/storable-text).
+  const fileName = storableFileName(path.basename(input.fileName));
+  if (fileName === '') {
     throw new AtendoError('invalid-input', 'a file name is required', { field: 'X-File-Name' });
   }
   const id = deps.newId();
