@@ -96,4 +96,33 @@ describe('a WhatsApp contact’s address', () => {
     expect(proposal?.to).toBe(CONTACT_WA_ID);
     expect(sends.some((s) => s.to === ANA_NUMBER)).toBe(false);
   });
+
+  it('keeps a conversation started by phone on that number when the phone is edited', async () => {
+    const ana = await t.agent('ana@atendo.demo');
+    const contact = await ana.client.contact.create.mutate({
+      name: 'Lia Telefone',
+      phones: ['+5511933332222'],
+    });
+    const params = { '1': 'Lia', '2': 'Ana' };
+    const started = await ana.client.conversation.start.mutate({
+      contactId: contact.id,
+      channelId: WA_CHANNEL_ID,
+      clientId: 'start-lia',
+      content: { kind: 'template', templateId: 'template-retomada', params },
+    });
+    await ana.client.contact.update.mutate({
+      id: contact.id,
+      version: contact.version,
+      fields: { name: contact.name, phones: [`+${ANA_NUMBER}`], emails: [] },
+    });
+    await ana.client.conversation.sendTemplate.mutate({
+      conversationId: started.conversation.id,
+      clientId: 'again-lia',
+      templateId: 'template-retomada',
+      params,
+    });
+    await t.server.whatsappIdle();
+    const recipients = t.fake.sends().map((s) => (s.json as { to?: string }).to);
+    expect(recipients).toEqual(['5511933332222', '5511933332222']);
+  });
 });
