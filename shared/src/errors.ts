@@ -47,6 +47,9 @@ export const ERROR_CODES = [
   'not-configured',
   // Abuse limits (issue 10): `details.retryAfterSeconds` says when to try again.
   'rate-limited',
+  // Contact identities (issue 10): what only a channel proves, and phones held by another contact.
+  'address-proven',
+  'phone-taken',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

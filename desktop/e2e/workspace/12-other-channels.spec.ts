@@ -106,8 +106,9 @@ test('the same contact on another channel opens from the menu, or says why not',
   );
   const vendas = otherChannel(ana.page, 'Chat do site');
   await expect(vendas).toBeDisabled();
+  // Not hers to read: the server names who holds it and nothing else, not even the queue.
   await expect(vendas.getByTestId('other-channel-reason')).toHaveText(
-    'Na fila da equipe Vendas, que não é sua — peça a transferência ao supervisor.',
+    'Mais alguém da empresa já está falando com este contato — peça a transferência ao supervisor.',
   );
   await menuScreenshot(ana.page, 'other-channels-disabled');
 

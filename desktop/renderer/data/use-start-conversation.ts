@@ -60,6 +60,8 @@ export function useStartConversation() {
         participantIds: [...open.participantIds],
         ownerName:
           open.ownerId === null ? null : (directory.agents.get(open.ownerId)?.name ?? null),
+        // The local store holds only what the agent may read.
+        readable: true,
       },
     });
     return decision.ok

@@ -22,8 +22,13 @@ describe('errorText', () => {
       'Este contato já está em atendimento com Ana Souza neste canal.',
     ],
     [
-      { code: 'contact-busy' as const, details: { ownerName: null } },
+      { code: 'contact-busy' as const, details: { ownerId: null, ownerName: null } },
       'Este contato já está em espera na fila deste canal.',
+    ],
+    // Of a conversation the agent may not read the server names who holds it, nothing else.
+    [
+      { code: 'contact-busy' as const, details: { ownerName: null } },
+      'Mais alguém da empresa já está falando com este contato neste canal.',
     ],
     [
       { code: 'attachment-too-large' as const, details: { maxBytes: 5 * 1024 * 1024 } },

@@ -23,7 +23,10 @@ export function errorText(t: TFunction, failure: ApiFailure): string {
         return t('sending.textTooLong', { limit });
       }
       if (failure.code === 'contact-busy' && (details.ownerName ?? null) === null) {
-        return t('errors.contact-busy-queued');
+        // Without an ownerId the conversation is one the agent may not read: no queue is named.
+        return t(
+          'ownerId' in details ? 'errors.contact-busy-queued' : 'errors.contact-busy-someone',
+        );
       }
       const maxBytes = typeof details.maxBytes === 'number' ? details.maxBytes : null;
       if (failure.code === 'attachment-too-large' && maxBytes === null) {

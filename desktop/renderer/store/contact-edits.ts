@@ -1,3 +1,4 @@
+import { canEditAddresses } from '@atendo/shared/rules/contact-addresses';
 import { ContactFields } from '@atendo/shared/schemas/contact';
 import type { AtendoDatabase } from './database';
 import { ContactEditPayload, type OutboxPayloadMap } from './local-schemas';
@@ -27,6 +28,16 @@ export async function newContactEdit(
   typed: Partial<ContactFields>,
 ): Promise<EditPayload> {
   const current = await replicatedFields(db, contactId);
+  // Channel addresses are the channel's to prove, never an agent's to edit: refused here as
+  // the server would, before anything is queued.
+  const addresses = canEditAddresses(current.fields.addresses, typed.addresses);
+  if (!addresses.ok) {
+    throw new RefusalError(
+      addresses.reason,
+      'channel addresses cannot be edited',
+      addresses.details,
+    );
+  }
   const before = await db.outbox
     .findOne({
       selector: { queueKey: contactQueueKey(contactId), state: 'pending' },

@@ -3,7 +3,7 @@ import {
   Checkpoint,
   StreamEventEnvelope,
   StreamFrame,
-  SYNC_DOCUMENT_SCHEMAS,
+  syncDocumentSchema,
   type PullResult,
   type StreamEvent,
   type SyncCollection,
@@ -16,8 +16,9 @@ import {
  * the types say, so every document is checked against its collection's schema.
  */
 
-const documentSchema = (collection: SyncCollection) =>
-  SYNC_DOCUMENT_SCHEMAS[collection].and(z.object({ _deleted: z.boolean() }));
+// A live document is whole; a removal is its id alone (an older server's full removal is
+// reduced to the id), since the store deletes by id and the rest is not the agent's to see.
+const documentSchema = syncDocumentSchema;
 
 // Each collection's schema produces that collection's document type; zod cannot tie the two
 // through a runtime key, hence the one assertion.

@@ -7,6 +7,12 @@ import type { DeliveryError, Message } from '@atendo/shared/schemas/message';
 export type SendInput = {
   message: Message;
   conversation: Conversation;
+  /**
+   * The address the conversation was opened on: where the message goes, whatever the
+   * contact's addresses say now. Null only for a conversation from before migration 0005 that
+   * had none (a WhatsApp start by phone).
+   */
+  address: string | null;
   contact: Contact;
   channel: Channel;
   /** The agent who wrote it, or null for automatic messages (bot menu, CSAT question). */

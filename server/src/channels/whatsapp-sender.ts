@@ -35,8 +35,12 @@ export async function whatsAppContents(deps: Deps, message: Message): Promise<Ou
   return contents;
 }
 
-/** The contact's WhatsApp id on this channel (the address their messages came from). */
+/**
+ * The WhatsApp id the conversation was opened on. Only a conversation from before migration
+ * 0005 without one falls back to the contact's (agents can no longer move those; issue 10).
+ */
 export function whatsAppAddress(input: SendInput): string | null {
+  if (input.address !== null) return input.address;
   const known = input.contact.addresses.find((a) => a.channelId === input.channel.id);
   if (known) return known.address;
   // A contact an agent started a conversation with has a phone but no address yet.

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 /*
  * Table shapes as Kysely sees them. Booleans are integers (0/1) and JSON arrays/objects are text,
@@ -94,6 +94,12 @@ export type ConversationsTable = {
   csat_deadline: number | null;
   bot_deadline: number | null;
   updated_at: number;
+  /**
+   * The channel address the conversation was opened on (migration 0005); delivery and the web
+   * chat visitor's access follow it, never the contact's current addresses. Written when the
+   * conversation is created, cleared only by erasure.
+   */
+  address: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ConversationParticipantsTable = { conversation_id: string; agent_id: string };

@@ -3,14 +3,12 @@ import { SYNC_DOCUMENT_SCHEMAS } from '@atendo/shared/sync/protocol';
 import type { DB } from '../db/schema';
 import { syncCollectionOf, type FeedCollection } from '../sync/collections';
 import { docKey, type DocRef, type SyncPayload } from '../sync/documents';
-import { removalDocument } from '../sync/removal';
 
 /*
  * A row deleted for good (retention, a contact's erasure) can no longer be loaded, yet clients
- * that hold it must be told to drop it, and a removal is a whole document (the client's store
- * checks it against the collection's schema). So the deletion stores the row's removal document,
- * already emptied of content, in the same transaction, and the feed sends it in place of the
- * missing row. Tombstones are only ever sent as removals.
+ * that hold it must be told to drop it. So the deletion stores a stand-in for the row, emptied
+ * of content, in the same transaction, and the feed loads it in place of the missing row.
+ * Tombstones are only ever sent as removals, which carry the id alone (sync/removal.ts).
  */
 
 const tombstones = new WeakSet<object>();
@@ -18,13 +16,25 @@ const tombstones = new WeakSet<object>();
 /** Whether a loaded document stands for a deleted row. */
 export const isTombstone = (doc: SyncPayload): boolean => tombstones.has(doc);
 
-/** The removal document of a deleted row: no content, and no channel or client ids either. */
+/** The stand-in of a deleted row: no content, and no channel or client ids either. */
 export function tombstoneOf(doc: SyncPayload): SyncPayload {
-  const removal = removalDocument(doc);
-  if ('conversationId' in removal && 'direction' in removal) {
-    return { ...removal, channelMessageId: null, clientId: null };
+  if ('contactId' in doc && 'participantIds' in doc) {
+    return {
+      ...doc,
+      ownerId: null,
+      participantIds: [],
+      tagIds: [],
+      dispositionId: null,
+      lastMessagePreview: null,
+      csatDeadline: null,
+      botDeadline: null,
+    };
   }
-  return removal;
+  if ('conversationId' in doc && 'direction' in doc) {
+    const empty = { body: '', attachments: [], template: null, system: null, error: null };
+    return { ...doc, ...empty, channelMessageId: null, clientId: null };
+  }
+  return doc;
 }
 
 const CHUNK = 100;

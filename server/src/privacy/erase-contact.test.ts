@@ -70,7 +70,14 @@ describe('erasing a contact', () => {
       .orderBy('created_at')
       .execute();
     expect(after).toHaveLength(2);
-    expect(after[0]).toEqual({ ...before, last_message_preview: null, updated_at: h.clock.now() });
+    // The address the conversation was opened on (Pedro's number) goes with the rest.
+    expect(before.address).toBe('5531987650003');
+    expect(after[0]).toEqual({
+      ...before,
+      last_message_preview: null,
+      address: null,
+      updated_at: h.clock.now(),
+    });
     expect(after[1]).toMatchObject({
       state: 'closed',
       closed_at: h.clock.now(),

@@ -152,6 +152,8 @@ async function anonymiseConversation(trx: Tx, after: Conversation): Promise<void
       state: after.state,
       closed_at: after.closedAt,
       last_message_preview: null,
+      // The channel address (a phone number, a visitor id) identifies the person too.
+      address: null,
       csat_deadline: null,
       bot_deadline: null,
       updated_at: after.updatedAt,

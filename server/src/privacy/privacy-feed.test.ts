@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYNC_DOCUMENT_SCHEMAS, type SyncCollection } from '@atendo/shared/sync/protocol';
+import { syncDocumentSchema, type SyncCollection } from '@atendo/shared/sync/protocol';
 import { z } from 'zod';
 import { loadAgent } from '../repo/directory';
 import { takeConversation } from '../services/take-conversation';
@@ -13,9 +13,7 @@ const DAY = 86_400_000;
 
 /** What the desktop's store does with every document it receives (store/sync-wire.ts). */
 const asTheClientParses = (collection: SyncCollection, documents: unknown[]) =>
-  z
-    .array(SYNC_DOCUMENT_SCHEMAS[collection].and(z.object({ _deleted: z.boolean() })))
-    .parse(documents);
+  z.array(syncDocumentSchema(collection)).parse(documents);
 
 async function holds(client: TestClient, collection: SyncCollection, ids: readonly string[]) {
   const pulled = await pullAll(client, collection);

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANA, BRUNO, createHarness, expectDenied, type Harness } from '../testing/harness';
 
+// Maria's WhatsApp id, as the seed's channel proved it: an edit sends it back unchanged.
+const MARIA_ADDRESSES = [{ channelId: 'channel-whatsapp', address: '5511987650001' }];
+const PEDRO_ADDRESSES = [{ channelId: 'channel-whatsapp', address: '5531987650003' }];
+
 describe('contacts', () => {
   let h: Harness;
   beforeEach(async () => {
@@ -51,7 +55,7 @@ describe('contacts', () => {
       name: 'Maria O. Silva',
       phones: ['+5511987650001'],
       emails: [],
-      addresses: [],
+      addresses: MARIA_ADDRESSES,
       customFields: {},
     };
     const edited = await ana.contact.update({ id: 'contact-maria', version: 0, fields });
@@ -73,7 +77,7 @@ describe('contacts', () => {
       name,
       phones: ['+5531987650003'],
       emails: [],
-      addresses: [],
+      addresses: PEDRO_ADDRESSES,
       customFields: {},
     });
 
@@ -142,7 +146,7 @@ describe('contacts', () => {
       name: 'Pedro H. Santos',
       phones: ['+5531987650003'],
       emails: [],
-      addresses: [],
+      addresses: PEDRO_ADDRESSES,
       customFields: {},
     };
     await ana.contact.update({ id: 'contact-pedro', version: 0, fields });

@@ -17,7 +17,7 @@ export const contactRouter = router({
     .input(ContactInput.extend({ clientId: ClientId.optional() }))
     .mutation(({ ctx, input }) => {
       const { clientId, ...fields } = input;
-      return createContact(ctx.deps, fields, clientId ?? null);
+      return createContact(ctx.deps, ctx.agent, fields, clientId ?? null);
     }),
 
   update: authedProcedure

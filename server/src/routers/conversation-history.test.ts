@@ -112,6 +112,7 @@ describe('history and monitoring scope', () => {
     });
     expect(others).toEqual([
       {
+        readable: true,
         id: 'conv-pedro-1',
         channelId: 'channel-whatsapp',
         state: 'queued',
@@ -126,5 +127,16 @@ describe('history and monitoring scope', () => {
         exceptChannelId: 'channel-whatsapp',
       }),
     ).toEqual([]);
+  });
+
+  it('tells of a conversation the caller may not read only who holds it', async () => {
+    const ana = await h.as(ANA);
+    await ana.conversation.take({ conversationId: 'conv-pedro-1' });
+    // Diego works in Vendas only: Ana's Suporte conversation is not his to read.
+    const diego = await h.as(DIEGO);
+    const input = { contactId: 'contact-pedro', exceptChannelId: 'channel-webchat' };
+    expect(await diego.conversation.otherChannels(input)).toEqual([
+      { readable: false, channelId: 'channel-whatsapp', ownerName: 'Ana Souza' },
+    ]);
   });
 });

@@ -158,6 +158,6 @@ export const conversationRouter = router({
       if (ctx.agent.teamIds.length === 0 && !supervises(ctx.agent)) {
         throw new AtendoError('forbidden', 'agents without a team see no conversations', {});
       }
-      return otherChannels(ctx.deps, input);
+      return otherChannels(ctx.deps, ctx.agent, input);
     }),
 });

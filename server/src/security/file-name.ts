@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AtendoError } from '@atendo/shared/errors';
+import { storableFileName } from '@atendo/shared/rules/storable-text';
 
 /** The longest stored file name; longer ones are cut, as the file systems agents save to do. */
 export const MAX_FILE_NAME_LENGTH = 255;
@@ -33,7 +34,8 @@ export function decodeFileName(header: string | readonly string[] | undefined): 
   } catch {
     throw invalidName('malformed-escape');
   }
-  const name = baseFileName(decoded);
+  // No NUL, controls or bidi overrides reach what is stored (rules/storable-text).
+  const name = storableFileName(baseFileName(decoded));
   if (name === '') throw invalidName('empty');
   return name;
 }

@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { AtendoError } from '@atendo/shared/errors';
+import { ensure } from '@atendo/shared/rules/decision';
+import { storableField, storableLine } from '@atendo/shared/rules/storable-text';
+import {
+  addedPhones,
+  canCreateWithAddresses,
+  canEditAddresses,
+} from '@atendo/shared/rules/contact-addresses';
 import { normalisePhone } from '@atendo/shared/phone';
 import { ChannelAddress, type Contact } from '@atendo/shared/schemas/contact';
 import type { Agent } from '@atendo/shared/schemas/agent';
@@ -13,11 +20,26 @@ import { requireContact } from './lookup';
 
 /** What an agent types in "add contact" / "edit contact"; phones are normalised here. */
 export const ContactInput = z.object({
-  name: z.string().trim().min(1).max(200),
+  // Stored as storable text (rules/storable-text): no NUL, controls or bidi overrides.
+  name: z.string().max(1000).transform(storableLine).pipe(z.string().min(1).max(200)),
   phones: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
   emails: z.array(z.email().max(254)).max(10).default([]),
-  addresses: z.array(ChannelAddress).max(20).default([]),
-  customFields: z.record(z.string().min(1).max(60), z.string().max(1000)).default({}),
+  /**
+   * Only the channel proves an address (rules/contact-addresses): on create it must be empty,
+   * on an edit the contact's own, unchanged; left out means unchanged.
+   */
+  addresses: z.array(ChannelAddress).max(20).optional(),
+  customFields: z
+    .record(z.string().min(1).max(60), z.string().max(1000))
+    .default({})
+    .transform((fields) =>
+      Object.fromEntries(
+        Object.entries(fields).flatMap(([key, value]) => {
+          const name = storableLine(key);
+          return name === '' ? [] : [[name, storableField(value)]];
+        }),
+      ),
+    ),
 });
 export type ContactInput = z.infer<typeof ContactInput>;
 
@@ -40,17 +62,23 @@ function normalisePhones(phones: readonly string[]): string[] {
  */
 export async function createContact(
   deps: Deps,
+  actor: Agent,
   input: ContactInput,
   clientId: string | null = null,
 ): Promise<Contact> {
   const now = deps.clock.now();
   const phones = normalisePhones(input.phones);
+  const proven = canCreateWithAddresses(actor, input.addresses);
   return inTransaction(deps, async (trx) => {
     const earlier = clientId === null ? null : await contactByClientId(trx, clientId);
     if (earlier) return earlier;
+    ensure(proven);
+    const id = deps.newId();
+    await ensurePhonesFree(trx, id, addedPhones([], phones));
     const contact: Contact = {
-      id: deps.newId(),
+      id,
       ...input,
+      addresses: input.addresses ?? [],
       phones,
       createdAt: now,
       updatedAt: now,
@@ -85,9 +113,12 @@ export async function updateContact(
         currentVersion: before.version,
       });
     }
+    ensure(canEditAddresses(before.addresses, input.fields.addresses));
+    await ensurePhonesFree(trx, before.id, addedPhones(before.phones, phones));
     const after: Contact = {
       ...before,
       ...input.fields,
+      addresses: before.addresses,
       phones,
       updatedAt: now,
       version: before.version + 1,
@@ -96,6 +127,44 @@ export async function updateContact(
     await noteEditInOpenConversations(trx, deps, actor, after.id, now);
     return after;
   });
+}
+
+/**
+ * A phone an agent adds must not belong to another contact, as a phone or as a WhatsApp
+ * address: it would open a second identity for the same person and, on WhatsApp, send this
+ * contact's conversations to someone else's number. The refusal names the other contact (every
+ * agent may read contacts) and nothing of its conversations.
+ */
+async function ensurePhonesFree(
+  trx: Tx,
+  contactId: string,
+  added: readonly { phone: string; index: number }[],
+): Promise<void> {
+  for (const { phone, index } of added) {
+    const holder = await trx
+      .selectFrom('contact_phones')
+      .select('contact_id')
+      .where('phone', '=', phone)
+      .where('contact_id', '<>', contactId)
+      .union((eb) =>
+        eb
+          .selectFrom('contact_addresses')
+          .innerJoin('channels', 'channels.id', 'contact_addresses.channel_id')
+          .select('contact_addresses.contact_id')
+          .where('channels.kind', '=', 'whatsapp')
+          .where('contact_addresses.address', '=', phone.replace(/^\+/, ''))
+          .where('contact_addresses.contact_id', '<>', contactId),
+      )
+      .executeTakeFirst();
+    if (!holder) continue;
+    const other = await requireContact(trx, holder.contact_id);
+    throw new AtendoError('phone-taken', 'the phone belongs to another contact', {
+      field: `phones.${index}`,
+      phone,
+      contactId: other.id,
+      contactName: other.name,
+    });
+  }
 }
 
 async function contactByClientId(trx: Tx, clientId: string): Promise<Contact | null> {

@@ -6,6 +6,7 @@ import { loadConversation } from '../repo/conversations';
 import { loadAgent, loadChannel } from '../repo/directory';
 import { loadMessage } from '../repo/messages';
 import type { SendResult } from '../channels/types';
+import { conversationAddress } from './conversation-address';
 import { inTransaction, type Deps, type Tx } from './deps';
 import { toJsonOrNull } from '../db/json';
 
@@ -32,7 +33,8 @@ export async function deliverMessage(deps: Deps, messageId: string): Promise<Mes
     };
   } else {
     try {
-      result = await sender({ message, conversation, contact, channel, author });
+      const address = await conversationAddress(deps.db, conversation.id);
+      result = await sender({ message, conversation, address, contact, channel, author });
     } catch (error) {
       deps.logger.error({ err: error, messageId }, 'channel sender threw');
       result = {

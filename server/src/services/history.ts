@@ -74,18 +74,27 @@ export async function readConversation(
   return conversation;
 }
 
-export type OtherChannelConversation = {
-  id: string;
-  channelId: string;
-  state: ConversationState;
-  teamId: string;
-  ownerId: string | null;
-  ownerName: string | null;
-};
+/**
+ * One of the contact's open conversations on another channel. What the caller may read comes
+ * whole; of one they may not read, only the channel and who holds it ("someone is already
+ * talking with this contact": docs/security.md), never its id, team, state or text.
+ */
+export type OtherChannelConversation =
+  | {
+      readable: true;
+      id: string;
+      channelId: string;
+      state: ConversationState;
+      teamId: string;
+      ownerId: string | null;
+      ownerName: string | null;
+    }
+  | { readable: false; channelId: string; ownerName: string | null };
 
 /** The contact's open conversations on other channels ("the same contact elsewhere"). */
 export async function otherChannels(
   deps: Deps,
+  actor: Agent,
   input: { contactId: string; exceptChannelId: string | null },
 ): Promise<OtherChannelConversation[]> {
   let query = deps.db
@@ -100,13 +109,13 @@ export async function otherChannels(
     await query.orderBy('created_at').execute(),
   );
   return Promise.all(
-    conversations.map(async (c) => ({
-      id: c.id,
-      channelId: c.channelId,
-      state: c.state,
-      teamId: c.teamId,
-      ownerId: c.ownerId,
-      ownerName: await agentName(deps.db, c.ownerId),
-    })),
+    conversations.map(async (c): Promise<OtherChannelConversation> => {
+      const ownerName = await agentName(deps.db, c.ownerId);
+      if (!canReadConversation(actor, c).ok) {
+        return { readable: false, channelId: c.channelId, ownerName };
+      }
+      const { id, channelId, state, teamId, ownerId } = c;
+      return { readable: true, id, channelId, state, teamId, ownerId, ownerName };
+    }),
   );
 }

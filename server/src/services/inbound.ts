@@ -1,4 +1,10 @@
+import { AtendoError } from '@atendo/shared/errors';
 import { botDeadline } from '@atendo/shared/rules/bot-menu';
+import {
+  storableFileName,
+  storableLine,
+  storableMessageText,
+} from '@atendo/shared/rules/storable-text';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Attachment, DeliveryError, Message } from '@atendo/shared/schemas/message';
@@ -12,7 +18,6 @@ import { withLastMessage, writeConversation } from './conversation-writer';
 import { continueConversation, greeting } from './inbound-reactions';
 import { resolveContact } from './inbound-contact';
 import { requireChannel, requireConversation } from './lookup';
-import { withoutNul } from './storable-text';
 
 export type InboundInput = {
   channelId: string;
@@ -60,6 +65,7 @@ export async function receiveInboundMessage(
     const channel = await batchChannel(trx, input.channelId);
     const contactId = await resolveContact(trx, deps, channel, input, now);
     const open = await loadOpenConversation(trx, contactId, channel.id);
+    if (open) await ensureOpenedOn(trx, open.id, input.address);
     const before = open ?? openConversation(deps, channel, contactId, now);
     const message = inboundMessage(deps.newId(), before.id, input, now);
     const received: Conversation = {
@@ -72,6 +78,7 @@ export async function receiveInboundMessage(
         before: null,
         after: received,
         messages: [started, message, follow],
+        address: input.address,
       });
       await recordInboundFiles(trx, received.id, input, now);
       const replies = follow.status === 'queued' ? [follow.id] : [];
@@ -99,12 +106,34 @@ export async function receiveInboundMessage(
   };
 }
 
+/**
+ * A conversation only ever continues with the address it was opened on. The contact's address
+ * could only differ if it was moved outside the channel (agents cannot: issue 10); the message
+ * is then refused rather than written into someone else's conversation.
+ */
+async function ensureOpenedOn(trx: Tx, conversationId: string, address: string): Promise<void> {
+  const [row] = await runCached(trx, 'conversation-address', conversationId, (db, id) =>
+    db.selectFrom('conversations').select('address').where('id', '=', id),
+  );
+  const opened = row?.address ?? null;
+  if (opened === null || opened === address) return;
+  throw new AtendoError('conflict', 'the contact’s open conversation is on another address', {
+    conversationId,
+  });
+}
+
+// What the contact sent, as it may be stored (rules/storable-text): a file whose name is
+// nothing once cleaned is named by its id.
 function storable(input: InboundInput): InboundInput {
+  const profileName = input.profileName === null ? '' : storableLine(input.profileName);
   return {
     ...input,
-    body: withoutNul(input.body),
-    profileName: input.profileName === null ? null : withoutNul(input.profileName),
-    attachments: input.attachments.map((a) => ({ ...a, fileName: withoutNul(a.fileName) })),
+    body: storableMessageText(input.body),
+    profileName: profileName === '' ? null : profileName,
+    attachments: input.attachments.map((a) => ({
+      ...a,
+      fileName: storableFileName(a.fileName) || `arquivo-${a.id}`,
+    })),
   };
 }
 

@@ -19,7 +19,7 @@ import { deliverMessage } from './delivery';
 import { inTransaction, type Deps, type Tx } from './deps';
 import { withLastMessage, writeConversation } from './conversation-writer';
 import { requireChannel, requireConversation } from './lookup';
-import { withoutNul } from './storable-text';
+import { storableMessageText } from '@atendo/shared/rules/storable-text';
 
 export const OutboundContent = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), text: z.string().trim().min(1).max(MAX_TEXT_LENGTH) }),
@@ -75,10 +75,10 @@ export async function composeOutbound(trx: Tx, id: string, input: ComposeInput):
   );
   if (content.kind === 'text') {
     ensure(checkTextLength(content.text, channel.kind));
-    return { ...base, kind: 'text', body: withoutNul(content.text) };
+    return { ...base, kind: 'text', body: storableMessageText(content.text) };
   }
   const attachments = await uploadsFor(trx, conversation.id, actor.id, content.attachmentIds);
-  return { ...base, kind: 'media', body: withoutNul(content.caption), attachments };
+  return { ...base, kind: 'media', body: storableMessageText(content.caption), attachments };
 }
 
 async function renderFor(

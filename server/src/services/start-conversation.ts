@@ -1,11 +1,14 @@
 import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
+import { canReadConversation } from '@atendo/shared/rules/permissions';
 import { canStartConversation } from '@atendo/shared/rules/start-conversation';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Channel } from '@atendo/shared/schemas/channel';
+import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
 import { loadOpenConversation } from '../repo/conversations';
+import { openingAddress } from './conversation-address';
 import { deliverMessage } from './delivery';
 import { inTransaction, type Deps, type Tx } from './deps';
 import { systemMessage, withLastMessage, writeConversation } from './conversation-writer';
@@ -27,14 +30,18 @@ async function checkStart(
   trx: Tx,
   actor: Agent,
   input: StartInput,
-): Promise<{ channel: Channel; resume: Conversation | null }> {
+): Promise<{ channel: Channel; contact: Contact; resume: Conversation | null }> {
   const channel = await requireChannel(trx, input.channelId);
   requireLiveChannel(channel);
-  await requireContact(trx, input.contactId);
+  const contact = await requireContact(trx, input.contactId);
   const open = await loadOpenConversation(trx, input.contactId, input.channelId);
-  const summary = open && { ...open, ownerName: await agentName(trx, open.ownerId) };
+  const summary = open && {
+    ...open,
+    ownerName: await agentName(trx, open.ownerId),
+    readable: canReadConversation(actor, open).ok,
+  };
   const decision = ensure(canStartConversation({ actor, channel, open: summary }));
-  return { channel, resume: decision.resumeConversationId === null ? null : open };
+  return { channel, contact, resume: decision.resumeConversationId === null ? null : open };
 }
 
 type Stored = StartResult & { fresh: boolean };
@@ -46,7 +53,7 @@ async function storeStart(
   input: StartInput,
   now: number,
 ): Promise<Stored> {
-  const { channel, resume } = await checkStart(trx, actor, input);
+  const { channel, contact, resume } = await checkStart(trx, actor, input);
   const resumed = resume !== null;
   const earlier = resume ? await messageByClientId(trx, resume.id, input.clientId) : null;
   if (resume && earlier) return { conversation: resume, message: earlier, resumed, fresh: false };
@@ -58,7 +65,8 @@ async function storeStart(
   const started = systemMessage(deps.newId(), base.id, startedEvent, now, actor.id);
   const after = withLastMessage(base, message);
   const messages = resumed ? [message] : [started, message];
-  await writeConversation(trx, { before: resume, after, messages });
+  const address = openingAddress(channel, contact);
+  await writeConversation(trx, { before: resume, after, messages, address });
   return { conversation: after, message, resumed, fresh: true };
 }
 

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { AtendoError } from '@atendo/shared/errors';
+import { storableFileName } from '@atendo/shared/rules/storable-text';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canSend } from '@atendo/shared/rules/permissions';
 import type { Agent } from '@atendo/shared/schemas/agent';
@@ -35,6 +37,11 @@ export async function storeUpload(
   const conversation = await requireConversation(deps.db, input.conversationId);
   ensure(canSend(actor, conversation));
   const channel = await requireChannel(deps.db, conversation.channelId);
+  // No controls or bidi overrides reach what is stored (rules/storable-text).
+  const fileName = storableFileName(input.fileName);
+  if (fileName === '') {
+    throw new AtendoError('invalid-input', 'a file name is required', { field: 'X-File-Name' });
+  }
   const id = deps.newId();
   const relative = path.join('uploads', id);
   const absolute = path.join(deps.dataDir, relative);
@@ -45,7 +52,7 @@ export async function storeUpload(
     channelKind: channel.kind,
     declaredMime: input.mimeType,
     declaredLength: bytes ? bytes.length : (input.declaredLength ?? null),
-    fileName: input.fileName,
+    fileName,
   });
   try {
     await deps.db
@@ -54,7 +61,7 @@ export async function storeUpload(
         id,
         conversation_id: conversation.id,
         agent_id: actor.id,
-        file_name: input.fileName,
+        file_name: fileName,
         mime_type: file.mimeType,
         size: file.size,
         media_type: file.mediaType,
@@ -69,7 +76,7 @@ export async function storeUpload(
   }
   return {
     id,
-    fileName: input.fileName,
+    fileName,
     mimeType: file.mimeType,
     size: file.size,
     mediaType: file.mediaType,

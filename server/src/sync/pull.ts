@@ -52,7 +52,7 @@ export async function pullCollection(
   }
   const from = checkpoint?.seq ?? head;
   const snapshot = await fullSnapshotPage(db, scope, input, context);
-  const documents = snapshot.documents.map((doc) => ({ ...doc, _deleted: false }));
+  const documents = snapshot.documents.map((doc) => ({ ...doc, _deleted: false as const }));
   if (snapshot.next !== null) {
     return {
       documents,

@@ -31,8 +31,8 @@ export function foldVisibility(
 
 /**
  * The replicated form of each loaded document, made once per round and shared by every
- * subscriber that receives it: the current version for a grant, and for a removal the document
- * flagged `_deleted` with what describes its new scope emptied (see removal.ts). Events are only
+ * subscriber that receives it: the current version for a grant, and for a removal the id alone
+ * (see removal.ts). Events are only
  * serialised, never changed.
  */
 export class SyncDocumentCache {
@@ -49,7 +49,9 @@ export class SyncDocumentCache {
     const doc = this.current.get(key);
     // A deleted row's tombstone can only ever remove it.
     if (doc === undefined || (!deleted && isTombstone(doc))) return undefined;
-    const document = { ...(deleted ? removalDocument(doc) : doc), _deleted: deleted };
+    const document: SyncDocument<SyncCollection> = deleted
+      ? removalDocument(doc)
+      : { ...doc, _deleted: false };
     made.set(key, document);
     return document;
   }

@@ -43,6 +43,8 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'not-configured': 'PRECONDITION_FAILED',
   // 429; the HTTP adapter adds Retry-After (trpc/http.ts).
   'rate-limited': 'TOO_MANY_REQUESTS',
+  'address-proven': 'FORBIDDEN',
+  'phone-taken': 'CONFLICT',
 };
 
 export const trpcCodeFor = (code: ErrorCode): TRPCCode => TRPC_CODES[code];

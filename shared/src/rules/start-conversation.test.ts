@@ -16,6 +16,7 @@ const open = (patch: Partial<OpenConversationSummary>): OpenConversationSummary 
   ownerId: 'bia',
   ownerName: 'Bia',
   teamId: 'support',
+  readable: true,
   ...patch,
 });
 
@@ -65,6 +66,20 @@ describe('canStartConversation', () => {
       ok: false,
       reason,
       details,
+    });
+  });
+
+  it.each([
+    ['someone else serves it', open({})],
+    ['it waits in another team’s queue', open({ state: 'queued', ownerId: null, ownerName: null })],
+    ['the contact is in the bot', open({ state: 'bot', ownerId: null, ownerName: null })],
+    ['the contact owes a CSAT answer', open({ state: 'awaiting_csat' })],
+  ])('names only who holds a conversation the actor may not read (%s)', (_name, conversation) => {
+    const hidden = { ...conversation, readable: false };
+    expect(canStartConversation({ actor: ana, channel: both, open: hidden })).toEqual({
+      ok: false,
+      reason: 'contact-busy',
+      details: { ownerName: conversation.ownerName },
     });
   });
 

@@ -15,6 +15,11 @@ export type OpenConversationSummary = {
   ownerName: string | null;
   teamId: string;
   participantIds?: readonly string[];
+  /**
+   * Whether the actor may read it. One they may not read is refused as `contact-busy` naming
+   * only who holds it (docs/security.md): no id, team or state of a conversation not theirs.
+   */
+  readable: boolean;
 };
 
 export type StartDenialReason =
@@ -31,6 +36,15 @@ export type StartConversationInput = {
  * is held by at most one open conversation per channel, so the refusals name who holds it.
  */
 export function canStartConversation(
+  input: StartConversationInput,
+): Decision<StartDenialReason, { resumeConversationId: string | null }> {
+  const decision = startDecision(input);
+  if (decision.ok || input.open === null || input.open.readable) return decision;
+  if (decision.reason === 'inbound-only-channel') return decision;
+  return deny('contact-busy', { ownerName: input.open.ownerName });
+}
+
+function startDecision(
   input: StartConversationInput,
 ): Decision<StartDenialReason, { resumeConversationId: string | null }> {
   const { actor, channel, open } = input;

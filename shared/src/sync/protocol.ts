@@ -62,8 +62,26 @@ export const SYNC_DOCUMENT_SCHEMAS = {
   directory: DirectoryEntry,
 } as const satisfies { [K in SyncCollection]: z.ZodType<SyncDocumentMap[K]> };
 
-/** A replicated document; `_deleted` is a soft delete or a removal from the agent's scope. */
-export type SyncDocument<C extends SyncCollection> = SyncDocumentMap[C] & { _deleted: boolean };
+/**
+ * A removal: the document left the agent's scope or was deleted for good. It carries the id
+ * alone: the current version describes where the document went (a conversation's new team,
+ * state, owner; a message's text), which the agent may no longer see (issue 10). The client
+ * deletes what it stores under that id.
+ */
+export type SyncRemoval = { id: string; _deleted: true };
+// Parsing strips anything else, so a client also reduces an older server's full removal to its id.
+export const SyncRemoval = z.object({ id: z.string().min(1).max(200), _deleted: z.literal(true) });
+
+/** A replicated document as sent: the whole current version, or a removal (id only). */
+export type SyncDocument<C extends SyncCollection> =
+  (SyncDocumentMap[C] & { _deleted: false }) | SyncRemoval;
+
+/** How a client checks one received document of a collection (see SyncDocument). */
+export const syncDocumentSchema = (collection: SyncCollection) =>
+  z.union([
+    SyncRemoval,
+    SYNC_DOCUMENT_SCHEMAS[collection].and(z.object({ _deleted: z.literal(false) })),
+  ]);
 
 /**
  * `seq` is the server's commit-ordered change sequence, never a timestamp. `epoch` names the

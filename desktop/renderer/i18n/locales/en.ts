@@ -6,6 +6,7 @@ import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import { enQuickReplies } from './en-quick-replies';
+import { enSecScope, enSecScopeErrors } from './en-sec-scope';
 import type { Messages } from './pt-BR';
 import { enSecSession } from './en-sec-session';
 import { enSecInputErrors } from './en-sec-input';
@@ -101,6 +102,7 @@ export const en: Messages = {
     'not-configured': 'This channel is not set up yet. Check its credentials in the admin console.',
     'rate-limited':
       'Too many attempts in a short time. Wait {{retryAfterSeconds}} s and try again.',
+    ...enSecScopeErrors,
     'csat-not-pending': 'This conversation is not waiting for a satisfaction score.',
     'contact-has-open-conversations':
       'This contact has {{count}} open conversation(s). Close them first, or choose to end them.',
@@ -120,4 +122,5 @@ export const en: Messages = {
   ...enQuickReplies,
   ...enSecSession,
   ...enSeatSuper,
+  ...enSecScope,
 };

@@ -8,6 +8,7 @@ import { ptBRPrivacy } from './pt-BR-privacy';
 import { ptBRQuickReplies } from './pt-BR-quick-replies';
 import { ptBRSecSession } from './pt-BR-sec-session';
 import { ptBRSecInputErrors } from './pt-BR-sec-input';
+import { ptBRSecScope, ptBRSecScopeErrors } from './pt-BR-sec-scope';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -108,6 +109,7 @@ export const ptBR = {
       'Este canal ainda não está configurado. Confira as credenciais no console de administração.',
     'rate-limited':
       'Muitas tentativas em pouco tempo. Aguarde {{retryAfterSeconds}} s e tente de novo.',
+    ...ptBRSecScopeErrors,
   },
   hints: {
     'ask-supervisor':
@@ -124,6 +126,7 @@ export const ptBR = {
   ...ptBRQuickReplies,
   ...ptBRSecSession,
   ...ptBRSeatSuper,
+  ...ptBRSecScope,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
@@ -133,6 +136,8 @@ export type Messages = Widen<typeof ptBR>;
 
 export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
+export type SecScopeErrorMessages = Widen<typeof ptBRSecScopeErrors>;
+export type SecScopeMessages = Widen<typeof ptBRSecScope>;
 export type SendingMessages = Widen<typeof ptBRSending>;
 export type SeatMessages = Widen<typeof ptBRSeat>;
 export type SessionMessages = Widen<typeof ptBRSession>;

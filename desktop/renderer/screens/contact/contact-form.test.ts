@@ -75,4 +75,15 @@ describe('validateContactForm', () => {
       expect(ContactFields.safeParse(fields).success).toBe(true);
     }
   });
+
+  it('cleans the name as the server stores it: no NUL, controls or bidi overrides', () => {
+    const result = validateContactForm({
+      name: 'Ro\u0000sa \u202Eexe.fdp',
+      phones: [],
+      emails: [],
+    });
+    expect(result).toMatchObject({ ok: true, fields: { name: 'Rosa exe.fdp' } });
+    const empty = validateContactForm({ name: '\u202E\u0000', phones: [], emails: [] });
+    expect(empty).toMatchObject({ ok: false, errors: { name: 'nameRequired' } });
+  });
 });

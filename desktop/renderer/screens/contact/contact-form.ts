@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalisePhone } from '@atendo/shared/phone';
+import { storableLine } from '@atendo/shared/rules/storable-text';
 import { CONTACT_LIMITS, type ContactFields } from '@atendo/shared/schemas/contact';
 
 export type ContactFormValues = { name: string; phones: string[]; emails: string[] };
@@ -38,7 +39,8 @@ export function validateContactForm(
   values: ContactFormValues,
   defaultCountry = 'BR',
 ): ContactFormResult {
-  const name = values.name.trim();
+  // As the server stores it: no controls or bidi overrides (shared rules/storable-text).
+  const name = storableLine(values.name);
   const phones = values.phones.map((p) => p.trim()).filter((p) => p !== '');
   const emails = values.emails.map((e) => e.trim()).filter((e) => e !== '');
   const normalised = phones.map((p) => normalisePhone(p, defaultCountry));

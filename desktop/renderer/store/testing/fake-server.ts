@@ -15,8 +15,8 @@ type Listener = { onEvent: (event: StreamEvent) => void; onError: (error: unknow
 /**
  * An in-memory stand-in for the server's sync and action routers: a seq-ordered change feed per
  * collection, an epoch that forces resets, idempotent sends on (conversationId, clientId) and
- * refusals with stable codes. Everything the agent may see is in scope; scope removal is a
- * `_deleted` document, as on the real feed.
+ * refusals with stable codes. Everything the agent may see is in scope; scope removal is an
+ * id-only `_deleted` document, as on the real feed.
  */
 export class FakeServer {
   epoch = 'epoch-1';
@@ -43,7 +43,10 @@ export class FakeServer {
 
   put<C extends SyncCollection>(collection: C, doc: SyncDocumentMap[C], deleted = false): void {
     this.seq += 1;
-    const stored = { ...doc, _deleted: deleted } as SyncDocument<SyncCollection>;
+    // A removal carries the id alone, as on the real feed (server/src/sync/removal.ts).
+    const stored: SyncDocument<SyncCollection> = deleted
+      ? { id: doc.id, _deleted: true }
+      : ({ ...doc, _deleted: false } as SyncDocument<SyncCollection>);
     this.table(collection).set(doc.id, { doc: stored, seq: this.seq });
     this.broadcast({
       type: 'changes',

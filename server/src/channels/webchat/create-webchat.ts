@@ -105,7 +105,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
       }
       await answerCsat(deps, { conversationId: conversation.id, score, comment });
     },
-    markDelivered: (query) => markDelivered(deps, query),
+    markDelivered: (visitor, ids) => markDelivered(deps, visitor, ids),
     storeFile: (id, write) => storeVisitorFile(deps, id, write),
     discardFile: (file) => discardVisitorFile(deps, file),
     findVisitorFile: (query) => findVisitorFile(deps.db, deps.dataDir, query),

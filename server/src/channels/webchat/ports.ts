@@ -72,11 +72,10 @@ export type WebchatPorts = {
     comment: string | null;
   }) => Promise<void>;
   /** Marks the visitor's own outbound messages delivered; other ids are ignored. */
-  markDelivered: (query: {
-    channelId: string;
-    address: string;
-    messageIds: readonly string[];
-  }) => Promise<void>;
+  markDelivered: (
+    visitor: { channelId: string; address: string },
+    messageIds: readonly string[],
+  ) => Promise<void>;
   /**
    * Has `write` put a visitor's file at its place (an absolute path that does not exist yet);
    * answers that path relative to the data directory. A failed write leaves no file.

@@ -145,8 +145,8 @@ function addMessageRoutes(router: Router, ports: WebchatPorts, logger: Logger): 
   });
   router.post('/sessions/acks', json, async (req, res) => {
     const { claims, channel } = await authenticateVisitor(ports, req);
-    const { messageIds } = parseOrThrow(AckBody, req.body);
-    await ports.markDelivered({ channelId: channel.id, address: claims.visitorId, messageIds });
+    const visitor = { channelId: channel.id, address: claims.visitorId };
+    await ports.markDelivered(visitor, parseOrThrow(AckBody, req.body).messageIds);
     res.json({ ok: true });
   });
 }

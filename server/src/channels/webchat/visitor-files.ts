@@ -2,11 +2,10 @@ import { join } from 'node:path';
 import { loadTimeline } from '../../repo/messages';
 import type { Tx } from '../../services/deps';
 import type { VisitorFile } from './ports';
-import { contactIdByAddress } from './visitor-records';
 import { visitorMessage } from './visitor-view';
 
 /**
- * A file the visitor may open: an upload of a conversation of this visitor's contact on this
+ * A file the visitor may open: an upload of a conversation opened with this visitor on this
  * channel, attached to a message the visitor's transcript shows. A file an agent uploaded but
  * has not sent, or sent only in an internal note, stays inside the contact center. Null for
  * anything else, so the route answers 404 whether or not the file exists.
@@ -16,15 +15,14 @@ export async function findVisitorFile(
   dataDir: string,
   query: { channelId: string; address: string; attachmentId: string },
 ): Promise<VisitorFile | null> {
-  const contactId = await contactIdByAddress(db, query.channelId, query.address);
-  if (contactId === null) return null;
   const upload = await db
     .selectFrom('uploads')
     .innerJoin('conversations', 'conversations.id', 'uploads.conversation_id')
     .select(['uploads.conversation_id', 'uploads.file_name', 'uploads.mime_type', 'uploads.path'])
     .where('uploads.id', '=', query.attachmentId)
     .where('conversations.channel_id', '=', query.channelId)
-    .where('conversations.contact_id', '=', contactId)
+    // The conversation's own visitor, whatever the contact's addresses say now (issue 10).
+    .where('conversations.address', '=', query.address)
     .executeTakeFirst();
   if (!upload) return null;
   // The transcript's own rule decides what the visitor sees, so the two cannot drift apart.

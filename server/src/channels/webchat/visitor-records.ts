@@ -53,19 +53,21 @@ export async function contactIdByAddress(
   return row?.contact_id ?? null;
 }
 
-/** The visitor's most recent conversation on the channel, open or not. */
+/**
+ * The visitor's most recent conversation on the channel, open or not: one opened on this
+ * visitor id. The conversation's own address decides, not the contact's current addresses, so
+ * nobody reaches a transcript by changing a contact (issue 10).
+ */
 export async function latestConversation(
   db: Tx,
   channelId: string,
   address: string,
 ): Promise<Conversation | null> {
-  const contactId = await contactIdByAddress(db, channelId, address);
-  if (contactId === null) return null;
   const rows = await db
     .selectFrom('conversations')
     .selectAll()
-    .where('contact_id', '=', contactId)
     .where('channel_id', '=', channelId)
+    .where('address', '=', address)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
@@ -92,25 +94,25 @@ export async function visitorSnapshot(
 
 /**
  * Marks outbound messages the visitor's widget has shown as delivered. Only messages of this
- * visitor's own conversations on this channel are touched: ids of anyone else's are ignored,
- * as are unknown ones. A status never moves backwards.
+ * visitor's own conversations on this channel (the conversation's own address, not the
+ * contact's current one) are touched: ids of anyone else's are ignored, as are unknown ones. A
+ * status never moves backwards.
  */
 export async function markDelivered(
   deps: Deps,
-  query: { channelId: string; address: string; messageIds: readonly string[] },
+  visitor: { channelId: string; address: string },
+  messageIds: readonly string[],
 ): Promise<void> {
   await inTransaction(deps, async (trx) => {
-    const contactId = await contactIdByAddress(trx, query.channelId, query.address);
-    if (contactId === null) return;
     const rows = await trx
       .selectFrom('messages')
       .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
       .select(['messages.id', 'messages.status'])
-      .where('messages.id', 'in', query.messageIds)
-      .where('messages.channel_id', '=', query.channelId)
+      .where('messages.id', 'in', messageIds)
+      .where('messages.channel_id', '=', visitor.channelId)
       .where('messages.direction', '=', 'outbound')
-      .where('conversations.contact_id', '=', contactId)
-      .where('conversations.channel_id', '=', query.channelId)
+      .where('conversations.channel_id', '=', visitor.channelId)
+      .where('conversations.address', '=', visitor.address)
       .execute();
     for (const row of rows) {
       if (!deliveryStatusChanges(DeliveryStatus.parse(row.status), 'delivered')) continue;

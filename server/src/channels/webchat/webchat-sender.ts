@@ -8,9 +8,9 @@ import type { VisitorHub } from './visitor-hub';
  */
 export const createWebchatSender =
   (hub: VisitorHub): ChannelSender =>
-  async ({ message, contact, channel }) => {
-    const address = contact.addresses.find((a) => a.channelId === channel.id)?.address;
-    if (address === undefined) {
+  async ({ message, address, channel }) => {
+    // The visitor the conversation was opened with, never the contact's current address.
+    if (address === null) {
       return {
         ok: false,
         error: { code: 'no-address', message: 'the contact has no web chat visitor id' },

@@ -77,16 +77,17 @@ function OtherChannelItems({ items }: { items: readonly OtherChannelItem[] }) {
   const { session } = useWorkspace();
   const directory = useDirectory();
   const open = useOpenConversation();
-  const local = useLocalConversationIds(items.map((c) => c.id));
+  const local = useLocalConversationIds(items.flatMap((c) => (c.readable ? [c.id] : [])));
   if (local === null) return <Loader size="xs" m="xs" />;
   const me = session.agent.id;
   return items.map((c) => {
-    const reach = reachOf(c, local.has(c.id), me);
+    const reach = reachOf(c, c.readable && local.has(c.id), me);
     const channel = directory.channels.get(c.channelId) ?? null;
     const details = detailsText(t, c, reach, me);
     return (
       <Menu.Item
-        key={c.id}
+        // One open conversation per channel: the channel names a hidden one.
+        key={c.readable ? c.id : `hidden:${c.channelId}`}
         data-testid="other-channel"
         disabled={reach.kind !== 'open'}
         // Mantine fades disabled items; the reason is what the agent needs to read, so it stays
@@ -94,15 +95,17 @@ function OtherChannelItems({ items }: { items: readonly OtherChannelItem[] }) {
         style={reach.kind === 'open' ? undefined : { opacity: 1 }}
         leftSection={channel !== null && <Icon name={channel.kind} />}
         onClick={() => {
-          open(c.id);
+          if (c.readable) open(c.id);
         }}
       >
         <Text component="span" display="block" size="sm" fw={500}>
           {channel?.name ?? c.channelId}
         </Text>
-        <Text component="span" display="block" size="xs" c="dimmed">
-          {details}
-        </Text>
+        {details !== '' && (
+          <Text component="span" display="block" size="xs" c="dimmed">
+            {details}
+          </Text>
+        )}
         {reach.kind !== 'open' && (
           <Text
             component="span"
@@ -135,6 +138,8 @@ function useLocalConversationIds(ids: readonly string[]): ReadonlySet<string> | 
 
 /** The state, and who serves it unless the reason below already names them. */
 function detailsText(t: TFunction, item: OtherChannelItem, reach: Reach, me: string): string {
+  // Of a conversation the agent may not read, the reason below says all the server tells.
+  if (!item.readable) return '';
   const state = t(`state.${item.state}`);
   if (reach.kind === 'served-by-other') return state;
   if (item.ownerId === me) return `${state} · ${t('otherChannels.ownerYou')}`;
@@ -144,6 +149,10 @@ function detailsText(t: TFunction, item: OtherChannelItem, reach: Reach, me: str
 
 function reasonText(t: TFunction, reach: Exclude<Reach, { kind: 'open' }>, dir: Directory) {
   switch (reach.kind) {
+    case 'not-yours':
+      return reach.ownerName === null
+        ? t('hiddenConversation.someone')
+        : t('hiddenConversation.servedBy', { name: reach.ownerName });
     case 'served-by-other':
       return reach.ownerName === null
         ? t('otherChannels.servedByUnknown')

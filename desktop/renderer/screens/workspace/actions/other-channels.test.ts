@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { reachOf, type OtherChannelItem, type Reach } from './other-channels';
 
-const item = (over: Partial<OtherChannelItem>): OtherChannelItem => ({
+type Readable = Extract<OtherChannelItem, { readable: true }>;
+const item = (over: Partial<Readable>): Readable => ({
+  readable: true,
   id: 'conv-1',
   channelId: 'channel-webchat',
   state: 'active',
@@ -36,6 +38,18 @@ describe('reachOf', () => {
     ['with the bot', item({ state: 'bot' }), false, { kind: 'bot' }],
     ['awaiting the survey', item({ state: 'awaiting_csat' }), false, { kind: 'awaiting-csat' }],
     ['active without owner', item({ state: 'active' }), false, { kind: 'syncing' }],
+    [
+      'not readable: who holds it, nothing else',
+      { readable: false, channelId: 'channel-webchat', ownerName: 'Diego Alves' },
+      false,
+      { kind: 'not-yours', ownerName: 'Diego Alves' },
+    ],
+    [
+      'not readable and unowned',
+      { readable: false, channelId: 'channel-webchat', ownerName: null },
+      false,
+      { kind: 'not-yours', ownerName: null },
+    ],
   ])('%s', (_name, conversation, local, expected) => {
     expect(reachOf(conversation, local, 'agent-ana')).toEqual(expected);
   });

@@ -11,6 +11,8 @@ export type OtherChannelItem = OtherChannelConversation;
  */
 export type Reach =
   | { kind: 'open' }
+  /** Held by someone in a conversation the agent may not read: the server says who only. */
+  | { kind: 'not-yours'; ownerName: string | null }
   | { kind: 'served-by-other'; ownerName: string | null }
   | { kind: 'other-queue'; teamId: string }
   | { kind: 'bot' }
@@ -18,6 +20,7 @@ export type Reach =
   | { kind: 'syncing' };
 
 export function reachOf(item: OtherChannelItem, local: boolean, myId: string): Reach {
+  if (!item.readable) return { kind: 'not-yours', ownerName: item.ownerName };
   if (local) return { kind: 'open' };
   // Ours but not in the store yet: the change feed has not delivered it so far.
   if (item.ownerId === myId) return { kind: 'syncing' };
