@@ -1,3 +1,4 @@
+import { enAdminCatalog } from './en-admin-catalog';
 import { enActions } from './en-actions';
 import { enSeat } from './en-seat';
 import { enSending } from './en-sending';
@@ -110,4 +111,5 @@ export const en: Messages = {
   ...enSeat,
   ...enSession,
   ...enPrivacy,
+  ...enAdminCatalog,
 };

@@ -1,3 +1,4 @@
+import { ptBRAdminCatalog } from './pt-BR-admin-catalog';
 import { ptBRActions } from './pt-BR-actions';
 import { ptBRSeat } from './pt-BR-seat';
 import { ptBRSending } from './pt-BR-sending';
@@ -114,6 +115,7 @@ export const ptBR = {
   ...ptBRSeat,
   ...ptBRSession,
   ...ptBRPrivacy,
+  ...ptBRAdminCatalog,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
