@@ -4,6 +4,7 @@ import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
+import { ptBRAdminPeople } from './pt-BR-admin-people';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -114,6 +115,7 @@ export const ptBR = {
   ...ptBRSeat,
   ...ptBRSession,
   ...ptBRPrivacy,
+  ...ptBRAdminPeople,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
