@@ -73,10 +73,14 @@ export function AgentFormDialog(props: AgentFormDialogProps) {
 
   const save = async () => {
     if (editing === null) {
-      const invited = await inviteForm.submit(fields, (input) => api.admin.agents.invite.mutate(input), {
-        success: t('adminPeople.agents.invited', { name: draft.name.trim() }),
-        failure: t('adminPeople.agents.inviteFailed'),
-      });
+      const invited = await inviteForm.submit(
+        fields,
+        (input) => api.admin.agents.invite.mutate(input),
+        {
+          success: t('adminPeople.agents.invited', { name: draft.name.trim() }),
+          failure: t('adminPeople.agents.inviteFailed'),
+        },
+      );
       if (invited !== null) props.onInvited(invited);
       return;
     }
