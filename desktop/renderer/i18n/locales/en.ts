@@ -5,6 +5,7 @@ import { enSending } from './en-sending';
 import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
+import { enAdminPeople } from './en-admin-people';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -112,4 +113,5 @@ export const en: Messages = {
   ...enSession,
   ...enPrivacy,
   ...enAdminCatalog,
+  ...enAdminPeople,
 };

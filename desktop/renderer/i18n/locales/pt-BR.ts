@@ -5,6 +5,7 @@ import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
 import { ptBRPrivacy } from './pt-BR-privacy';
+import { ptBRAdminPeople } from './pt-BR-admin-people';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -116,6 +117,7 @@ export const ptBR = {
   ...ptBRSession,
   ...ptBRPrivacy,
   ...ptBRAdminCatalog,
+  ...ptBRAdminPeople,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -13,6 +13,7 @@ import { ConversationListPanel } from './list/conversation-list-panel';
 import { useWorkspaceList } from './list/use-workspace-list';
 import { MonitoringScreen } from '../monitoring/monitoring-screen';
 import { PrivacyScreen } from '../privacy/privacy-screen';
+import { AdminScreen } from '../admin/admin-screen';
 import { OfflineBanner } from './offline-banner';
 import { WorkspaceHeader } from './workspace-header';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -22,7 +23,7 @@ import { StartConversationDialog } from '../start/start-conversation-dialog';
 import { ActionRequestsProvider, useActionRequests } from './actions/action-requests';
 import { OpenConversationProvider } from './open-conversation';
 
-export type Screen = 'workspace' | 'monitoring' | 'privacy';
+export type Screen = 'workspace' | 'monitoring' | 'privacy' | 'admin';
 
 /** Header, offline banner, the conversation list on the left and the open conversation. */
 export function WorkspaceShell() {
@@ -108,6 +109,8 @@ function ShellLayout() {
               <MonitoringScreen />
             ) : screen === 'privacy' ? (
               <PrivacyScreen />
+            ) : screen === 'admin' ? (
+              <AdminScreen />
             ) : list.selectedId === null ? (
               <EmptyConversation />
             ) : (

@@ -1,0 +1,38 @@
+import type { ComponentType } from 'react';
+import { AgentsSection } from './agents/agents-section';
+import { ChannelsSection } from './channels/channels-section';
+import { TeamsSection } from './teams/teams-section';
+
+/** One page of the admin console: its id, the i18n key of its name and what it shows. */
+export type AdminSection = {
+  id: string;
+  labelKey: string;
+  /** The line under the page's title saying what it is for. */
+  hintKey: string;
+  component: ComponentType;
+};
+
+/**
+ * The console's left navigation, in this order. Each section is self-contained (loads its own
+ * data, reads `useAdminAccess()` to disable its forms for supervisors); add a page by appending.
+ */
+export const ADMIN_SECTIONS: readonly AdminSection[] = [
+  {
+    id: 'agents',
+    labelKey: 'adminConsole.sections.agents',
+    hintKey: 'adminConsole.sections.agentsHint',
+    component: AgentsSection,
+  },
+  {
+    id: 'teams',
+    labelKey: 'adminConsole.sections.teams',
+    hintKey: 'adminConsole.sections.teamsHint',
+    component: TeamsSection,
+  },
+  {
+    id: 'channels',
+    labelKey: 'adminConsole.sections.channels',
+    hintKey: 'adminConsole.sections.channelsHint',
+    component: ChannelsSection,
+  },
+];
