@@ -2,7 +2,6 @@ import type { ptBRAdminCatalog } from './pt-BR-admin-catalog';
 
 export const enAdminCatalog: typeof ptBRAdminCatalog = {
   adminCatalog: {
-    readOnly: 'You can read this page; only admins make changes.',
     team: 'Team',
     showArchived: 'Show archived',
     archived: 'Archived',

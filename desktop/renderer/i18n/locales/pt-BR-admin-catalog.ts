@@ -1,7 +1,6 @@
 /** Strings of the admin console's catalogue (templates, tags, dispositions, quick replies) and audit log, in pt-BR. */
 export const ptBRAdminCatalog = {
   adminCatalog: {
-    readOnly: 'Você pode consultar esta página; somente administradores fazem alterações.',
     team: 'Equipe',
     showArchived: 'Mostrar arquivados',
     archived: 'Arquivado',

@@ -2,6 +2,11 @@ import type { ComponentType } from 'react';
 import { AgentsSection } from './agents/agents-section';
 import { ChannelsSection } from './channels/channels-section';
 import { TeamsSection } from './teams/teams-section';
+import { AuditSection } from './catalog/audit-section';
+import { DispositionsSection } from './catalog/dispositions-section';
+import { QuickRepliesSection } from './catalog/quick-replies-section';
+import { TagsSection } from './catalog/tags-section';
+import { TemplatesSection } from './catalog/templates-section';
 
 /** One page of the admin console: its id, the i18n key of its name and what it shows. */
 export type AdminSection = {
@@ -34,5 +39,36 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     labelKey: 'adminConsole.sections.channels',
     hintKey: 'adminConsole.sections.channelsHint',
     component: ChannelsSection,
+  },
+  // The catalogue and the audit log (admin-catalog).
+  {
+    id: 'templates',
+    labelKey: 'adminCatalog.templates.title',
+    hintKey: 'adminCatalog.templates.intro',
+    component: TemplatesSection,
+  },
+  {
+    id: 'tags',
+    labelKey: 'adminCatalog.tags.title',
+    hintKey: 'adminCatalog.tags.intro',
+    component: TagsSection,
+  },
+  {
+    id: 'dispositions',
+    labelKey: 'adminCatalog.dispositions.title',
+    hintKey: 'adminCatalog.dispositions.intro',
+    component: DispositionsSection,
+  },
+  {
+    id: 'quick-replies',
+    labelKey: 'adminCatalog.quickReplies.title',
+    hintKey: 'adminCatalog.quickReplies.intro',
+    component: QuickRepliesSection,
+  },
+  {
+    id: 'audit',
+    labelKey: 'adminCatalog.audit.title',
+    hintKey: 'adminCatalog.audit.intro',
+    component: AuditSection,
   },
 ];

@@ -9,7 +9,7 @@ import { useWorkspace } from '../../../data/workspace-context';
 import { useNotify } from '../../../ui/notices';
 import { auditFilters, EMPTY_AUDIT_FORM, type AuditForm } from './audit-diff';
 import { AuditTable } from './audit-table';
-import { SectionHeader, useCanEdit } from './common';
+import { useCanEdit } from './common';
 
 const PAGE = 50;
 
@@ -22,7 +22,6 @@ export function AuditSection() {
   const canRead = useCanEdit();
   return (
     <Stack gap="md" component="section" aria-label={t('adminCatalog.audit.title')}>
-      <SectionHeader title={t('adminCatalog.audit.title')} intro={t('adminCatalog.audit.intro')} />
       {canRead ? <AuditLog /> : <Text c="dimmed">{t('adminCatalog.audit.adminsOnly')}</Text>}
     </Stack>
   );

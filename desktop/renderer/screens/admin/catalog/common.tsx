@@ -1,14 +1,15 @@
-import { Alert, Badge, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Select } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminChannel } from '@atendo/shared/schemas/admin/channels';
 import type { AdminTeam } from '@atendo/shared/schemas/admin/teams';
 import { useApiQuery, type ApiQueryState } from '../../../data/use-api-query';
 import { useWorkspace } from '../../../data/workspace-context';
+import { useAdminAccess } from '../admin-access';
 
 /** Supervisors read the console; only admins change anything (the server says the same). */
 export function useCanEdit(): boolean {
-  return useWorkspace().session.agent.role === 'admin';
+  return useAdminAccess().canEdit;
 }
 
 /** Every team (archived ones too: old tags and replies still name them). */
@@ -25,30 +26,11 @@ export function useAdminChannels(): ApiQueryState<AdminChannel[]> {
 export const listOf = <T,>(state: ApiQueryState<T[]>): T[] =>
   state.status === 'ok' ? state.data : [];
 
-/** A section's title, its one-line purpose, and what the supervisor may not do. */
-export function SectionHeader(props: { title: string; intro: string; actions?: ReactNode }) {
-  const { t } = useTranslation();
+/** A section's main action (new …), above its filters; supervisors do not get it. */
+export function SectionActions(props: { children: ReactNode }) {
   const canEdit = useCanEdit();
-  return (
-    <Stack gap={6}>
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Title order={2} size="h3">
-            {props.title}
-          </Title>
-          <Text c="dimmed" size="sm" maw={760}>
-            {props.intro}
-          </Text>
-        </div>
-        {canEdit && props.actions}
-      </Group>
-      {!canEdit && (
-        <Alert color="gray" variant="light" p="xs">
-          {t('adminCatalog.readOnly')}
-        </Alert>
-      )}
-    </Stack>
-  );
+  if (!canEdit) return null;
+  return <Group gap="sm">{props.children}</Group>;
 }
 
 /** The team whose catalogue is shown: tags, dispositions and quick replies belong to one. */

@@ -8,7 +8,7 @@ import { useWorkspace } from '../../../data/workspace-context';
 import {
   ArchivedBadge,
   listOf,
-  SectionHeader,
+  SectionActions,
   TeamSelect,
   useAdminTeams,
   useCanEdit,
@@ -61,20 +61,16 @@ export function DispositionsSection() {
 
   return (
     <Stack gap="md" component="section" aria-label={t('adminCatalog.dispositions.title')}>
-      <SectionHeader
-        title={t('adminCatalog.dispositions.title')}
-        intro={t('adminCatalog.dispositions.intro')}
-        actions={
-          <Button
-            disabled={teamId === null}
-            onClick={() => {
-              setEdit({ kind: 'add', parent: null });
-            }}
-          >
-            {t('adminCatalog.dispositions.newRoot')}
-          </Button>
-        }
-      />
+      <SectionActions>
+        <Button
+          disabled={teamId === null}
+          onClick={() => {
+            setEdit({ kind: 'add', parent: null });
+          }}
+        >
+          {t('adminCatalog.dispositions.newRoot')}
+        </Button>
+      </SectionActions>
       <Group align="flex-end">
         <TeamSelect teams={teams} value={teamId} onChange={setTeamId} />
         <Switch

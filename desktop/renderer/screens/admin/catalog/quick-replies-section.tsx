@@ -8,7 +8,7 @@ import { useWorkspace } from '../../../data/workspace-context';
 import {
   ArchivedBadge,
   listOf,
-  SectionHeader,
+  SectionActions,
   TeamSelect,
   useAdminTeams,
   useCanEdit,
@@ -54,20 +54,16 @@ export function QuickRepliesSection() {
 
   return (
     <Stack gap="md" component="section" aria-label={t('adminCatalog.quickReplies.title')}>
-      <SectionHeader
-        title={t('adminCatalog.quickReplies.title')}
-        intro={t('adminCatalog.quickReplies.intro')}
-        actions={
-          <Button
-            disabled={teamId === null}
-            onClick={() => {
-              setEditing('new');
-            }}
-          >
-            {t('adminCatalog.quickReplies.new')}
-          </Button>
-        }
-      />
+      <SectionActions>
+        <Button
+          disabled={teamId === null}
+          onClick={() => {
+            setEditing('new');
+          }}
+        >
+          {t('adminCatalog.quickReplies.new')}
+        </Button>
+      </SectionActions>
       <Group align="flex-end">
         <TeamSelect teams={teams} value={teamId} onChange={setTeamId} />
         <Switch

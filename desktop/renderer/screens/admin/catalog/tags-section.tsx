@@ -21,7 +21,7 @@ import { DialogActions } from '../../../ui/dialog-actions';
 import {
   ArchivedBadge,
   listOf,
-  SectionHeader,
+  SectionActions,
   TeamSelect,
   useAdminTeams,
   useCanEdit,
@@ -67,20 +67,16 @@ export function TagsSection() {
 
   return (
     <Stack gap="md" component="section" aria-label={t('adminCatalog.tags.title')}>
-      <SectionHeader
-        title={t('adminCatalog.tags.title')}
-        intro={t('adminCatalog.tags.intro')}
-        actions={
-          <Button
-            disabled={teamId === null}
-            onClick={() => {
-              setEditing('new');
-            }}
-          >
-            {t('adminCatalog.tags.new')}
-          </Button>
-        }
-      />
+      <SectionActions>
+        <Button
+          disabled={teamId === null}
+          onClick={() => {
+            setEditing('new');
+          }}
+        >
+          {t('adminCatalog.tags.new')}
+        </Button>
+      </SectionActions>
       <Group align="flex-end">
         <TeamSelect teams={teams} value={teamId} onChange={setTeamId} />
         <Switch

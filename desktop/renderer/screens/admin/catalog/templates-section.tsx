@@ -6,14 +6,7 @@ import type { AdminTemplate, TemplateSyncResult } from '@atendo/shared/schemas/a
 import { useApiAction } from '../../../data/use-api-action';
 import { useApiQuery } from '../../../data/use-api-query';
 import { useWorkspace } from '../../../data/workspace-context';
-import {
-  ArchivedBadge,
-  listOf,
-  SectionHeader,
-  useAdminChannels,
-  useAdminTeams,
-  useCanEdit,
-} from './common';
+import { ArchivedBadge, listOf, useAdminChannels, useAdminTeams, useCanEdit } from './common';
 import { TemplateDialog } from './template-dialog';
 import { TemplateStatusBadge } from './template-status';
 
@@ -76,10 +69,6 @@ export function TemplatesSection() {
 
   return (
     <Stack gap="md" component="section" aria-label={t('adminCatalog.templates.title')}>
-      <SectionHeader
-        title={t('adminCatalog.templates.title')}
-        intro={t('adminCatalog.templates.intro')}
-      />
       <Group align="flex-end">
         <Select
           label={t('adminCatalog.templates.channel')}
