@@ -93,7 +93,9 @@ function parseLine(line: string): Record<string, unknown> | null {
   if (!line.startsWith('{')) return null;
   try {
     const parsed: unknown = JSON.parse(line);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : null;
+    return typeof parsed === 'object' && parsed !== null
+      ? (parsed as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
