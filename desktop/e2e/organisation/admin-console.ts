@@ -24,7 +24,11 @@ export class AdminConsole {
 
   /** Picks one option of a Mantine Select or MultiSelect, found by its label. */
   async pick(scope: Locator | Page, label: string, option: string): Promise<void> {
-    await scope.getByLabel(label, { exact: true }).click();
+    await scope
+      .getByRole('combobox', { name: label, exact: true })
+      .or(scope.getByRole('textbox', { name: label, exact: true }))
+      .first()
+      .click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 

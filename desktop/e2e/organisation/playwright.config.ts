@@ -23,6 +23,7 @@ export default defineConfig({
     viewport: { width: 1400, height: 860 },
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
+    actionTimeout: 15_000,
     launchOptions: debianChromium(),
   },
 });
