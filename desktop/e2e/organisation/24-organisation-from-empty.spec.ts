@@ -218,6 +218,7 @@ test('uma empresa monta o Atendo do zero e atende o primeiro visitante', async (
   const view = joana.conversation;
   await expect(view.title).toHaveText(VISITOR);
   await view.toggleTag('Cliente VIP');
+  await expect(joana.page.getByTestId('header-tags')).toContainText('Cliente VIP');
   // The composer has no quick-reply picker yet (routing issue): Joana types the reply's text.
   // TODO(routing): pick /boas-vindas once the composer offers quick replies.
   await view.send('Olá Paula, sou do suporte da Loja Boa.');

@@ -36,7 +36,19 @@ export class AdminConsole {
     await this.pick(this.page, 'Equipe', team);
   }
 
+  /** A screenshot for docs/, without the corner notices the last saves left. */
   async screenshot(name: string): Promise<void> {
+    const notices = this.page.getByTestId('notice');
+    while ((await notices.count()) > 0) {
+      // A success notice may leave on its own between the count and the click.
+      await notices
+        .first()
+        .getByRole('button')
+        .first()
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+    }
+    await expect(notices).toHaveCount(0);
     await this.page.screenshot({ path: `docs/screenshots/${name}.png` });
   }
 }

@@ -37,6 +37,18 @@ function AuditLog() {
   const [filters, setFilters] = useState<Required<AuditFilters>>(auditFilters(EMPTY_AUDIT_FORM));
   const [entries, setEntries] = useState<AuditRow[]>([]);
   const [next, setNext] = useState<string | null>(null);
+  const directory = useApiQuery(
+    () =>
+      Promise.all([
+        api.admin.agents.list.query(),
+        api.admin.teams.list.query({ includeArchived: true }),
+        api.admin.channels.list.query({ includeArchived: true }),
+      ]),
+    [api],
+  );
+  const names = new Map<string, string>(
+    directory.status === 'ok' ? directory.data.flat().map((x) => [x.id, x.name]) : [],
+  );
 
   const fetchPage = useCallback(
     async (cursor: string | null) => {
@@ -97,7 +109,7 @@ function AuditLog() {
           {t('adminCatalog.audit.empty')}
         </Text>
       ) : (
-        <AuditTable entries={entries} />
+        <AuditTable entries={entries} names={names} />
       )}
       {next !== null && (
         <Group justify="center">

@@ -8,7 +8,14 @@ import { auditChanges } from './audit-diff';
 /** The audit rows; a row opens to what changed, before → after (secrets never shown). */
 type Row = Omit<AuditEntry, 'before' | 'after'> & { before?: unknown; after?: unknown };
 
-export function AuditTable({ entries }: { entries: readonly Row[] }) {
+export function AuditTable({
+  entries,
+  names,
+}: {
+  entries: readonly Row[];
+  /** Names of the agents, teams and channels by id, so a row says "Suporte", not an id. */
+  names: ReadonlyMap<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -39,9 +46,15 @@ export function AuditTable({ entries }: { entries: readonly Row[] }) {
                 <Badge variant="light" color="gray" size="sm" tt="none">
                   {t(`adminCatalog.audit.entity.${entry.entityType}`)}
                 </Badge>{' '}
-                <Text span size="xs" c="dimmed" ff="monospace">
-                  {entry.entityId}
-                </Text>
+                {names.has(entry.entityId) ? (
+                  <Text span size="sm">
+                    {names.get(entry.entityId)}
+                  </Text>
+                ) : (
+                  <Text span size="xs" c="dimmed" ff="monospace">
+                    {entry.entityId}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td ta="right">
                 <Button
@@ -59,7 +72,7 @@ export function AuditTable({ entries }: { entries: readonly Row[] }) {
             {open === entry.id && (
               <Table.Tr>
                 <Table.Td colSpan={5} p={0}>
-                  <Changes entry={entry} />
+                  <Changes entry={entry} names={names} />
                 </Table.Td>
               </Table.Tr>
             )}
@@ -70,7 +83,9 @@ export function AuditTable({ entries }: { entries: readonly Row[] }) {
   );
 }
 
-function Changes({ entry }: { entry: Row }) {
+function Changes({ entry, names }: { entry: Row; names: ReadonlyMap<string, string> }) {
+  const named = (value: string | null) =>
+    value === null ? '—' : names.has(value) ? `${names.get(value) ?? ''} (${value})` : value;
   const { t } = useTranslation();
   const changes = auditChanges(entry.before, entry.after);
   if (changes.length === 0) {
@@ -99,10 +114,10 @@ function Changes({ entry }: { entry: Row }) {
           <Table.Tr key={c.path}>
             <Table.Td ff="monospace">{c.path}</Table.Td>
             <Table.Td c="red.8" style={{ wordBreak: 'break-word' }}>
-              {c.before ?? '—'}
+              {named(c.before)}
             </Table.Td>
             <Table.Td c="green.8" style={{ wordBreak: 'break-word' }}>
-              {c.after ?? '—'}
+              {named(c.after)}
             </Table.Td>
           </Table.Tr>
         ))}

@@ -119,18 +119,18 @@ export function TemplateDialog(props: {
                 </Text>
               </Group>
             )}
+            <TextInput
+              label={t('adminCatalog.templates.name')}
+              description={template === null ? t('adminCatalog.templates.nameHint') : undefined}
+              value={name}
+              onChange={(e) => {
+                setName(e.currentTarget.value);
+              }}
+              disabled={template !== null}
+              error={shown.name}
+              data-autofocus
+            />
             <Group grow align="flex-start">
-              <TextInput
-                label={t('adminCatalog.templates.name')}
-                description={template === null ? t('adminCatalog.templates.nameHint') : undefined}
-                value={name}
-                onChange={(e) => {
-                  setName(e.currentTarget.value);
-                }}
-                disabled={template !== null}
-                error={shown.name}
-                data-autofocus
-              />
               <TextInput
                 label={t('adminCatalog.templates.language')}
                 value={language}
@@ -139,7 +139,6 @@ export function TemplateDialog(props: {
                 }}
                 disabled={template !== null}
                 error={shown.language}
-                maw={120}
               />
               <Select
                 label={t('adminCatalog.templates.category')}
