@@ -6,6 +6,17 @@ import { formatDateTime } from '../../../ui/format';
 import { auditChanges } from './audit-diff';
 
 /** The audit rows; a row opens to what changed, before → after (secrets never shown). */
+/** The entity as the admin knows it: its name (or shortcut) in the row itself, else by id. */
+function entityLabel(entry: Row, names: ReadonlyMap<string, string>): string | null {
+  for (const side of [entry.after, entry.before]) {
+    if (typeof side !== 'object' || side === null) continue;
+    const record = side as Record<string, unknown>;
+    if (typeof record.name === 'string') return record.name;
+    if (typeof record.shortcut === 'string') return `/${record.shortcut}`;
+  }
+  return names.get(entry.entityId) ?? null;
+}
+
 type Row = Omit<AuditEntry, 'before' | 'after'> & { before?: unknown; after?: unknown };
 
 export function AuditTable({
@@ -46,9 +57,9 @@ export function AuditTable({
                 <Badge variant="light" color="gray" size="sm" tt="none">
                   {t(`adminCatalog.audit.entity.${entry.entityType}`)}
                 </Badge>{' '}
-                {names.has(entry.entityId) ? (
+                {entityLabel(entry, names) !== null ? (
                   <Text span size="sm">
-                    {names.get(entry.entityId)}
+                    {entityLabel(entry, names)}
                   </Text>
                 ) : (
                   <Text span size="xs" c="dimmed" ff="monospace">
