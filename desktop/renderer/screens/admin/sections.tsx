@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { PrivacyScreen } from '../privacy/privacy-screen';
 import { AgentsSection } from './agents/agents-section';
 import { ChannelsSection } from './channels/channels-section';
 import { TeamsSection } from './teams/teams-section';
@@ -10,6 +11,10 @@ export type AdminSection = {
   /** The line under the page's title saying what it is for. */
   hintKey: string;
   component: ComponentType;
+  /** Hidden from supervisors (who otherwise read every page with its forms disabled). */
+  adminOnly?: boolean;
+  /** The page draws its own title and scrolls itself (the privacy screen does). */
+  ownLayout?: boolean;
 };
 
 /**
@@ -34,5 +39,13 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     labelKey: 'adminConsole.sections.channels',
     hintKey: 'adminConsole.sections.channelsHint',
     component: ChannelsSection,
+  },
+  {
+    id: 'privacy',
+    labelKey: 'privacy.nav',
+    hintKey: 'privacy.subtitle',
+    component: PrivacyScreen,
+    adminOnly: true,
+    ownLayout: true,
   },
 ];

@@ -10,6 +10,9 @@ export type AgentsTableProps = {
   onAction: (action: AgentAction, agent: AdminAgent) => void;
 };
 
+// Badges in these columns keep their whole word instead of an ellipsis.
+const NO_WRAP = { whiteSpace: 'nowrap', width: '1%' } as const;
+
 const PRESENCE_COLOR = { available: 'green', away: 'yellow', offline: 'gray' } as const;
 
 /** Everyone with an account, deactivated ones last. */
@@ -57,10 +60,10 @@ export function AgentsTable(props: AgentsTableProps) {
               </Group>
             </Table.Td>
             <Table.Td>{agent.capacity}</Table.Td>
-            <Table.Td>
+            <Table.Td style={NO_WRAP}>
               <AgentState agent={agent} />
             </Table.Td>
-            <Table.Td>
+            <Table.Td style={NO_WRAP}>
               {agent.active && (
                 <Badge variant="dot" color={PRESENCE_COLOR[agent.presence]} size="sm">
                   {t(`presence.${agent.presence}`)}

@@ -18,6 +18,17 @@ import { GeneralFields } from './general-fields';
 import { WebchatFields } from './webchat-fields';
 import { WhatsAppFields } from './whatsapp-fields';
 
+// Draft fields whose input path differs from their name.
+const FIELD_PATHS: Readonly<Record<string, string>> = {
+  inboundOnly: 'direction',
+  allowedOrigins: 'webchat.allowedOrigins',
+  primaryColor: 'webchat.colors.primary',
+  textColor: 'webchat.colors.text',
+  greeting: 'webchat.greeting',
+  preChatFields: 'webchat.preChatFields',
+  language: 'webchat.language',
+};
+
 export type Tab = 'general' | 'connection' | 'bot';
 
 // Which tab shows a field, so a tab whose fields have errors is marked.
@@ -69,13 +80,13 @@ export function ChannelDialog(props: ChannelDialogProps) {
   const change = (patch: Partial<ChannelDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setDirty(true);
+    form.clear(Object.keys(patch).map((key) => FIELD_PATHS[key] ?? key));
   };
 
   const save = async () => {
     const input = channelInput(draft, channel);
     const labels = {
       success: t('adminPeople.channels.saved', { name: draft.name.trim() }),
-      failure: t('adminPeople.channels.saveFailed'),
     };
     const saved =
       channel === null

@@ -20,6 +20,13 @@ import { useAdminForm } from '../use-admin-form';
 
 const MINUTE = 60_000;
 
+// Draft fields whose input path differs from their name.
+const FIELD_PATHS: Readonly<Record<string, string>> = {
+  dispositionRequired: 'settings',
+  csatEnabled: 'settings',
+  csatMinutes: 'settings.csatTimeoutMs',
+};
+
 type Draft = {
   name: string;
   memberIds: string[];
@@ -60,6 +67,7 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(team));
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    form.clear(Object.keys(patch).map((key) => FIELD_PATHS[key] ?? key));
   };
   const fields = {
     name: draft.name,
@@ -73,7 +81,6 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
   };
   const labels = {
     success: t('adminPeople.teams.saved', { name: draft.name.trim() }),
-    failure: t('adminPeople.teams.saveFailed'),
   };
   const save = async () => {
     const saved =
@@ -155,7 +162,7 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
               allowDecimal={false}
               allowNegative={false}
               suffix=" min"
-              w={240}
+              maw={360}
               onChange={(value) => {
                 set({ csatMinutes: typeof value === 'number' ? value : '' });
               }}
