@@ -59,7 +59,7 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
   await admin.screenshot('admin-agent-password');
   await shown.getByRole('button', { name: 'Pronto, anotei' }).click();
   const agentRow = admin.row('Agentes', email);
-  await expect(agentRow).toContainText('Aguardando nova senha');
+  await expect(agentRow).toContainText('Senha provisória');
   await expect(agentRow).toContainText(teamName);
 
   // The same e-mail again: the server's refusal appears under the field it names.
