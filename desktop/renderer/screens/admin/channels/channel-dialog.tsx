@@ -11,6 +11,7 @@ import { useWorkspace } from '../../../data/workspace-context';
 import { DialogActions } from '../../../ui/dialog-actions';
 import { ReadOnlyNote, useAdminAccess } from '../admin-access';
 import type { FieldErrors } from '../form-errors';
+import { ReadOnlyClose } from '../read-only-close';
 import { useAdminForm } from '../use-admin-form';
 import { BotMenuEditor } from './bot-menu-editor';
 import { channelDraft, channelInput, type ChannelDraft } from './channel-draft';
@@ -183,7 +184,7 @@ export function ChannelDialog(props: ChannelDialogProps) {
             {t('adminPeople.validation.check')}
           </Alert>
         )}
-        {canEdit && (
+        {canEdit ? (
           <DialogActions
             confirmLabel={
               channel === null ? t('adminPeople.channels.create') : t('adminPeople.save')
@@ -192,6 +193,8 @@ export function ChannelDialog(props: ChannelDialogProps) {
             onCancel={props.onClose}
             pending={form.pending}
           />
+        ) : (
+          <ReadOnlyClose onClose={props.onClose} />
         )}
       </Stack>
     </Modal>

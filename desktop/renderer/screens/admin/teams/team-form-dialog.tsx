@@ -16,6 +16,7 @@ import { TeamCreate, TeamUpdate, type AdminTeam } from '@atendo/shared/schemas/a
 import { useWorkspace } from '../../../data/workspace-context';
 import { DialogActions } from '../../../ui/dialog-actions';
 import { ReadOnlyNote, useAdminAccess } from '../admin-access';
+import { ReadOnlyClose } from '../read-only-close';
 import { useAdminForm } from '../use-admin-form';
 
 const MINUTE = 60_000;
@@ -189,13 +190,15 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
             {form.failureText}
           </Alert>
         )}
-        {canEdit && (
+        {canEdit ? (
           <DialogActions
             confirmLabel={team === null ? t('adminPeople.teams.create') : t('adminPeople.save')}
             onConfirm={() => void save()}
             onCancel={props.onClose}
             pending={form.pending}
           />
+        ) : (
+          <ReadOnlyClose onClose={props.onClose} />
         )}
       </Stack>
     </Modal>
