@@ -78,6 +78,15 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
   await admin.screenshot('admin-agent-deactivate');
   await deactivate.getByRole('button', { name: 'Cancelar' }).click();
 
+  // A reset replaces the temporary password with a new one, shown once too.
+  await admin.rowAction(agentName, 'Redefinir senha');
+  const reset = admin.dialog(`Redefinir a senha de ${agentName}?`);
+  await reset.getByRole('button', { name: 'Redefinir senha' }).click();
+  const again = admin.dialog(`Nova senha provisória de ${agentName}`);
+  const resetPassword = (await again.getByTestId('temporary-password').innerText()).trim();
+  expect(resetPassword).not.toBe(temporaryPassword);
+  await again.getByRole('button', { name: 'Pronto, anotei' }).click();
+
   // A web chat with a bot menu of two options.
   await admin.section('Canais');
   await admin.region.getByRole('button', { name: 'Novo canal' }).click();
@@ -127,12 +136,12 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
   await admin.screenshot('admin-whatsapp');
   await whatsapp.getByRole('button', { name: 'Cancelar' }).click();
 
-  // The invited agent signs in with the temporary password and must choose a new one.
+  // The invited agent signs in with the latest temporary password and must choose a new one.
   const context = await browser.newContext();
   const newcomer = await context.newPage();
   const login = new LoginPage(newcomer);
   await login.goto(serverUrl());
-  await login.signIn(email, temporaryPassword);
+  await login.signIn(email, resetPassword);
   await newcomer.getByLabel('Nova senha', { exact: true }).fill('Onda-azul-2026!');
   await newcomer.getByLabel('Confirme a nova senha').fill('Onda-azul-2026!');
   await newcomer.getByRole('button', { name: 'Definir senha e entrar' }).click();
