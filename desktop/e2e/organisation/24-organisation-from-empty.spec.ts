@@ -83,13 +83,13 @@ test('uma empresa monta o Atendo do zero e atende o primeiro visitante', async (
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('cell', { name: team, exact: true })).toBeVisible();
   }
-  await admin.screenshot('admin-teams');
+  await admin.screenshot('admin-org-teams');
 
   // Two agents, each invited with a temporary password shown once.
   await admin.section('Agentes');
   const joanaPassword = await invite(admin, JOANA, 'Suporte');
   await invite(admin, PEDRO, 'Vendas');
-  await admin.screenshot('admin-agents');
+  await admin.screenshot('admin-org-agents');
 
   // The web chat channel and its bot menu.
   await admin.section('Canais');
@@ -108,16 +108,16 @@ test('uma empresa monta o Atendo do zero e atende o primeiro visitante', async (
   await channel.getByLabel('Texto da opção 2').fill('Suporte técnico');
   await admin.pick(channel, 'Equipe da opção 2', 'Suporte');
   await channel.getByLabel('Resposta a uma opção inválida').fill('Digite 1 ou 2.');
-  await admin.screenshot('admin-channel-bot-menu');
+  await admin.screenshot('admin-org-channel-bot-menu');
   await channel.getByRole('button', { name: 'Criar canal' }).click();
   // Once created, the channel opens for editing with the code to paste into the site.
   const created = admin.dialog('Canal Chat da Loja Boa');
   await created.getByRole('tab', { name: 'Widget do site' }).click();
   await expect(created.getByText(`data-channel="${WIDGET_KEY}"`)).toBeVisible();
-  await admin.screenshot('admin-channel-webchat');
+  await admin.screenshot('admin-org-channel-webchat');
   await created.getByRole('button', { name: 'Fechar' }).click();
   await expect(page.getByRole('row').filter({ hasText: 'Menu do robô · 2 opções' })).toBeVisible();
-  await admin.screenshot('admin-channels');
+  await admin.screenshot('admin-org-channels');
 
   // Suporte's catalogue: a nested disposition tree, a tag and a quick reply.
   await admin.section('Tabulações');

@@ -3,20 +3,21 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../data/workspace-context';
 import { AdminAccessProvider, ReadOnlyNote } from './admin-access';
-import { ADMIN_SECTIONS } from './sections';
+import { ADMIN_SECTIONS, type AdminSection } from './sections';
 
 /**
- * "Administração": the organisation's agents, teams, channels and catalog. Admins change them;
- * supervisors see the same pages read-only (the server refuses their writes anyway).
+ * "Administração": the organisation's agents, teams, channels, catalog and privacy. Admins
+ * change them; supervisors see the same pages read-only (the server refuses their writes anyway).
  */
 export function AdminScreen() {
   const { t } = useTranslation();
   const { session } = useWorkspace();
-  const [sectionId, setSectionId] = useState(ADMIN_SECTIONS[0]?.id ?? '');
-  const section = ADMIN_SECTIONS.find((s) => s.id === sectionId) ?? ADMIN_SECTIONS[0];
-  const Section = section?.component;
+  const isAdmin = session.agent.role === 'admin';
+  const sections = ADMIN_SECTIONS.filter((s) => isAdmin || s.adminOnly !== true);
+  const [sectionId, setSectionId] = useState(sections[0]?.id ?? '');
+  const section = sections.find((s) => s.id === sectionId) ?? sections[0];
   return (
-    <AdminAccessProvider canEdit={session.agent.role === 'admin'}>
+    <AdminAccessProvider canEdit={isAdmin}>
       <Group
         h="100%"
         gap={0}
@@ -35,7 +36,7 @@ export function AdminScreen() {
           <Title order={2} size="h4" px="xs" pb="sm">
             {t('adminConsole.title')}
           </Title>
-          {ADMIN_SECTIONS.map((s) => (
+          {sections.map((s) => (
             <NavLink
               key={s.id}
               label={t(s.labelKey)}
@@ -47,21 +48,32 @@ export function AdminScreen() {
             />
           ))}
         </Box>
-        <ScrollArea style={{ flex: 1 }} h="100%">
-          <Stack p="md" gap="md">
-            <div>
-              <Title order={3} size="h3">
-                {section === undefined ? '' : t(section.labelKey)}
-              </Title>
-              <Text c="dimmed" size="sm">
-                {section === undefined ? '' : t(section.hintKey)}
-              </Text>
-            </div>
-            <ReadOnlyNote />
-            {Section !== undefined && <Section key={section?.id} />}
-          </Stack>
-        </ScrollArea>
+        <Box style={{ flex: 1, minWidth: 0 }} h="100%">
+          {section !== undefined && <SectionPage key={section.id} section={section} />}
+        </Box>
       </Group>
     </AdminAccessProvider>
+  );
+}
+
+function SectionPage({ section }: { section: AdminSection }) {
+  const { t } = useTranslation();
+  const Section = section.component;
+  if (section.ownLayout === true) return <Section />;
+  return (
+    <ScrollArea h="100%">
+      <Stack p="md" gap="md">
+        <div>
+          <Title order={3} size="h3">
+            {t(section.labelKey)}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t(section.hintKey)}
+          </Text>
+        </div>
+        <ReadOnlyNote />
+        <Section />
+      </Stack>
+    </ScrollArea>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
+import { Button, Code, CopyButton, Group, Input, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 /** A value to paste elsewhere (a password, a webhook URL, a snippet) with its copy button. */
@@ -11,9 +11,7 @@ export function CopyValue(props: {
   const { t } = useTranslation();
   return (
     <Stack gap={4}>
-      <Text size="sm" fw={500}>
-        {props.label}
-      </Text>
+      <Input.Label>{props.label}</Input.Label>
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <Code
           block={props.block}

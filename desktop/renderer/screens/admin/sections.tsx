@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { PrivacyScreen } from '../privacy/privacy-screen';
 import { AgentsSection } from './agents/agents-section';
 import { ChannelsSection } from './channels/channels-section';
 import { TeamsSection } from './teams/teams-section';
@@ -15,6 +16,10 @@ export type AdminSection = {
   /** The line under the page's title saying what it is for. */
   hintKey: string;
   component: ComponentType;
+  /** Hidden from supervisors (who otherwise read every page with its forms disabled). */
+  adminOnly?: boolean;
+  /** The page draws its own title and scrolls itself (the privacy screen does). */
+  ownLayout?: boolean;
 };
 
 /**
@@ -40,6 +45,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     hintKey: 'adminConsole.sections.channelsHint',
     component: ChannelsSection,
   },
+<<<<<<< HEAD
   // The catalogue and the audit log (admin-catalog).
   {
     id: 'templates',
@@ -70,5 +76,14 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     labelKey: 'adminCatalog.audit.title',
     hintKey: 'adminCatalog.audit.intro',
     component: AuditSection,
+=======
+  {
+    id: 'privacy',
+    labelKey: 'privacy.nav',
+    hintKey: 'privacy.subtitle',
+    component: PrivacyScreen,
+    adminOnly: true,
+    ownLayout: true,
+>>>>>>> admin-people
   },
 ];

@@ -8,7 +8,7 @@ import { errorAt, validate, type FieldErrors, type IssueOverrides } from './form
 /**
  * One admin form's save: the value is checked with the shared schema first (each wrong field
  * says why), then sent in one call. A refusal naming a field (`details.field`, e.g. a duplicate
- * e-mail) lands under that field too, and every outcome is also a notice.
+ * e-mail) lands under that field; a success is also a notice.
  */
 export function useAdminForm<S extends z.ZodType>(schema: S, overrides: IssueOverrides = {}) {
   const { t } = useTranslation();
@@ -29,7 +29,7 @@ export function useAdminForm<S extends z.ZodType>(schema: S, overrides: IssueOve
   const submit = async <T>(
     value: unknown,
     call: (input: z.output<S>) => Promise<T>,
-    labels: { success: string; failure: string },
+    labels: { success: string },
   ): Promise<T | null> => {
     const checked = validate(t, schema, value, overrides);
     if (!checked.ok) {
@@ -38,13 +38,25 @@ export function useAdminForm<S extends z.ZodType>(schema: S, overrides: IssueOve
       return null;
     }
     setClientErrors({});
-    const result = await action.runOrNotify(() => call(checked.data), labels.failure);
+    // A refusal is shown in the form (under its field or at its foot), where the admin looks.
+    const result = await action.run(() => call(checked.data));
     if (result !== null) notify({ tone: 'success', title: labels.success, text: '' });
     return result;
   };
 
+  /** Edited fields lose their error until the next save. */
+  const clear = (paths: readonly string[]) => {
+    const edited = (key: string) => paths.some((p) => key === p || key.startsWith(`${p}.`));
+    if (serverField !== null && edited(serverField)) action.reset();
+    setClientErrors((current) => {
+      if (!Object.keys(current).some(edited)) return current;
+      return Object.fromEntries(Object.entries(current).filter(([key]) => !edited(key)));
+    });
+  };
+
   return {
     submit,
+    clear,
     pending: action.pending,
     errors,
     /** The field's sentence, for `error=` of a Mantine input. */

@@ -12,7 +12,6 @@ import { ConversationView } from './conversation/conversation-view';
 import { ConversationListPanel } from './list/conversation-list-panel';
 import { useWorkspaceList } from './list/use-workspace-list';
 import { MonitoringScreen } from '../monitoring/monitoring-screen';
-import { PrivacyScreen } from '../privacy/privacy-screen';
 import { AdminScreen } from '../admin/admin-screen';
 import { OfflineBanner } from './offline-banner';
 import { WorkspaceHeader } from './workspace-header';
@@ -23,7 +22,8 @@ import { StartConversationDialog } from '../start/start-conversation-dialog';
 import { ActionRequestsProvider, useActionRequests } from './actions/action-requests';
 import { OpenConversationProvider } from './open-conversation';
 
-export type Screen = 'workspace' | 'monitoring' | 'privacy' | 'admin';
+/** Supervisors and admins also reach monitoring and the admin console (with privacy in it). */
+export type Screen = 'workspace' | 'monitoring' | 'admin';
 
 /** Header, offline banner, the conversation list on the left and the open conversation. */
 export function WorkspaceShell() {
@@ -79,7 +79,6 @@ function ShellLayout() {
             screen={screen}
             onScreenChange={setScreen}
             isSupervisor={isSupervisor}
-            isAdmin={session.agent.role === 'admin'}
             onStartConversation={() => {
               setStartOpen(true);
             }}
@@ -107,8 +106,6 @@ function ShellLayout() {
           <div style={{ flex: 1, minHeight: 0 }}>
             {screen === 'monitoring' ? (
               <MonitoringScreen />
-            ) : screen === 'privacy' ? (
-              <PrivacyScreen />
             ) : screen === 'admin' ? (
               <AdminScreen />
             ) : list.selectedId === null ? (

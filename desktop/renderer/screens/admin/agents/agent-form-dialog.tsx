@@ -60,6 +60,7 @@ export function AgentFormDialog(props: AgentFormDialogProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(editing));
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    form.clear(Object.keys(patch).map((key) => (key === 'historyAll' ? 'permissions' : key)));
   };
   const permissions: Permission[] = draft.historyAll ? ['history-all'] : [];
   const fields = {
@@ -78,7 +79,6 @@ export function AgentFormDialog(props: AgentFormDialogProps) {
         (input) => api.admin.agents.invite.mutate(input),
         {
           success: t('adminPeople.agents.invited', { name: draft.name.trim() }),
-          failure: t('adminPeople.agents.inviteFailed'),
         },
       );
       if (invited !== null) props.onInvited(invited);
@@ -89,7 +89,6 @@ export function AgentFormDialog(props: AgentFormDialogProps) {
       (input) => api.admin.agents.update.mutate(input),
       {
         success: t('adminPeople.agents.saved', { name: draft.name.trim() }),
-        failure: t('adminPeople.agents.saveFailed'),
       },
     );
     if (saved !== null) props.onClose();

@@ -10,6 +10,10 @@ export type AgentsTableProps = {
   onAction: (action: AgentAction, agent: AdminAgent) => void;
 };
 
+// Badges in these columns keep their whole word instead of an ellipsis.
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+const WHOLE = { minWidth: 'max-content' } as const;
+
 const PRESENCE_COLOR = { available: 'green', away: 'yellow', offline: 'gray' } as const;
 
 /** Everyone with an account, deactivated ones last. */
@@ -50,19 +54,19 @@ export function AgentsTable(props: AgentsTableProps) {
             <Table.Td>
               <Group gap={4}>
                 {agent.teamIds.map((id) => (
-                  <Badge key={id} variant="light" size="sm">
+                  <Badge key={id} variant="light" size="sm" style={WHOLE}>
                     {teamName.get(id) ?? id}
                   </Badge>
                 ))}
               </Group>
             </Table.Td>
             <Table.Td>{agent.capacity}</Table.Td>
-            <Table.Td>
+            <Table.Td style={NO_WRAP}>
               <AgentState agent={agent} />
             </Table.Td>
-            <Table.Td>
+            <Table.Td style={NO_WRAP}>
               {agent.active && (
-                <Badge variant="dot" color={PRESENCE_COLOR[agent.presence]} size="sm">
+                <Badge variant="dot" color={PRESENCE_COLOR[agent.presence]} size="sm" style={WHOLE}>
                   {t(`presence.${agent.presence}`)}
                 </Badge>
               )}
@@ -81,20 +85,20 @@ function AgentState({ agent }: { agent: AdminAgent }) {
   const { t } = useTranslation();
   if (!agent.active) {
     return (
-      <Badge color="gray" variant="light" size="sm">
+      <Badge color="gray" variant="light" size="sm" style={WHOLE}>
         {t('adminPeople.agents.deactivated')}
       </Badge>
     );
   }
   if (agent.mustChangePassword) {
     return (
-      <Badge color="orange" variant="light" size="sm">
+      <Badge color="orange" variant="light" size="sm" style={WHOLE}>
         {t('adminPeople.agents.pendingPassword')}
       </Badge>
     );
   }
   return (
-    <Badge color="green" variant="light" size="sm">
+    <Badge color="green" variant="light" size="sm" style={WHOLE}>
       {t('adminPeople.agents.active')}
     </Badge>
   );

@@ -1,12 +1,12 @@
 import {
   ActionIcon,
+  Input,
   Button,
   Group,
   NumberInput,
   Select,
   Stack,
   Switch,
-  Text,
   TextInput,
   Textarea,
 } from '@mantine/core';
@@ -59,9 +59,7 @@ export function BotMenuEditor(props: {
             required
           />
           <Stack gap="xs">
-            <Text size="sm" fw={500}>
-              {t('adminPeople.bot.options')}
-            </Text>
+            <Input.Label>{t('adminPeople.bot.options')}</Input.Label>
             {menu.options.map((option, index) => {
               const at = `botMenu.options.${index}`;
               return (

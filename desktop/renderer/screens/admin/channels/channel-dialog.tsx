@@ -11,12 +11,24 @@ import { useWorkspace } from '../../../data/workspace-context';
 import { DialogActions } from '../../../ui/dialog-actions';
 import { ReadOnlyNote, useAdminAccess } from '../admin-access';
 import type { FieldErrors } from '../form-errors';
+import { ReadOnlyClose } from '../read-only-close';
 import { useAdminForm } from '../use-admin-form';
 import { BotMenuEditor } from './bot-menu-editor';
 import { channelDraft, channelInput, type ChannelDraft } from './channel-draft';
 import { GeneralFields } from './general-fields';
 import { WebchatFields } from './webchat-fields';
 import { WhatsAppFields } from './whatsapp-fields';
+
+// Draft fields whose input path differs from their name.
+const FIELD_PATHS: Readonly<Record<string, string>> = {
+  inboundOnly: 'direction',
+  allowedOrigins: 'webchat.allowedOrigins',
+  primaryColor: 'webchat.colors.primary',
+  textColor: 'webchat.colors.text',
+  greeting: 'webchat.greeting',
+  preChatFields: 'webchat.preChatFields',
+  language: 'webchat.language',
+};
 
 export type Tab = 'general' | 'connection' | 'bot';
 
@@ -69,13 +81,13 @@ export function ChannelDialog(props: ChannelDialogProps) {
   const change = (patch: Partial<ChannelDraft>) => {
     setDraft((d) => ({ ...d, ...patch }));
     setDirty(true);
+    form.clear(Object.keys(patch).map((key) => FIELD_PATHS[key] ?? key));
   };
 
   const save = async () => {
     const input = channelInput(draft, channel);
     const labels = {
       success: t('adminPeople.channels.saved', { name: draft.name.trim() }),
-      failure: t('adminPeople.channels.saveFailed'),
     };
     const saved =
       channel === null
@@ -172,7 +184,7 @@ export function ChannelDialog(props: ChannelDialogProps) {
             {t('adminPeople.validation.check')}
           </Alert>
         )}
-        {canEdit && (
+        {canEdit ? (
           <DialogActions
             confirmLabel={
               channel === null ? t('adminPeople.channels.create') : t('adminPeople.save')
@@ -181,6 +193,8 @@ export function ChannelDialog(props: ChannelDialogProps) {
             onCancel={props.onClose}
             pending={form.pending}
           />
+        ) : (
+          <ReadOnlyClose onClose={props.onClose} />
         )}
       </Stack>
     </Modal>

@@ -1,4 +1,13 @@
-import { ActionIcon, Button, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  Input,
+  Select,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { PreChatField } from '@atendo/shared/schemas/admin/channels';
 import { Icon } from '../../../ui/icons';
@@ -19,12 +28,8 @@ export function PreChatFieldsEditor(props: {
   return (
     <Stack gap="xs">
       <div>
-        <Text size="sm" fw={500}>
-          {t('adminPeople.channels.preChat.title')}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t('adminPeople.channels.preChat.hint')}
-        </Text>
+        <Input.Label>{t('adminPeople.channels.preChat.title')}</Input.Label>
+        <Input.Description>{t('adminPeople.channels.preChat.hint')}</Input.Description>
       </div>
       {props.fields.map((field, index) => {
         const at = `webchat.preChatFields.${index}`;

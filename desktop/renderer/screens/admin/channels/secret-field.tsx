@@ -1,4 +1,4 @@
-import { Badge, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Badge, Group, Input, PasswordInput, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SecretState } from '@atendo/shared/schemas/admin/common';
 
@@ -20,9 +20,7 @@ export function SecretField(props: {
   return (
     <Stack gap={4}>
       <Group gap="xs">
-        <Text size="sm" fw={500}>
-          {props.label}
-        </Text>
+        <Input.Label>{props.label}</Input.Label>
         <Badge size="sm" variant="light" color={COLOR[props.state]} data-testid="secret-state">
           {t(`adminPeople.channels.secret.${props.state}`)}
         </Badge>

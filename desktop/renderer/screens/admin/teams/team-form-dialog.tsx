@@ -16,9 +16,17 @@ import { TeamCreate, TeamUpdate, type AdminTeam } from '@atendo/shared/schemas/a
 import { useWorkspace } from '../../../data/workspace-context';
 import { DialogActions } from '../../../ui/dialog-actions';
 import { ReadOnlyNote, useAdminAccess } from '../admin-access';
+import { ReadOnlyClose } from '../read-only-close';
 import { useAdminForm } from '../use-admin-form';
 
 const MINUTE = 60_000;
+
+// Draft fields whose input path differs from their name.
+const FIELD_PATHS: Readonly<Record<string, string>> = {
+  dispositionRequired: 'settings',
+  csatEnabled: 'settings',
+  csatMinutes: 'settings.csatTimeoutMs',
+};
 
 type Draft = {
   name: string;
@@ -60,6 +68,7 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(team));
   const set = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    form.clear(Object.keys(patch).map((key) => FIELD_PATHS[key] ?? key));
   };
   const fields = {
     name: draft.name,
@@ -73,7 +82,6 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
   };
   const labels = {
     success: t('adminPeople.teams.saved', { name: draft.name.trim() }),
-    failure: t('adminPeople.teams.saveFailed'),
   };
   const save = async () => {
     const saved =
@@ -155,7 +163,7 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
               allowDecimal={false}
               allowNegative={false}
               suffix=" min"
-              w={240}
+              maw={360}
               onChange={(value) => {
                 set({ csatMinutes: typeof value === 'number' ? value : '' });
               }}
@@ -182,13 +190,15 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
             {form.failureText}
           </Alert>
         )}
-        {canEdit && (
+        {canEdit ? (
           <DialogActions
             confirmLabel={team === null ? t('adminPeople.teams.create') : t('adminPeople.save')}
             onConfirm={() => void save()}
             onCancel={props.onClose}
             pending={form.pending}
           />
+        ) : (
+          <ReadOnlyClose onClose={props.onClose} />
         )}
       </Stack>
     </Modal>

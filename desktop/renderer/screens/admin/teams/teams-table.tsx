@@ -9,6 +9,12 @@ export type TeamAction = 'edit' | 'archive' | 'restore';
 
 const MINUTE = 60_000;
 
+/** "30 min", "24 h": whole hours read better than 1440 minutes. */
+const duration = (ms: number): string => {
+  const minutes = Math.round(ms / MINUTE);
+  return minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
+};
+
 /** Teams with their members and queue settings; archived ones last. */
 export function TeamsTable(props: {
   teams: readonly AdminTeam[];
@@ -61,7 +67,7 @@ export function TeamsTable(props: {
                   {team.settings.csatEnabled && (
                     <Badge variant="light" size="sm" color="teal">
                       {t('adminPeople.teams.csatBadge', {
-                        minutes: Math.round(team.settings.csatTimeoutMs / MINUTE),
+                        time: duration(team.settings.csatTimeoutMs),
                       })}
                     </Badge>
                   )}
