@@ -45,7 +45,6 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     hintKey: 'adminConsole.sections.channelsHint',
     component: ChannelsSection,
   },
-<<<<<<< HEAD
   // The catalogue and the audit log (admin-catalog).
   {
     id: 'templates',
@@ -76,7 +75,9 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     labelKey: 'adminCatalog.audit.title',
     hintKey: 'adminCatalog.audit.intro',
     component: AuditSection,
-=======
+    // The server lets only admins read the audit log.
+    adminOnly: true,
+  },
   {
     id: 'privacy',
     labelKey: 'privacy.nav',
@@ -84,6 +85,5 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     component: PrivacyScreen,
     adminOnly: true,
     ownLayout: true,
->>>>>>> admin-people
   },
 ];
