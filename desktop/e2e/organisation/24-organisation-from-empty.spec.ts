@@ -134,6 +134,13 @@ test('uma empresa monta o Atendo do zero e atende o primeiro visitante', async (
     '2',
   );
   await admin.screenshot('admin-dispositions');
+  // Moving a node takes it (and anything under it) elsewhere in the tree, here to the top.
+  await page.getByRole('button', { name: 'Mover Lentidão', exact: true }).click();
+  const move = admin.dialog('Mover Lentidão');
+  await admin.pick(move, 'Colocar dentro de', 'Nível principal');
+  await move.getByRole('button', { name: 'Salvar' }).click();
+  await expect(move).toBeHidden();
+  await expect(tree.getByRole('treeitem', { name: 'Lentidão' })).toHaveAttribute('aria-level', '1');
 
   await admin.section('Tags');
   await admin.chooseTeam('Suporte');
