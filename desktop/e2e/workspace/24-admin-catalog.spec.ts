@@ -58,6 +58,7 @@ test('a supervisor reads the catalogue but changes nothing, and has no audit log
   await admin.open();
   await admin.section('Tabulações');
   await expect(page.getByTestId('admin-read-only')).toBeVisible();
+  await admin.chooseTeam('Suporte');
   await expect(page.getByRole('treeitem', { name: 'Cobrança' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nova tabulação' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Remover / })).toHaveCount(0);
