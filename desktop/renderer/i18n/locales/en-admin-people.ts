@@ -17,6 +17,7 @@ export const enAdminPeople: typeof ptBRAdminPeople = {
     },
   },
   adminPeople: {
+    removeItem: 'Remove {{label}}',
     active: 'Active',
     edit: 'Edit',
     view: 'View details',
@@ -223,6 +224,7 @@ export const enAdminPeople: typeof ptBRAdminPeople = {
         'Each line is an address with http(s):// and the domain, no path, like https://www.example.com.',
       primaryColor: 'Primary colour',
       textColor: 'Text colour',
+      eyeDropper: 'Pick {{label}} from the screen',
       colorFormat: 'Use a colour like #rrggbb.',
       greeting: 'Greeting',
       greetingHint: 'Shown above the first form.',

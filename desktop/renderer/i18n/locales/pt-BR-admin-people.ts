@@ -16,6 +16,7 @@ export const ptBRAdminPeople = {
     },
   },
   adminPeople: {
+    removeItem: 'Remover {{label}}',
     active: 'Ativo',
     edit: 'Editar',
     view: 'Ver detalhes',
@@ -227,6 +228,7 @@ export const ptBRAdminPeople = {
         'Cada linha é um endereço com http(s):// e o domínio, sem caminho, como https://www.exemplo.com.br.',
       primaryColor: 'Cor principal',
       textColor: 'Cor do texto',
+      eyeDropper: 'Pegar {{label}} da tela',
       colorFormat: 'Use uma cor no formato #rrggbb.',
       greeting: 'Saudação',
       greetingHint: 'Mostrada acima do formulário inicial.',
