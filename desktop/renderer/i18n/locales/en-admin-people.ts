@@ -123,6 +123,7 @@ export const enAdminPeople: typeof ptBRAdminPeople = {
       csatTimeoutRange: 'Use 1 minute to 7 days (10080 min).',
       defaultTemplates: 'Featured templates',
       defaultTemplatesHint: "Offered first to this team's agents.",
+      pickTemplates: 'Choose the templates',
       noTemplates: 'No templates yet',
       dispositionBadge: 'Disposition required',
       csatBadge: 'CSAT · {{time}}',

@@ -126,6 +126,7 @@ export const ptBRAdminPeople = {
       csatTimeoutRange: 'Use de 1 minuto a 7 dias (10080 min).',
       defaultTemplates: 'Modelos em destaque',
       defaultTemplatesHint: 'Oferecidos primeiro aos agentes desta equipe.',
+      pickTemplates: 'Escolha os modelos',
       noTemplates: 'Nenhum modelo cadastrado ainda',
       dispositionBadge: 'Tabulação obrigatória',
       csatBadge: 'CSAT · {{time}}',

@@ -178,7 +178,11 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
               label={t('adminPeople.teams.defaultTemplates')}
               description={t('adminPeople.teams.defaultTemplatesHint')}
               placeholder={
-                templateOptions.length === 0 ? t('adminPeople.teams.noTemplates') : undefined
+                templateOptions.length === 0
+                  ? t('adminPeople.teams.noTemplates')
+                  : draft.defaultTemplateIds.length === 0
+                    ? t('adminPeople.teams.pickTemplates')
+                    : undefined
               }
               data={templateOptions}
               value={draft.defaultTemplateIds}
