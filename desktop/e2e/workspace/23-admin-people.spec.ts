@@ -132,13 +132,32 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
   );
   await admin.screenshot('admin-channels');
 
-  // The demo WhatsApp number: secrets only as "definido / não definido", the webhook URL to copy.
-  await admin.rowAction('WhatsApp Atendo', 'Editar');
-  const whatsapp = admin.dialog('Canal WhatsApp Atendo');
-  await whatsapp.getByRole('tab', { name: 'Conexão com a Meta' }).click();
-  await expect(whatsapp.getByTestId('webhook-url')).toContainText('http');
-  await expect(whatsapp.getByTestId('secret-state')).toHaveCount(3);
-  await expect(whatsapp.getByLabel('Substituir Token de acesso')).toHaveValue('');
+  // A WhatsApp number of its own: the phone number id is checked, secrets are write-only.
+  await admin.region.getByRole('button', { name: 'Novo canal' }).click();
+  await page.getByRole('menuitem', { name: 'Número de WhatsApp' }).click();
+  const newNumber = admin.dialog('Novo canal: WhatsApp');
+  await newNumber.getByLabel('Nome').fill(`WhatsApp Pós-venda ${stamp}`);
+  await admin.pick(newNumber, 'Equipe padrão', teamName);
+  await newNumber.getByRole('tab', { name: 'Conexão com a Meta' }).click();
+  await newNumber.getByLabel('ID do número de telefone').fill('+55 11 4000-0000');
+  await newNumber.getByLabel('Substituir Token de verificação').fill('verifica-e2e');
+  await newNumber.getByRole('button', { name: 'Criar canal' }).click();
+  await expect(newNumber.getByText('Use o ID do número (só dígitos')).toBeVisible();
+  await newNumber.getByLabel('ID do número de telefone').fill(`7700${stamp}`);
+  await newNumber.getByRole('button', { name: 'Criar canal' }).click();
+  await expect(admin.notice(`Canal WhatsApp Pós-venda ${stamp} salvo`)).toBeVisible();
+  const whatsapp = admin.dialog(`Canal WhatsApp Pós-venda ${stamp}`);
+  await expect(whatsapp.getByTestId('webhook-url')).toContainText('/webhooks/whatsapp/');
+  await expect(whatsapp.getByTestId('secret-state')).toHaveText([
+    'não definido',
+    'não definido',
+    'definido',
+  ]);
+  // The stored token never comes back: its field is empty, ready for a replacement.
+  await expect(whatsapp.getByLabel('Substituir Token de verificação')).toHaveValue('');
+  await expect(
+    whatsapp.getByRole('button', { name: /^Remover Token de verificação/ }),
+  ).toBeVisible();
   await admin.screenshot('admin-whatsapp');
   expect(await unnamedControls(page)).toEqual([]);
   await whatsapp.getByRole('button', { name: 'Cancelar' }).click();

@@ -190,6 +190,11 @@ export const ptBRAdminPeople = {
         'not-set': 'não definido',
         replace: 'Substituir (deixe vazio para manter)',
         enter: 'Informe o valor',
+        remove: 'Remover',
+        removeOf: 'Remover {{label}} (volta a valer a variável do servidor)',
+        removed:
+          'Será removido ao salvar; volta a valer a variável WHATSAPP_… do servidor, se houver.',
+        undo: 'Desfazer',
         replaceOf: 'Substituir {{label}}',
       },
       webhookUrl: 'URL do webhook',
