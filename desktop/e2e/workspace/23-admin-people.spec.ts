@@ -3,6 +3,7 @@ import { AdminPage } from './pages/admin-page';
 import { LoginPage } from './pages/login-page';
 import { WorkspacePage } from './pages/workspace-page';
 import { serverUrl, signIn } from './support/atendo';
+import { unnamedControls } from './support/unnamed-controls';
 
 test('an admin creates a team, invites an agent and opens a web chat with a bot menu', async ({
   browser,
@@ -18,6 +19,7 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
   await expect(admin.row('Agentes', 'ana@atendo.demo')).toContainText('Ana Souza');
   await expect(admin.row('Agentes', 'carla@atendo.demo')).toContainText('Supervisor');
   await admin.screenshot('admin-agents');
+  expect(await unnamedControls(page)).toEqual([]);
 
   // A team: the empty name is refused with a sentence before anything is sent.
   await admin.section('Equipes');
@@ -31,6 +33,7 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
   await teamDialog.getByRole('switch', { name: /^Pesquisa de satisfação \(CSAT\)/ }).click();
   await teamDialog.getByLabel('Tempo para responder a pesquisa').fill('30');
   await admin.screenshot('admin-team-form');
+  expect(await unnamedControls(page)).toEqual([]);
   await teamDialog.getByRole('button', { name: 'Criar equipe' }).click();
   await expect(admin.notice(`Equipe ${teamName} salva`)).toBeVisible();
   await expect(teamDialog).toBeHidden();
@@ -69,6 +72,7 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
   await invite.getByRole('button', { name: 'Convidar', exact: true }).click();
   await expect(invite.getByText('Já existe um cadastro com este valor')).toBeVisible();
   await admin.screenshot('admin-agent-invite-error');
+  expect(await unnamedControls(page)).toEqual([]);
   await invite.getByRole('button', { name: 'Cancelar' }).click();
 
   // Deactivating explains what happens before doing it.
@@ -114,26 +118,48 @@ test('an admin creates a team, invites an agent and opens a web chat with a bot 
     .getByLabel('Resposta a uma opção inválida')
     .fill('Não entendi. Digite só o número da opção.');
   await admin.screenshot('admin-bot-menu');
+  expect(await unnamedControls(page)).toEqual([]);
   await channel.getByRole('button', { name: 'Criar canal' }).click();
   await expect(admin.notice(`Canal Chat da loja ${stamp} salvo`)).toBeVisible();
   const created = admin.dialog(`Canal Chat da loja ${stamp}`);
   await expect(created.getByTestId('embed-snippet')).toContainText(`loja-${stamp}`);
   await expect(created.getByRole('button', { name: 'Copiar Código para o site' })).toBeVisible();
   await admin.screenshot('admin-webchat');
+  expect(await unnamedControls(page)).toEqual([]);
   await created.getByRole('button', { name: 'Cancelar' }).click();
   await expect(admin.row('Canais', `Chat da loja ${stamp}`)).toContainText(
     'Menu do robô · 2 opções',
   );
   await admin.screenshot('admin-channels');
 
-  // The demo WhatsApp number: secrets only as "definido / não definido", the webhook URL to copy.
-  await admin.rowAction('WhatsApp Atendo', 'Editar');
-  const whatsapp = admin.dialog('Canal WhatsApp Atendo');
-  await whatsapp.getByRole('tab', { name: 'Conexão com a Meta' }).click();
-  await expect(whatsapp.getByTestId('webhook-url')).toContainText('http');
-  await expect(whatsapp.getByTestId('secret-state')).toHaveCount(3);
-  await expect(whatsapp.getByLabel('Substituir Token de acesso')).toHaveValue('');
+  // A WhatsApp number of its own: the phone number id is checked, secrets are write-only.
+  await admin.region.getByRole('button', { name: 'Novo canal' }).click();
+  await page.getByRole('menuitem', { name: 'Número de WhatsApp' }).click();
+  const newNumber = admin.dialog('Novo canal: WhatsApp');
+  await newNumber.getByLabel('Nome').fill(`WhatsApp Pós-venda ${stamp}`);
+  await admin.pick(newNumber, 'Equipe padrão', teamName);
+  await newNumber.getByRole('tab', { name: 'Conexão com a Meta' }).click();
+  await newNumber.getByLabel('ID do número de telefone').fill('+55 11 4000-0000');
+  await newNumber.getByLabel('Substituir Token de verificação').fill('verifica-e2e');
+  await newNumber.getByRole('button', { name: 'Criar canal' }).click();
+  await expect(newNumber.getByText('Use o ID do número (só dígitos')).toBeVisible();
+  await newNumber.getByLabel('ID do número de telefone').fill(`7700${stamp}`);
+  await newNumber.getByRole('button', { name: 'Criar canal' }).click();
+  await expect(admin.notice(`Canal WhatsApp Pós-venda ${stamp} salvo`)).toBeVisible();
+  const whatsapp = admin.dialog(`Canal WhatsApp Pós-venda ${stamp}`);
+  await expect(whatsapp.getByTestId('webhook-url')).toContainText('/webhooks/whatsapp/');
+  await expect(whatsapp.getByTestId('secret-state')).toHaveText([
+    'não definido',
+    'não definido',
+    'definido',
+  ]);
+  // The stored token never comes back: its field is empty, ready for a replacement.
+  await expect(whatsapp.getByLabel('Substituir Token de verificação')).toHaveValue('');
+  await expect(
+    whatsapp.getByRole('button', { name: /^Remover Token de verificação/ }),
+  ).toBeVisible();
   await admin.screenshot('admin-whatsapp');
+  expect(await unnamedControls(page)).toEqual([]);
   await whatsapp.getByRole('button', { name: 'Cancelar' }).click();
 
   // The invited agent signs in with the latest temporary password and must choose a new one.

@@ -21,6 +21,7 @@ import {
 import type { AdminTeam } from '@atendo/shared/schemas/admin/teams';
 import { useWorkspace } from '../../../data/workspace-context';
 import { DialogActions } from '../../../ui/dialog-actions';
+import { useNamedPill } from '../named-pill';
 import { useAdminForm } from '../use-admin-form';
 
 type Draft = {
@@ -53,6 +54,7 @@ export type AgentFormDialogProps = {
 export function AgentFormDialog(props: AgentFormDialogProps) {
   const { t } = useTranslation();
   const { api } = useWorkspace();
+  const renderPill = useNamedPill();
   const editing = props.agent;
   const inviteForm = useAdminForm(AgentInvite);
   const updateForm = useAdminForm(AgentUpdate);
@@ -145,6 +147,7 @@ export function AgentFormDialog(props: AgentFormDialogProps) {
             error={form.error('role')}
           />
           <NumberInput
+            hideControls
             label={t('adminPeople.agents.capacity')}
             description={t('adminPeople.agents.capacityHint')}
             value={draft.capacity}
@@ -159,6 +162,7 @@ export function AgentFormDialog(props: AgentFormDialogProps) {
           />
         </SimpleGrid>
         <MultiSelect
+          renderPill={renderPill}
           label={t('adminPeople.agents.teams')}
           placeholder={draft.teamIds.length === 0 ? t('adminPeople.agents.pickTeams') : undefined}
           data={teamOptions}

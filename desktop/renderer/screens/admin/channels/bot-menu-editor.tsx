@@ -148,6 +148,7 @@ export function BotMenuEditor(props: {
           />
           <Group gap="sm" align="flex-start" grow>
             <NumberInput
+              hideControls
               label={t('adminPeople.bot.timeout')}
               value={menu.timeoutMinutes}
               min={1}

@@ -27,12 +27,13 @@ const whatsapp: AdminChannel = {
 };
 
 describe('channel form draft', () => {
-  it('sends only the secrets the admin typed a replacement for', () => {
+  it('sends only the secrets the admin replaced or removed', () => {
     const draft = channelDraft('whatsapp', whatsapp);
     draft.secrets.appSecret = '  new-secret ';
+    draft.secrets.verifyToken = null;
     const input = channelInput(draft, whatsapp);
     const parsed = ChannelUpdate.parse(input);
-    expect(parsed.secrets).toEqual({ appSecret: 'new-secret' });
+    expect(parsed.secrets).toEqual({ appSecret: 'new-secret', verifyToken: null });
     expect(parsed.wabaId).toBeNull();
     expect(parsed.botMenu).toBeNull();
   });

@@ -26,8 +26,11 @@ export type ChannelDraft = {
   botMenu: BotMenuDraft;
   phoneNumberId: string;
   wabaId: string;
-  /** A replacement typed by the admin; empty keeps the stored secret. */
-  secrets: Record<SecretName, string>;
+  /**
+   * A replacement typed by the admin; empty keeps the stored secret; null removes it, so the
+   * server's WHATSAPP_* variable applies again.
+   */
+  secrets: Record<SecretName, string | null>;
   key: string;
   /** One origin per line. */
   allowedOrigins: string;
@@ -90,9 +93,11 @@ const botMenuInput = (menu: BotMenuDraft) =>
     : null;
 
 const secretsInput = (secrets: ChannelDraft['secrets']) => {
-  const replaced: Partial<Record<SecretName, string>> = {};
+  const replaced: Partial<Record<SecretName, string | null>> = {};
   for (const name of ['accessToken', 'appSecret', 'verifyToken'] as const) {
-    if (secrets[name].trim() !== '') replaced[name] = secrets[name].trim();
+    const value = secrets[name];
+    if (value === null) replaced[name] = null;
+    else if (value.trim() !== '') replaced[name] = value.trim();
   }
   return replaced;
 };

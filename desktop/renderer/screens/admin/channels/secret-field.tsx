@@ -1,4 +1,4 @@
-import { Badge, Group, Input, PasswordInput, Stack } from '@mantine/core';
+import { Badge, Button, Group, Input, PasswordInput, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SecretState } from '@atendo/shared/schemas/admin/common';
 
@@ -12,9 +12,10 @@ export function SecretField(props: {
   label: string;
   hint: string;
   state: SecretState;
-  value: string;
+  /** Null: the stored secret is removed on save. */
+  value: string | null;
   error?: string;
-  onChange: (value: string) => void;
+  onChange: (value: string | null) => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -24,22 +25,52 @@ export function SecretField(props: {
         <Badge size="sm" variant="light" color={COLOR[props.state]} data-testid="secret-state">
           {t(`adminPeople.channels.secret.${props.state}`)}
         </Badge>
+        {props.state === 'set' && props.value !== null && (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            aria-label={t('adminPeople.channels.secret.removeOf', { label: props.label })}
+            onClick={() => {
+              props.onChange(null);
+            }}
+          >
+            {t('adminPeople.channels.secret.remove')}
+          </Button>
+        )}
       </Group>
-      <PasswordInput
-        aria-label={t('adminPeople.channels.secret.replaceOf', { label: props.label })}
-        placeholder={
-          props.state === 'not-set'
-            ? t('adminPeople.channels.secret.enter')
-            : t('adminPeople.channels.secret.replace')
-        }
-        description={props.hint}
-        value={props.value}
-        onChange={(e) => {
-          props.onChange(e.currentTarget.value);
-        }}
-        error={props.error}
-        autoComplete="off"
-      />
+      {props.value === null ? (
+        <Group gap="xs">
+          <Text size="sm" c="orange" data-testid="secret-removed">
+            {t('adminPeople.channels.secret.removed')}
+          </Text>
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => {
+              props.onChange('');
+            }}
+          >
+            {t('adminPeople.channels.secret.undo')}
+          </Button>
+        </Group>
+      ) : (
+        <PasswordInput
+          aria-label={t('adminPeople.channels.secret.replaceOf', { label: props.label })}
+          placeholder={
+            props.state === 'not-set'
+              ? t('adminPeople.channels.secret.enter')
+              : t('adminPeople.channels.secret.replace')
+          }
+          description={props.hint}
+          value={props.value}
+          onChange={(e) => {
+            props.onChange(e.currentTarget.value);
+          }}
+          error={props.error}
+          autoComplete="off"
+        />
+      )}
     </Stack>
   );
 }

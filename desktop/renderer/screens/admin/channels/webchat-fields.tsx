@@ -59,6 +59,11 @@ export function WebchatFields(props: {
         <ColorInput
           label={t('adminPeople.channels.primaryColor')}
           format="hex"
+          eyeDropperButtonProps={{
+            'aria-label': t('adminPeople.channels.eyeDropper', {
+              label: t('adminPeople.channels.primaryColor'),
+            }),
+          }}
           value={draft.primaryColor}
           onChange={(primaryColor) => {
             props.onChange({ primaryColor });
@@ -68,6 +73,11 @@ export function WebchatFields(props: {
         <ColorInput
           label={t('adminPeople.channels.textColor')}
           format="hex"
+          eyeDropperButtonProps={{
+            'aria-label': t('adminPeople.channels.eyeDropper', {
+              label: t('adminPeople.channels.textColor'),
+            }),
+          }}
           value={draft.textColor}
           onChange={(textColor) => {
             props.onChange({ textColor });

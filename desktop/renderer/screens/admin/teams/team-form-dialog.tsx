@@ -17,6 +17,7 @@ import { useWorkspace } from '../../../data/workspace-context';
 import { DialogActions } from '../../../ui/dialog-actions';
 import { ReadOnlyNote, useAdminAccess } from '../admin-access';
 import { ReadOnlyClose } from '../read-only-close';
+import { useNamedPill } from '../named-pill';
 import { useAdminForm } from '../use-admin-form';
 
 const MINUTE = 60_000;
@@ -59,6 +60,7 @@ export type TeamFormDialogProps = {
 export function TeamFormDialog(props: TeamFormDialogProps) {
   const { t } = useTranslation();
   const { api } = useWorkspace();
+  const renderPill = useNamedPill();
   const { canEdit } = useAdminAccess();
   const overrides = { 'settings.csatTimeoutMs': t('adminPeople.teams.csatTimeoutRange') };
   const createForm = useAdminForm(TeamCreate, overrides);
@@ -127,6 +129,7 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
               data-autofocus
             />
             <MultiSelect
+              renderPill={renderPill}
               label={t('adminPeople.teams.members')}
               placeholder={t('adminPeople.teams.pickMembers')}
               data={memberOptions}
@@ -154,6 +157,7 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
               }}
             />
             <NumberInput
+              hideControls
               label={t('adminPeople.teams.csatTimeout')}
               description={t('adminPeople.teams.csatTimeoutHint')}
               disabled={!draft.csatEnabled}
@@ -170,10 +174,15 @@ export function TeamFormDialog(props: TeamFormDialogProps) {
               error={form.error('settings.csatTimeoutMs')}
             />
             <MultiSelect
+              renderPill={renderPill}
               label={t('adminPeople.teams.defaultTemplates')}
               description={t('adminPeople.teams.defaultTemplatesHint')}
               placeholder={
-                templateOptions.length === 0 ? t('adminPeople.teams.noTemplates') : undefined
+                templateOptions.length === 0
+                  ? t('adminPeople.teams.noTemplates')
+                  : draft.defaultTemplateIds.length === 0
+                    ? t('adminPeople.teams.pickTemplates')
+                    : undefined
               }
               data={templateOptions}
               value={draft.defaultTemplateIds}
