@@ -41,8 +41,9 @@ test('an admin sees Meta statuses, a typed refusal under its field, and what rem
 
   await admin.section('Tabulações');
   await admin.chooseTeam('Suporte');
-  await page.getByRole('button', { name: 'Remover Dúvida' }).click();
-  const remove = admin.dialog('Remover Dúvida');
+  // "Resolvido" closed a demo conversation: it and its group are kept, "Encaminhado" is not.
+  await page.getByRole('button', { name: 'Remover Problema técnico' }).click();
+  const remove = admin.dialog('Remover Problema técnico');
   await expect(remove).toContainText('serão arquivados');
   await expect(remove).toContainText('serão apagados');
   await admin.screenshot('admin-disposition-remove');

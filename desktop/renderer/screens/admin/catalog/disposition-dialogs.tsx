@@ -188,10 +188,14 @@ export function RemoveDispositionDialog(props: {
       <Stack gap="sm">
         <Text size="sm">{t('adminCatalog.dispositions.removeCount', { count: subtree.size })}</Text>
         <List size="sm" spacing={4}>
-          <List.Item>{t('adminCatalog.dispositions.removeUsed', { count: used })}</List.Item>
-          <List.Item>
-            {t('adminCatalog.dispositions.removeUnused', { count: subtree.size - used })}
-          </List.Item>
+          {used > 0 && (
+            <List.Item>{t('adminCatalog.dispositions.removeUsed', { count: used })}</List.Item>
+          )}
+          {subtree.size - used > 0 && (
+            <List.Item>
+              {t('adminCatalog.dispositions.removeUnused', { count: subtree.size - used })}
+            </List.Item>
+          )}
         </List>
         {act.failureText !== null && (
           <Alert color="red" role="alert">
