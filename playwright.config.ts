@@ -10,8 +10,9 @@ export default defineConfig({
   testDir: './desktop/e2e',
   testMatch: '**/*.spec.ts',
   // The sync specs start, kill and restart their own servers: they run with their own config
-  // (desktop/e2e/sync/playwright.config.ts), as does the web chat widget (server/webchat/e2e).
-  testIgnore: ['sync/**'],
+  // (desktop/e2e/sync/playwright.config.ts), as do the organisation built from an empty database
+  // (desktop/e2e/organisation) and the web chat widget (server/webchat/e2e).
+  testIgnore: ['sync/**', 'organisation/**'],
   outputDir: 'test-results/artifacts',
   globalSetup: './desktop/e2e/workspace/support/global-setup.ts',
   // The specs share one seeded server and walk through its story in order.

@@ -9,7 +9,12 @@ export class PrivacyPage {
   }
 
   async open(): Promise<void> {
-    await this.page.getByText('Privacidade', { exact: true }).click();
+    // A page of the admin console since the console exists.
+    await this.page.getByText('Administração', { exact: true }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Seções da administração' })
+      .getByText('Privacidade', { exact: true })
+      .click();
     await expect(this.region).toBeVisible();
   }
 

@@ -1,4 +1,5 @@
 import { enSeatSuper } from './en-seat-super';
+import { enAdminCatalog } from './en-admin-catalog';
 import { enActions } from './en-actions';
 import { enSeat } from './en-seat';
 import { enSending } from './en-sending';
@@ -7,6 +8,7 @@ import { enWorkspace } from './en-workspace';
 import { enPrivacy } from './en-privacy';
 import { enQuickReplies } from './en-quick-replies';
 import { enSecScope, enSecScopeErrors } from './en-sec-scope';
+import { enAdminPeople } from './en-admin-people';
 import type { Messages } from './pt-BR';
 import { enSecSession } from './en-sec-session';
 import { enSecInputErrors } from './en-sec-input';
@@ -123,4 +125,6 @@ export const en: Messages = {
   ...enSecSession,
   ...enSeatSuper,
   ...enSecScope,
+  ...enAdminCatalog,
+  ...enAdminPeople,
 };

@@ -1,4 +1,5 @@
 import { ptBRSeatSuper } from './pt-BR-seat-super';
+import { ptBRAdminCatalog } from './pt-BR-admin-catalog';
 import { ptBRActions } from './pt-BR-actions';
 import { ptBRSeat } from './pt-BR-seat';
 import { ptBRSending } from './pt-BR-sending';
@@ -9,6 +10,7 @@ import { ptBRQuickReplies } from './pt-BR-quick-replies';
 import { ptBRSecSession } from './pt-BR-sec-session';
 import { ptBRSecInputErrors } from './pt-BR-sec-input';
 import { ptBRSecScope, ptBRSecScopeErrors } from './pt-BR-sec-scope';
+import { ptBRAdminPeople } from './pt-BR-admin-people';
 
 /**
  * Brazilian Portuguese, the default language: the words a Brazilian contact-center agent uses
@@ -127,6 +129,8 @@ export const ptBR = {
   ...ptBRSecSession,
   ...ptBRSeatSuper,
   ...ptBRSecScope,
+  ...ptBRAdminCatalog,
+  ...ptBRAdminPeople,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -23,8 +23,6 @@ export type WorkspaceHeaderProps = {
   screen: Screen;
   onScreenChange: (screen: Screen) => void;
   isSupervisor: boolean;
-  /** Admins also reach the privacy (LGPD) screen. */
-  isAdmin: boolean;
   onStartConversation: () => void;
   onHelp: () => void;
 };
@@ -48,13 +46,13 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
             value={props.screen}
             onChange={(value) => {
               props.onScreenChange(
-                value === 'monitoring' || value === 'privacy' ? value : 'workspace',
+                value === 'monitoring' || value === 'admin' ? value : 'workspace',
               );
             }}
             data={[
               { value: 'workspace', label: t('header.workspace') },
               { value: 'monitoring', label: t('header.monitoring') },
-              ...(props.isAdmin ? [{ value: 'privacy', label: t('privacy.nav') }] : []),
+              { value: 'admin', label: t('adminConsole.nav') },
             ]}
           />
         )}

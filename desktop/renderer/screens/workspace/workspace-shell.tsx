@@ -13,7 +13,7 @@ import { ConversationView } from './conversation/conversation-view';
 import { ConversationListPanel } from './list/conversation-list-panel';
 import { useWorkspaceList } from './list/use-workspace-list';
 import { MonitoringScreen } from '../monitoring/monitoring-screen';
-import { PrivacyScreen } from '../privacy/privacy-screen';
+import { AdminScreen } from '../admin/admin-screen';
 import { OfflineBanner } from './offline-banner';
 import { WorkspaceHeader } from './workspace-header';
 import { ShortcutsHelp } from './shortcuts-help';
@@ -23,7 +23,8 @@ import { StartConversationDialog } from '../start/start-conversation-dialog';
 import { ActionRequestsProvider, useActionRequests } from './actions/action-requests';
 import { OpenConversationProvider } from './open-conversation';
 
-export type Screen = 'workspace' | 'monitoring' | 'privacy';
+/** Supervisors and admins also reach monitoring and the admin console (with privacy in it). */
+export type Screen = 'workspace' | 'monitoring' | 'admin';
 
 /** Header, offline banner, the conversation list on the left and the open conversation. */
 export function WorkspaceShell() {
@@ -80,7 +81,6 @@ function ShellLayout() {
             screen={screen}
             onScreenChange={setScreen}
             isSupervisor={isSupervisor}
-            isAdmin={session.agent.role === 'admin'}
             onStartConversation={() => {
               setStartOpen(true);
             }}
@@ -108,8 +108,8 @@ function ShellLayout() {
           <div style={{ flex: 1, minHeight: 0 }}>
             {screen === 'monitoring' ? (
               <MonitoringScreen />
-            ) : screen === 'privacy' ? (
-              <PrivacyScreen />
+            ) : screen === 'admin' ? (
+              <AdminScreen />
             ) : list.selectedId === null ? (
               <EmptyConversation />
             ) : (
