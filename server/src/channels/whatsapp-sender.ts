@@ -1,17 +1,46 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { namesAuthor, withAuthorPrefix } from '@atendo/shared/rules/author-prefix';
 import type { Message } from '@atendo/shared/schemas/message';
+import { whatsAppSettingsOf } from '../repo/admin-channels';
 import type { Deps } from '../services/deps';
 import type { SendInput, SendResult } from './types';
 import type { OutboundContent, SendOutcome, WhatsAppChannel } from './whatsapp';
 
-/** What a message becomes on WhatsApp: one Cloud API message per attachment, text otherwise. */
-export async function whatsAppContents(deps: Deps, message: Message): Promise<OutboundContent[]> {
+/**
+ * The name the contact reads above an agent's message (docs/agent-seat.md), or null: none for
+ * bot and system messages, none when the channel turned it off and the agent is alone.
+ */
+export async function authorNameFor(deps: Deps, input: SendInput): Promise<string | null> {
+  if (input.author === null) return null;
+  const row = await deps.db
+    .selectFrom('channels')
+    .select('settings')
+    .where('id', '=', input.channel.id)
+    .executeTakeFirst();
+  const channelSetting = row === undefined ? true : whatsAppSettingsOf(row).authorPrefix;
+  const participantCount = input.conversation.participantIds.length;
+  return namesAuthor({ hasAuthor: true, channelSetting, participantCount })
+    ? input.author.name
+    : null;
+}
+
+/**
+ * What a message becomes on WhatsApp: one Cloud API message per attachment, text otherwise.
+ * With an author name the text, or the first file's caption, opens with it; a template cannot
+ * (Meta approved its exact text), and audio and stickers take no caption on WhatsApp.
+ */
+export async function whatsAppContents(
+  deps: Deps,
+  message: Message,
+  authorName: string | null = null,
+): Promise<OutboundContent[]> {
   if (message.kind === 'template' && message.template !== null) {
     const { name, language, params } = message.template;
     return [{ type: 'template', name, language, params }];
   }
-  if (message.kind !== 'media') return [{ type: 'text', body: message.body }];
+  const named = (body: string) => (authorName === null ? body : withAuthorPrefix(body, authorName));
+  if (message.kind !== 'media') return [{ type: 'text', body: named(message.body) }];
   const contents: OutboundContent[] = [];
   for (const [index, attachment] of message.attachments.entries()) {
     const row = await deps.db
@@ -22,7 +51,8 @@ export async function whatsAppContents(deps: Deps, message: Message): Promise<Ou
     if (!row) throw new Error(`upload ${attachment.id} has no stored file`);
     const bytes = await fs.readFile(path.join(deps.dataDir, row.path));
     // The caption goes with the first file, as the agent wrote one message.
-    const caption = index === 0 && message.body !== '' ? { caption: message.body } : {};
+    const text = named(message.body);
+    const caption = index === 0 && text !== '' ? { caption: text } : {};
     contents.push({
       type: 'media',
       mediaType: attachment.mediaType,

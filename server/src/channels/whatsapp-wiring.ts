@@ -24,7 +24,12 @@ import {
   type StoreMediaInput,
   type WhatsAppChannel,
 } from './whatsapp';
-import { sendThroughChannel, whatsAppAddress, whatsAppContents } from './whatsapp-sender';
+import {
+  authorNameFor,
+  sendThroughChannel,
+  whatsAppAddress,
+  whatsAppContents,
+} from './whatsapp-sender';
 
 /** Test seams: the fake Graph server's retry timing. */
 export type WhatsAppWiringOptions = { sleep?: (ms: number) => Promise<void> };
@@ -159,7 +164,7 @@ function createAdapters(deps: Deps, config: Config, options: WhatsAppWiringOptio
         found.kind === 'not-configured' ? found.message : `the channel is ${found.kind}`;
       return { ok: false, error: { code: 'channel-not-configured', message }, retryable: false };
     }
-    const contents = await whatsAppContents(deps, input.message);
+    const contents = await whatsAppContents(deps, input.message, await authorNameFor(deps, input));
     const channelId = input.channel.id;
     return sendThroughChannel(
       found.adapter,
