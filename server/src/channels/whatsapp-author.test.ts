@@ -58,7 +58,9 @@ async function upload(conversationId: string, token: string): Promise<string> {
 const sentBodies = () =>
   t.fake
     .sends()
-    .map((r) => r.json as { type: string; text?: { body: string }; document?: { caption?: string } })
+    .map(
+      (r) => r.json as { type: string; text?: { body: string }; document?: { caption?: string } },
+    )
     .map((json) => json.text?.body ?? json.document?.caption ?? `(${json.type})`);
 
 describe('the author of a WhatsApp message', () => {
@@ -99,7 +101,11 @@ describe('the author of a WhatsApp message', () => {
     const { conversationId, ana } = await activeForAna();
     await ana.conversation.sendText.mutate({ conversationId, clientId: 'b1', text: 'Oi' });
     await ana.conversation.invite.mutate({ conversationId, agentId: 'agent-bruno' });
-    await ana.conversation.sendText.mutate({ conversationId, clientId: 'b2', text: 'Chamei o Bruno' });
+    await ana.conversation.sendText.mutate({
+      conversationId,
+      clientId: 'b2',
+      text: 'Chamei o Bruno',
+    });
     expect(sentBodies()).toEqual(['Oi', '*Ana:*\nChamei o Bruno']);
   });
 

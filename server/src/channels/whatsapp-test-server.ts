@@ -93,7 +93,10 @@ export async function startWhatsAppTestServer(
         messages,
         profileName,
       });
-      const status = await post(payload, `${running.url}/webhooks/whatsapp/${RECEPTIVO_CHANNEL_ID}`);
+      const status = await post(
+        payload,
+        `${running.url}/webhooks/whatsapp/${RECEPTIVO_CHANNEL_ID}`,
+      );
       await server.whatsappIdle();
       return status;
     },
