@@ -1,4 +1,5 @@
 import { botDeadline } from '@atendo/shared/rules/bot-menu';
+import { sendsContactNotices } from '@atendo/shared/rules/contact-notices';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Attachment, DeliveryError, Message } from '@atendo/shared/schemas/message';
@@ -9,7 +10,8 @@ import { deliverMessage } from './delivery';
 import type { Deps, Tx } from './deps';
 import { inInboundTransaction } from './inbound-batch';
 import { withLastMessage, writeConversation } from './conversation-writer';
-import { continueConversation, greeting } from './inbound-reactions';
+import { awaitingCsatComment, recordCsatComment } from './csat-comment';
+import { continueConversation, greeting, queuedNotice } from './inbound-reactions';
 import { resolveContact } from './inbound-contact';
 import { requireChannel, requireConversation } from './lookup';
 import { withoutNul } from './storable-text';
@@ -60,6 +62,10 @@ export async function receiveInboundMessage(
     const channel = await batchChannel(trx, input.channelId);
     const contactId = await resolveContact(trx, deps, channel, input, now);
     const open = await loadOpenConversation(trx, contactId, channel.id);
+    if (open === null) {
+      const comment = await asCsatComment(trx, deps, { channel, contactId, input }, now);
+      if (comment !== null) return comment;
+    }
     const before = open ?? openConversation(deps, channel, contactId, now);
     const message = inboundMessage(deps.newId(), before.id, input, now);
     const received: Conversation = {
@@ -68,13 +74,18 @@ export async function receiveInboundMessage(
     };
     if (open === null) {
       const { started, follow } = greeting(deps, channel, received, now);
+      // Straight into the queue (no bot menu): the contact is told so, as after a menu choice.
+      const notice =
+        received.state === 'queued' ? await queuedNotice(trx, deps, channel, received, now) : null;
       const [, stored = message] = await writeConversation(trx, {
         before: null,
         after: received,
-        messages: [started, message, follow],
+        messages: notice === null ? [started, message, follow] : [started, message, follow, notice],
       });
       await recordInboundFiles(trx, received.id, input, now);
-      const replies = follow.status === 'queued' ? [follow.id] : [];
+      const replies = [follow, notice].flatMap((m) =>
+        m !== null && m.direction === 'outbound' && m.status === 'queued' ? [m.id] : [],
+      );
       const conversation = received;
       return { conversation, message: stored, created: true, conversationCreated: true, replies };
     }
@@ -96,6 +107,39 @@ export async function receiveInboundMessage(
     message: result.message,
     created: result.created,
     conversationCreated: result.conversationCreated,
+  };
+}
+
+/**
+ * A text moments after a score without a comment, on a channel without its own rating form
+ * (WhatsApp), is that comment: stored in the rated conversation and thanked for (csat-comment).
+ */
+async function asCsatComment(
+  trx: Tx,
+  deps: Deps,
+  { channel, contactId, input }: { channel: Channel; contactId: string; input: InboundInput },
+  now: number,
+): Promise<(InboundResult & { replies: string[] }) | null> {
+  if (input.kind !== 'text' || !sendsContactNotices(channel.kind)) return null;
+  const rated = await awaitingCsatComment(trx, { contactId, channelId: channel.id }, now);
+  if (rated === null) return null;
+  const message = inboundMessage(deps.newId(), rated.id, input, now);
+  const after: Conversation = {
+    ...withLastMessage(rated, message),
+    lastInboundAt: Math.max(rated.lastInboundAt ?? 0, input.sentAt),
+  };
+  const { stored, thanks } = await recordCsatComment(
+    trx,
+    deps,
+    { before: rated, after, message },
+    now,
+  );
+  return {
+    conversation: after,
+    message: stored,
+    created: true,
+    conversationCreated: false,
+    replies: [thanks.id],
   };
 }
 
