@@ -1,6 +1,8 @@
 import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canStartConversation } from '@atendo/shared/rules/start-conversation';
+import { canReachOnChannel, startTeam } from '@atendo/shared/rules/start-reach';
+import type { ErrorCode, ErrorDetails } from '@atendo/shared/errors';
 import type { Agent } from '@atendo/shared/schemas/agent';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
@@ -15,6 +17,8 @@ import { composeOutbound, messageByClientId, type OutboundContent } from './outb
 export type StartInput = {
   contactId: string;
   channelId: string;
+  /** The team the new conversation belongs to: one of the agent's; absent, the default rule. */
+  teamId?: string | null | undefined;
   clientId: string;
   /** The first message: free text, or a template when the window is closed. */
   content: Extract<OutboundContent, { kind: 'text' | 'template' }>;
@@ -22,19 +26,50 @@ export type StartInput = {
 
 export type StartResult = { conversation: Conversation; message: Message; resumed: boolean };
 
-/** Applies the start rule; answers the channel and the actor's own open conversation, if any. */
+/**
+ * Applies the start rules: the channel is live and not receptivo, nobody else holds the
+ * contact there, the contact can be written to on it, and the team is one of the agent's.
+ * Answers the channel and the actor's own open conversation, if any.
+ */
 async function checkStart(
   trx: Tx,
   actor: Agent,
-  input: StartInput,
-): Promise<{ channel: Channel; resume: Conversation | null }> {
+  input: Pick<StartInput, 'contactId' | 'channelId' | 'teamId'>,
+): Promise<{ channel: Channel; resume: Conversation | null; teamId: string }> {
   const channel = await requireChannel(trx, input.channelId);
   requireLiveChannel(channel);
-  await requireContact(trx, input.contactId);
+  const contact = await requireContact(trx, input.contactId);
   const open = await loadOpenConversation(trx, input.contactId, input.channelId);
   const summary = open && { ...open, ownerName: await agentName(trx, open.ownerId) };
   const decision = ensure(canStartConversation({ actor, channel, open: summary }));
-  return { channel, resume: decision.resumeConversationId === null ? null : open };
+  const resume = decision.resumeConversationId === null ? null : open;
+  if (resume === null) ensure(canReachOnChannel({ contact, channel }));
+  const { teamId } = ensure(startTeam({ actor, channel, requestedTeamId: input.teamId ?? null }));
+  return { channel, resume, teamId };
+}
+
+export type StartCheck =
+  | { ok: true; resumeConversationId: string | null }
+  | { ok: false; reason: ErrorCode; details: ErrorDetails };
+
+/**
+ * The start rules without starting: the dialog asks as soon as contact and channel are picked,
+ * because the server knows conversations (another team's) the agent's store does not hold.
+ */
+export async function checkStartConversation(
+  deps: Deps,
+  actor: Agent,
+  input: Pick<StartInput, 'contactId' | 'channelId' | 'teamId'>,
+): Promise<StartCheck> {
+  try {
+    const { resume } = await checkStart(deps.db, actor, input);
+    return { ok: true, resumeConversationId: resume?.id ?? null };
+  } catch (error) {
+    if (error instanceof AtendoError && error.code !== 'not-found') {
+      return { ok: false, reason: error.code, details: error.details };
+    }
+    throw error;
+  }
 }
 
 type Stored = StartResult & { fresh: boolean };
@@ -46,11 +81,12 @@ async function storeStart(
   input: StartInput,
   now: number,
 ): Promise<Stored> {
-  const { channel, resume } = await checkStart(trx, actor, input);
+  const { channel, resume, teamId } = await checkStart(trx, actor, input);
   const resumed = resume !== null;
   const earlier = resume ? await messageByClientId(trx, resume.id, input.clientId) : null;
   if (resume && earlier) return { conversation: resume, message: earlier, resumed, fresh: false };
-  const base = resume ?? (await newConversation(trx, deps, actor, channel, input.contactId, now));
+  const base =
+    resume ?? (await newConversation(trx, deps, { actor, channel, teamId }, input.contactId, now));
   const { clientId, content } = input;
   const compose = { actor, conversation: base, channel, clientId, content, now };
   const message = await composeOutbound(trx, deps.newId(), compose);
@@ -83,8 +119,7 @@ export async function startConversation(
 async function newConversation(
   trx: Tx,
   deps: Deps,
-  actor: Agent,
-  channel: Channel,
+  { actor, channel, teamId }: { actor: Agent; channel: Channel; teamId: string },
   contactId: string,
   now: number,
 ): Promise<Conversation> {
@@ -95,9 +130,6 @@ async function newConversation(
     .where('contact_id', '=', contactId)
     .where('channel_id', '=', channel.id)
     .executeTakeFirst();
-  const teamId = actor.teamIds.includes(channel.defaultTeamId)
-    ? channel.defaultTeamId
-    : (actor.teamIds[0] ?? channel.defaultTeamId);
   if (!actor.teamIds.includes(teamId) && actor.role === 'agent') {
     throw new AtendoError('forbidden', 'the agent belongs to no team', { agentId: actor.id });
   }

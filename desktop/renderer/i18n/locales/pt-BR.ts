@@ -1,5 +1,6 @@
 import { ptBRActions } from './pt-BR-actions';
 import { ptBRSeat } from './pt-BR-seat';
+import { ptBRSeatWa } from './pt-BR-seat-wa';
 import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
@@ -72,6 +73,9 @@ export const ptBR = {
     'in-bot': 'O contato ainda está navegando no menu do bot deste canal.',
     'awaiting-csat': 'O atendimento anterior está pendente de avaliação do contato.',
     'inbound-only-channel': 'Este canal é receptivo: só responde, não inicia atendimentos.',
+    'contact-unreachable':
+      'Não há como escrever para este contato por este canal: falta o endereço dele aqui. Escolha outro canal.',
+    'not-team-member': 'Você não faz parte desta equipe. Escolha uma das suas equipes.',
     'template-required':
       'A janela de 24 horas está fechada. Só é possível enviar um modelo de mensagem.',
     'template-not-found': 'Este modelo de mensagem não existe mais ou não está disponível.',
@@ -112,6 +116,7 @@ export const ptBR = {
   ...ptBRActions,
   ...ptBRSending,
   ...ptBRSeat,
+  ...ptBRSeatWa,
   ...ptBRSession,
   ...ptBRPrivacy,
 } as const;
@@ -125,4 +130,5 @@ export type WorkspaceMessages = Widen<typeof ptBRWorkspace>;
 export type ActionMessages = Widen<typeof ptBRActions>;
 export type SendingMessages = Widen<typeof ptBRSending>;
 export type SeatMessages = Widen<typeof ptBRSeat>;
+export type SeatWaMessages = Widen<typeof ptBRSeatWa>;
 export type SessionMessages = Widen<typeof ptBRSession>;
