@@ -9,8 +9,9 @@ type Starter = ReturnType<typeof useStartConversation>;
 
 /**
  * The channels to start on. With a contact picked, those the contact cannot be written to on
- * (receptivo, archived, no phone for WhatsApp, never used the web chat) stay in the list,
- * disabled, with the reason, so the agent learns why rather than meeting a failed message.
+ * (archived, no phone for WhatsApp, never used the web chat) stay in the list, disabled, with
+ * the reason, so the agent learns why rather than meeting a failed message. A receptivo channel
+ * stays choosable, marked as such: choosing it explains the refusal with the next step.
  */
 export function ChannelChoice(props: {
   channels: readonly DeepReadonly<Channel>[];
@@ -23,7 +24,7 @@ export function ChannelChoice(props: {
   const data = props.channels.map((c) => {
     const channel = { ...c, archived: c.archived ?? false };
     const reach = props.contactId === null ? null : props.starter.reach(props.contactId, channel);
-    if (reach === null || reach.ok) {
+    if (reach === null || reach.ok || reach.reason === 'inbound-only-channel') {
       const label =
         c.direction === 'inbound-only' ? `${c.name} (${t('start.inboundOnly')})` : c.name;
       return { value: c.id, label, disabled: false };

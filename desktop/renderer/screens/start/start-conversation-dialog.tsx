@@ -162,6 +162,7 @@ export function StartConversationDialog({
                 </Text>
                 <Button
                   size="xs"
+                  style={{ flexShrink: 0 }}
                   onClick={() => {
                     setTemplatesOpen(true);
                   }}
