@@ -91,6 +91,13 @@ describe('the author of a WhatsApp message', () => {
     expect(stored.body).toBe('Bom dia!');
   });
 
+  it('sends the author line on its own when the text fills the channel’s limit', async () => {
+    const { conversationId, ana } = await activeForAna();
+    const full = 'a'.repeat(4096);
+    await ana.conversation.sendText.mutate({ conversationId, clientId: 'l1', text: full });
+    expect(sentBodies()).toEqual(['*Ana:*', full]);
+  });
+
   it('can be turned off per channel, but never with collaborators in the conversation', async () => {
     const admin = await t.agent('admin@atendo.demo');
     const updated = await admin.client.admin.channels.update.mutate({

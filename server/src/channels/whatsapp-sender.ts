@@ -1,6 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { namesAuthor, withAuthorPrefix } from '@atendo/shared/rules/author-prefix';
+import {
+  authorPrefixLine,
+  namesAuthor,
+  withAuthorPrefix,
+} from '@atendo/shared/rules/author-prefix';
+import { MAX_CAPTION_LENGTH, TEXT_LIMITS } from '@atendo/shared/rules/text-limits';
 import type { Message } from '@atendo/shared/schemas/message';
 import { whatsAppSettingsOf } from '../repo/admin-channels';
 import type { Deps } from '../services/deps';
@@ -39,9 +44,23 @@ export async function whatsAppContents(
     const { name, language, params } = message.template;
     return [{ type: 'template', name, language, params }];
   }
-  const named = (body: string) => (authorName === null ? body : withAuthorPrefix(body, authorName));
-  if (message.kind !== 'media') return [{ type: 'text', body: named(message.body) }];
-  const contents: OutboundContent[] = [];
+  // A text that fits only without the author line (the composer counts the agent's own text)
+  // is sent after the line, as a message of its own, rather than refused by Meta.
+  const named = (body: string, limit: number): { line: string | null; body: string } => {
+    if (authorName === null) return { line: null, body };
+    const prefixed = withAuthorPrefix(body, authorName);
+    return prefixed.length <= limit
+      ? { line: null, body: prefixed }
+      : { line: authorPrefixLine(authorName), body };
+  };
+  const lineFirst = (line: string | null): OutboundContent[] =>
+    line === null ? [] : [{ type: 'text', body: line }];
+  if (message.kind !== 'media') {
+    const { line, body } = named(message.body, TEXT_LIMITS.whatsapp);
+    return [...lineFirst(line), { type: 'text', body }];
+  }
+  const caption = named(message.body, MAX_CAPTION_LENGTH);
+  const contents: OutboundContent[] = lineFirst(caption.line);
   for (const [index, attachment] of message.attachments.entries()) {
     const row = await deps.db
       .selectFrom('uploads')
@@ -51,15 +70,14 @@ export async function whatsAppContents(
     if (!row) throw new Error(`upload ${attachment.id} has no stored file`);
     const bytes = await fs.readFile(path.join(deps.dataDir, row.path));
     // The caption goes with the first file, as the agent wrote one message.
-    const text = named(message.body);
-    const caption = index === 0 && text !== '' ? { caption: text } : {};
+    const first = index === 0 && caption.body !== '' ? { caption: caption.body } : {};
     contents.push({
       type: 'media',
       mediaType: attachment.mediaType,
       bytes,
       mimeType: attachment.mimeType,
       fileName: attachment.fileName,
-      ...caption,
+      ...first,
     });
   }
   return contents;
