@@ -3,6 +3,7 @@ import { botMenuText } from '@atendo/shared/rules/bot-menu';
 import { contactNotice } from '@atendo/shared/rules/contact-notices';
 import { csatPrompt, CSAT_COMMENT_WINDOW_MS } from '@atendo/shared/rules/csat';
 import { DEMO_BOT_MENU } from '../demo-data';
+import { runTimers } from '../services/timers';
 import {
   CONTACT_WA_ID,
   START_SECONDS,
@@ -69,6 +70,18 @@ describe('WhatsApp tells the contact what the web chat widget shows', () => {
     await t.inbound([text('wamid.HELLO', 'Olá')]);
     await t.inbound([text('wamid.PICK', '1')]);
     expect(sentTexts()).toEqual([botMenuText(DEMO_BOT_MENU), contactNotice('pt-BR', 'queued')]);
+    expect(await conversationOf('wamid.HELLO')).toMatchObject({ state: 'queued' });
+  });
+
+  it('confirms the queue when the bot menu times out and routes the contact', async () => {
+    await t.inbound([text('wamid.HELLO', 'Olá')]);
+    t.h.clock.advance(DEMO_BOT_MENU.timeoutMs + 1);
+    expect(await runTimers(t.server.deps, t.h.clock.now())).toMatchObject({ botTimedOut: 1 });
+    await t.server.whatsappIdle();
+    await t.server.deps.outbox.idle();
+    await expect
+      .poll(() => sentTexts())
+      .toEqual([botMenuText(DEMO_BOT_MENU), contactNotice('pt-BR', 'queued')]);
     expect(await conversationOf('wamid.HELLO')).toMatchObject({ state: 'queued' });
   });
 
