@@ -71,7 +71,8 @@ export function useStartConversation() {
    */
   const reach = (contactId: string, channel: StartChannel) => {
     const contact = contacts.get(contactId);
-    return contact === undefined ? null : canReachOnChannel({ contact, channel });
+    const kindOf = (id: string) => directory.channels.get(id)?.kind ?? null;
+    return contact === undefined ? null : canReachOnChannel({ contact, channel, kindOf });
   };
 
   const precheck = (contactId: string, channel: StartChannel): StartDenial | null => {

@@ -83,13 +83,32 @@ export async function whatsAppContents(
   return contents;
 }
 
-/** The contact's WhatsApp id on this channel (the address their messages came from). */
-export function whatsAppAddress(input: SendInput): string | null {
-  const known = input.contact.addresses.find((a) => a.channelId === input.channel.id);
+/**
+ * The contact's WhatsApp id on this channel (the address their messages came from), else
+ * their wa_id on another of the organisation's numbers (the same person's WhatsApp), else
+ * their first phone: a contact an agent started a conversation with may have no address yet.
+ */
+export function whatsAppAddress(
+  input: SendInput,
+  whatsAppChannelIds: ReadonlySet<string> = new Set(),
+): string | null {
+  const { addresses, phones } = input.contact;
+  const known =
+    addresses.find((a) => a.channelId === input.channel.id) ??
+    addresses.find((a) => whatsAppChannelIds.has(a.channelId));
   if (known) return known.address;
-  // A contact an agent started a conversation with has a phone but no address yet.
-  const phone = input.contact.phones[0];
+  const phone = phones[0];
   return phone === undefined ? null : phone.replace(/^\+/, '');
+}
+
+/** The organisation's WhatsApp numbers, by channel id. */
+export async function whatsAppChannelIds(deps: Deps): Promise<Set<string>> {
+  const rows = await deps.db
+    .selectFrom('channels')
+    .select('id')
+    .where('kind', '=', 'whatsapp')
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

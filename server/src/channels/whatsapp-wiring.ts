@@ -28,6 +28,7 @@ import {
   authorNameFor,
   sendThroughChannel,
   whatsAppAddress,
+  whatsAppChannelIds,
   whatsAppContents,
 } from './whatsapp-sender';
 
@@ -153,7 +154,7 @@ function createAdapters(deps: Deps, config: Config, options: WhatsAppWiringOptio
     return { kind: 'ok', adapter };
   };
   const sender: ChannelSender = async (input) => {
-    const to = whatsAppAddress(input);
+    const to = whatsAppAddress(input, await whatsAppChannelIds(deps));
     if (to === null) {
       const error = { code: 'no-address', message: 'the contact has no WhatsApp number' };
       return { ok: false, error, retryable: false };

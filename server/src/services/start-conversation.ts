@@ -4,7 +4,7 @@ import { canStartConversation } from '@atendo/shared/rules/start-conversation';
 import { canReachOnChannel, startTeam } from '@atendo/shared/rules/start-reach';
 import type { ErrorCode, ErrorDetails } from '@atendo/shared/errors';
 import type { Agent } from '@atendo/shared/schemas/agent';
-import type { Channel } from '@atendo/shared/schemas/channel';
+import { ChannelKind, type Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
 import { loadOpenConversation } from '../repo/conversations';
@@ -43,7 +43,14 @@ async function checkStart(
   const summary = open && { ...open, ownerName: await agentName(trx, open.ownerId) };
   const decision = ensure(canStartConversation({ actor, channel, open: summary }));
   const resume = decision.resumeConversationId === null ? null : open;
-  if (resume === null) ensure(canReachOnChannel({ contact, channel }));
+  if (resume === null) {
+    const kinds = await trx.selectFrom('channels').select(['id', 'kind']).execute();
+    const kindOf = (id: string) => {
+      const parsed = ChannelKind.safeParse(kinds.find((c) => c.id === id)?.kind);
+      return parsed.success ? parsed.data : null;
+    };
+    ensure(canReachOnChannel({ contact, channel, kindOf }));
+  }
   const { teamId } = ensure(startTeam({ actor, channel, requestedTeamId: input.teamId ?? null }));
   return { channel, resume, teamId };
 }

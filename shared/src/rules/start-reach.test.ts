@@ -31,6 +31,17 @@ describe('canReachOnChannel', () => {
       });
   });
 
+  it('reaches on WhatsApp a contact whose wa_id is known from another WhatsApp number', () => {
+    const who = {
+      phones: [],
+      emails: [],
+      addresses: [{ channelId: 'channel-receptivo', address: '5511' }],
+    };
+    const kindOf = (id: string) => (id === 'channel-receptivo' ? 'whatsapp' : null);
+    expect(canReachOnChannel({ contact: who, channel: whatsapp, kindOf }).ok).toBe(true);
+    expect(canReachOnChannel({ contact: who, channel: whatsapp }).ok).toBe(false);
+  });
+
   it('names the receptivo and the archived channel before the address', () => {
     const who = contact({ phones: ['+5511987650001'] });
     expect(

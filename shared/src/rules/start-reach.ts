@@ -1,5 +1,5 @@
 import type { Actor } from '../schemas/agent';
-import type { Channel } from '../schemas/channel';
+import type { Channel, ChannelKind } from '../schemas/channel';
 import type { Contact } from '../schemas/contact';
 import { allow, deny, type Decision } from './decision';
 
@@ -20,12 +20,19 @@ type ReachContact = {
 };
 type ReachChannel = Pick<Channel, 'id' | 'kind' | 'direction' | 'archived'>;
 
-const missingOn = (contact: ReachContact, channel: ReachChannel): MissingAddress | null => {
+const missingOn = (
+  contact: ReachContact,
+  channel: ReachChannel,
+  kindOf: (channelId: string) => ChannelKind | null,
+): MissingAddress | null => {
   const hasAddress = contact.addresses.some((a) => a.channelId === channel.id);
   switch (channel.kind) {
-    case 'whatsapp':
-      // The sender uses the address the contact wrote from, else their first phone.
-      return hasAddress || contact.phones.length > 0 ? null : 'phone';
+    case 'whatsapp': {
+      // The sender uses the address the contact wrote from on this number or another one
+      // (the same wa_id), else their first phone.
+      const onWhatsApp = contact.addresses.some((a) => kindOf(a.channelId) === 'whatsapp');
+      return hasAddress || onWhatsApp || contact.phones.length > 0 ? null : 'phone';
+    }
     case 'webchat':
       // Only a visitor who opened the widget can be written to: the widget is their inbox.
       return hasAddress ? null : 'webchat-visitor';
@@ -40,13 +47,15 @@ const missingOn = (contact: ReachContact, channel: ReachChannel): MissingAddress
 export function canReachOnChannel(input: {
   contact: ReachContact;
   channel: ReachChannel;
+  /** The kind of the channel of each of the contact's addresses; unknown ones count for none. */
+  kindOf?: (channelId: string) => ChannelKind | null;
 }): Decision<ReachReason> {
-  const { contact, channel } = input;
+  const { contact, channel, kindOf = () => null } = input;
   if (channel.archived === true) return deny('channel-archived', { channelId: channel.id });
   if (channel.direction === 'inbound-only') {
     return deny('inbound-only-channel', { channelKind: channel.kind });
   }
-  const missing = missingOn(contact, channel);
+  const missing = missingOn(contact, channel, kindOf);
   return missing === null
     ? allow()
     : deny('contact-unreachable', { channelKind: channel.kind, missing });
