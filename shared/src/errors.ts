@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'in-bot',
   'awaiting-csat',
   'inbound-only-channel',
+  'contact-unreachable',
+  'not-team-member',
   // Messaging window and content.
   'template-required',
   'template-not-found',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, phoneMatches } from './phone';
+import { normalisePhone, phoneMatches, phoneSpellings } from './phone';
 
 describe('normalisePhone', () => {
   it.each([
@@ -51,5 +51,17 @@ describe('phoneMatches', () => {
   ])('%s vs %s → %s', (a, b, same) => {
     expect(phoneMatches(a, b)).toBe(same);
     expect(phoneMatches(b, a)).toBe(same);
+  });
+});
+
+describe('phoneSpellings', () => {
+  it.each([
+    ['+5541987650004', ['+5541987650004', '+554187650004']],
+    ['+554187650004', ['+554187650004', '+5541987650004']],
+    // A landline (third digit 2–5) has no ninth-digit variant.
+    ['+554133334444', ['+554133334444']],
+    ['+14155550100', ['+14155550100']],
+  ])('spells %s as %j', (e164, spellings) => {
+    expect(phoneSpellings(e164).sort()).toEqual([...spellings].sort());
   });
 });

@@ -30,6 +30,18 @@ const BR_MOBILE_WITH_NINTH_DIGIT = /^\+55(\d{2})9([6-9]\d{7})$/;
 
 const comparable = (e164: string): string => e164.replace(BR_MOBILE_WITH_NINTH_DIGIT, '+55$1$2');
 
+const BR_MOBILE_WITHOUT_NINTH_DIGIT = /^\+55(\d{2})([6-9]\d{7})$/;
+
+/**
+ * Every E.164 spelling of the same line: a Brazilian mobile with and without its ninth digit
+ * (either given), any other number as it is. For finding a stored phone by equality.
+ */
+export function phoneSpellings(e164: string): string[] {
+  const short = comparable(e164);
+  const long = short.replace(BR_MOBILE_WITHOUT_NINTH_DIGIT, '+55$19$2');
+  return [...new Set([e164, short, long])];
+}
+
 /** Whether two phone numbers, in any accepted spelling, reach the same line. */
 export function phoneMatches(a: string, b: string, defaultCountry = 'BR'): boolean {
   const left = normalisePhone(a, defaultCountry);

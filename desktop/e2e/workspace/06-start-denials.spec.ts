@@ -35,8 +35,10 @@ test('every refusal to start a conversation is explained with the next step', as
   await expect(bruno.workspace.conversation.title).toHaveText(owned.name);
   await ana.workspace.openStartDialog();
   await start.choose(owned.name, 'Chat do site');
-  await start.startWithText('Olá Sofia');
+  // Bruno's conversation is not in Ana's store (Vendas): the server's check says so at once,
+  // before Ana writes anything.
   await expect(start.denial).toHaveAttribute('data-reason', 'contact-busy');
+  await expect(start.dialog.getByRole('textbox', { name: 'Mensagem' })).toHaveCount(0);
   await expect(start.denial).toContainText('Bruno Lima');
   await saveScreenshot(ana.page, 'start-denied-contact-busy');
   await start.cancel();

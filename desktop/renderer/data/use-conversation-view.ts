@@ -1,6 +1,6 @@
-import { customerServiceWindow } from '@atendo/shared/rules/messaging-window';
+import { customerServiceWindow, windowOnOtherNumber } from '@atendo/shared/rules/messaging-window';
 import { canSend } from '@atendo/shared/rules/permissions';
-import { useContacts, useConversation } from './use-collections';
+import { useAllConversations, useContacts, useConversation } from './use-collections';
 import { useDirectory } from './use-directory';
 import { useNow } from './use-now';
 import { useActor } from './workspace-context';
@@ -16,6 +16,7 @@ export function useConversationView(conversationId: string) {
   const conversation = useConversation(conversationId);
   const contacts = useContacts();
   const directory = useDirectory();
+  const all = useAllConversations();
   if (conversation === null) return null;
   const channel = directory.channels.get(conversation.channelId) ?? null;
   const team = directory.teams.get(conversation.teamId) ?? null;
@@ -28,6 +29,18 @@ export function useConversationView(conversationId: string) {
           lastInboundAt: conversation.lastInboundAt,
           now,
         });
+  const otherNumber = windowOnOtherNumber({
+    channelId: conversation.channelId,
+    window,
+    now,
+    conversations: all
+      .filter((c) => c.contactId === conversation.contactId)
+      .map((c) => ({
+        channelId: c.channelId,
+        channelKind: directory.channels.get(c.channelId)?.kind ?? null,
+        lastInboundAt: c.lastInboundAt,
+      })),
+  });
   const sendDecision = canSend(actor, accessOf(conversation));
   const owner =
     conversation.ownerId === null ? null : (directory.agents.get(conversation.ownerId) ?? null);
@@ -39,6 +52,8 @@ export function useConversationView(conversationId: string) {
     owner,
     now,
     window,
+    /** The contact wrote lately to another WhatsApp number: its window does not count here. */
+    otherNumber,
     mayWrite: sendDecision.ok,
     freeMessagesAllowed: sendDecision.ok && window.kind !== 'closed',
   };

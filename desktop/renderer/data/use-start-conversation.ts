@@ -5,11 +5,12 @@ import {
   type StartDenialHint,
   type StartDenialReason,
 } from '@atendo/shared/rules/start-conversation';
-import { customerServiceWindow } from '@atendo/shared/rules/messaging-window';
+import { customerServiceWindow, windowOnOtherNumber } from '@atendo/shared/rules/messaging-window';
+import { canReachOnChannel } from '@atendo/shared/rules/start-reach';
 import type { ErrorDetails } from '@atendo/shared/errors';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import { describeApiError, type ApiFailure } from '../api/api-error';
-import { useAllConversations } from './use-collections';
+import { useAllConversations, useContacts } from './use-collections';
 import { useDirectory } from './use-directory';
 import { useActor, useWorkspace } from './workspace-context';
 
@@ -28,8 +29,27 @@ const START_REASONS: readonly string[] = [
   'contact-busy',
   'in-bot',
   'awaiting-csat',
+  'contact-unreachable',
+  'channel-archived',
+  'not-team-member',
 ];
-const isStartReason = (code: string): code is StartDenialReason => START_REASONS.includes(code);
+export const isStartReason = (code: string): code is StartDenialReason =>
+  START_REASONS.includes(code);
+
+export const startDenial = (reason: StartDenialReason, details: ErrorDetails): StartDenial => ({
+  reason,
+  details,
+  hint: startDenialHint(reason, details),
+});
+
+type StartChannel = Pick<Channel, 'id' | 'direction' | 'kind' | 'archived'>;
+
+/** What the start dialog knows about writing first on a channel: the window, from local data. */
+export type StartWindow = {
+  needsTemplate: boolean;
+  /** The contact wrote to another WhatsApp number within 24 h; that window does not count here. */
+  otherNumber: { channelId: string; lastInboundAt: number } | null;
+};
 
 /**
  * Starting a conversation: the shared rule explains a refusal from local data before anything
@@ -41,13 +61,21 @@ export function useStartConversation() {
   const actor = useActor();
   const directory = useDirectory();
   const conversations = useAllConversations();
+  const contacts = useContacts();
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
-  const precheck = (
-    contactId: string,
-    channel: Pick<Channel, 'id' | 'direction' | 'kind'>,
-  ): StartDenial | null => {
+  /**
+   * Whether the contact can be written to on the channel, from the local contact; null when
+   * the contact is not in the store (found by the server search): the server check answers.
+   */
+  const reach = (contactId: string, channel: StartChannel) => {
+    const contact = contacts.get(contactId);
+    const kindOf = (id: string) => directory.channels.get(id)?.kind ?? null;
+    return contact === undefined ? null : canReachOnChannel({ contact, channel, kindOf });
+  };
+
+  const precheck = (contactId: string, channel: StartChannel): StartDenial | null => {
     const open =
       conversations.find(
         (c) => c.contactId === contactId && c.channelId === channel.id && c.state !== 'closed',
@@ -64,23 +92,39 @@ export function useStartConversation() {
         readable: true,
       },
     });
-    return decision.ok
-      ? null
-      : {
-          reason: decision.reason,
-          details: decision.details,
-          hint: startDenialHint(decision.reason, decision.details),
-        };
+    if (!decision.ok) return startDenial(decision.reason, decision.details);
+    const reachable = open === null ? reach(contactId, channel) : null;
+    return reachable?.ok === false ? startDenial(reachable.reason, reachable.details) : null;
   };
 
-  /** WhatsApp needs a template to open the conversation unless the contact wrote in the last 24 h. */
-  const needsTemplate = (channel: Pick<Channel, 'kind'>, now: number): boolean =>
-    customerServiceWindow({ channelKind: channel.kind, lastInboundAt: null, now }).kind ===
-    'closed';
+  /**
+   * WhatsApp needs a template unless the contact wrote to this number in the last 24 h (the
+   * server counts the same: the latest message on this channel, in any conversation).
+   */
+  const windowFor = (contactId: string, channel: StartChannel, now: number): StartWindow => {
+    const own = conversations.filter((c) => c.contactId === contactId);
+    const times = own.flatMap((c) =>
+      c.channelId === channel.id && c.lastInboundAt !== null ? [c.lastInboundAt] : [],
+    );
+    const lastInboundAt = times.length === 0 ? null : Math.max(...times);
+    const window = customerServiceWindow({ channelKind: channel.kind, lastInboundAt, now });
+    const otherNumber = windowOnOtherNumber({
+      channelId: channel.id,
+      window,
+      now,
+      conversations: own.map((c) => ({
+        channelId: c.channelId,
+        channelKind: directory.channels.get(c.channelId)?.kind ?? null,
+        lastInboundAt: c.lastInboundAt,
+      })),
+    });
+    return { needsTemplate: window.kind === 'closed', otherNumber };
+  };
 
   const start = async (
     contactId: string,
     channelId: string,
+    teamId: string | null,
     content: StartContent,
   ): Promise<{ conversationId: string } | StartDenial | null> => {
     setPending(true);
@@ -89,6 +133,7 @@ export function useStartConversation() {
       const result = await api.conversation.start.mutate({
         contactId,
         channelId,
+        teamId,
         clientId: crypto.randomUUID(),
         content,
       });
@@ -96,11 +141,7 @@ export function useStartConversation() {
     } catch (error) {
       const described = describeApiError(error);
       if (described.kind === 'atendo' && isStartReason(described.code)) {
-        return {
-          reason: described.code,
-          details: described.details,
-          hint: startDenialHint(described.code, described.details),
-        };
+        return startDenial(described.code, described.details);
       }
       setFailure(described);
       return null;
@@ -109,5 +150,5 @@ export function useStartConversation() {
     }
   };
 
-  return { precheck, needsTemplate, start, pending, failure };
+  return { precheck, reach, windowFor, start, pending, failure };
 }

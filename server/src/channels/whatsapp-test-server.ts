@@ -12,6 +12,9 @@ import type { StatusInput } from './whatsapp/fake-webhooks';
 export const WA_CHANNEL_ID = 'channel-whatsapp';
 /** The demo WhatsApp channel's externalId: its Cloud API phone number id. */
 export const WA_PHONE_NUMBER_ID = '5511940000000';
+/** The demo's second number, "WhatsApp Receptivo" (inbound only, no bot menu). */
+export const RECEPTIVO_CHANNEL_ID = 'channel-receptivo';
+export const RECEPTIVO_PHONE_NUMBER_ID = '5511940000001';
 export const WA_APP_SECRET = 'wiring-app-secret';
 export const WA_VERIFY_TOKEN = 'wiring-verify-token';
 /** The contact's wa_id in these tests. */
@@ -50,8 +53,8 @@ export async function startWhatsAppTestServer(
   const running: RunningServer = await server.listen();
   const webhookUrl = `${running.url}/webhooks/whatsapp/${WA_CHANNEL_ID}`;
 
-  const postRaw = (rawBody: Buffer, signature: string | null) =>
-    fetch(webhookUrl, {
+  const postRaw = (rawBody: Buffer, signature: string | null, url = webhookUrl) =>
+    fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -59,9 +62,9 @@ export async function startWhatsAppTestServer(
       },
       body: rawBody,
     });
-  const post = async (payload: object): Promise<number> => {
+  const post = async (payload: object, url = webhookUrl): Promise<number> => {
     const signed = signWebhook(payload, WA_APP_SECRET);
-    return (await postRaw(signed.rawBody, signed.signature)).status;
+    return (await postRaw(signed.rawBody, signed.signature, url)).status;
   };
   const inboundWebhook = (messages: object[], from: string) =>
     buildMessageWebhook({ phoneNumberId: WA_PHONE_NUMBER_ID, from, messages, profileName: 'Rita' });
@@ -79,6 +82,21 @@ export async function startWhatsAppTestServer(
      */
     inbound: async (messages: object[], from = CONTACT_WA_ID) => {
       const status = await post(inboundWebhook(messages, from));
+      await server.whatsappIdle();
+      return status;
+    },
+    /** A contact's messages to the demo's other number, "WhatsApp Receptivo". */
+    inboundReceptivo: async (messages: object[], from: string, profileName = 'Rita') => {
+      const payload = buildMessageWebhook({
+        phoneNumberId: RECEPTIVO_PHONE_NUMBER_ID,
+        from,
+        messages,
+        profileName,
+      });
+      const status = await post(
+        payload,
+        `${running.url}/webhooks/whatsapp/${RECEPTIVO_CHANNEL_ID}`,
+      );
       await server.whatsappIdle();
       return status;
     },

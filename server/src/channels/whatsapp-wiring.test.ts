@@ -158,7 +158,7 @@ describe('WhatsApp through the real server', () => {
         messaging_product: 'whatsapp',
         to: CONTACT_WA_ID,
         type: 'text',
-        text: expect.objectContaining({ body: 'Posso ajudar?' }) as unknown,
+        text: expect.objectContaining({ body: '*Ana:*\nPosso ajudar?' }) as unknown,
       }),
     ]);
     expect(sent.status).toBe('sent');

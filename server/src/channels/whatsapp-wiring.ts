@@ -24,7 +24,13 @@ import {
   type StoreMediaInput,
   type WhatsAppChannel,
 } from './whatsapp';
-import { sendThroughChannel, whatsAppAddress, whatsAppContents } from './whatsapp-sender';
+import {
+  authorNameFor,
+  sendThroughChannel,
+  whatsAppAddress,
+  whatsAppChannelIds,
+  whatsAppContents,
+} from './whatsapp-sender';
 
 /** Test seams: the fake Graph server's retry timing. */
 export type WhatsAppWiringOptions = { sleep?: (ms: number) => Promise<void> };
@@ -170,7 +176,7 @@ function createAdapters(deps: Deps, config: Config, options: WhatsAppWiringOptio
     return { kind: 'ok', adapter };
   };
   const sender: ChannelSender = async (input) => {
-    const to = whatsAppAddress(input);
+    const to = whatsAppAddress(input, await whatsAppChannelIds(deps));
     if (to === null) {
       const error = { code: 'no-address', message: 'the contact has no WhatsApp number' };
       return { ok: false, error, retryable: false };
@@ -181,7 +187,7 @@ function createAdapters(deps: Deps, config: Config, options: WhatsAppWiringOptio
         found.kind === 'not-configured' ? found.message : `the channel is ${found.kind}`;
       return { ok: false, error: { code: 'channel-not-configured', message }, retryable: false };
     }
-    const contents = await whatsAppContents(deps, input.message);
+    const contents = await whatsAppContents(deps, input.message, await authorNameFor(deps, input));
     const channelId = input.channel.id;
     return sendThroughChannel(
       found.adapter,

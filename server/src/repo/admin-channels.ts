@@ -14,7 +14,11 @@ import { channelFromRow } from './directory';
 
 /* Channels as the admin console shows them: never a secret, only whether each is set. */
 
-const WhatsAppSettings = z.object({ wabaId: z.string().nullable().default(null) });
+/* Channels stored before the author prefix existed have no such key: it is on for them too. */
+const WhatsAppSettings = z.object({
+  wabaId: z.string().nullable().default(null),
+  authorPrefix: z.boolean().default(true),
+});
 
 export const whatsAppSettingsOf = (row: Pick<ChannelRow, 'settings'>) =>
   WhatsAppSettings.parse(row.settings === null ? {} : JSON.parse(row.settings));
@@ -57,6 +61,7 @@ export function adminChannelFromRow(row: ChannelRow, context: AdminChannelContex
         phoneNumberId: channel.externalId,
         wabaId: whatsAppSettingsOf(row).wabaId,
         secrets,
+        authorPrefix: whatsAppSettingsOf(row).authorPrefix,
         webhookUrl: whatsAppWebhookUrl(context.config, channel.id),
       },
     };

@@ -91,24 +91,105 @@ describe('conversation.start', () => {
     expect(template.kind).toBe('template');
   });
 
-  it('accepts free text on web chat, which has no window (undeliverable before the contact opens the widget)', async () => {
+  it('refuses web chat for a contact who never opened the widget, and creates nothing', async () => {
+    const bruno = await h.as(BRUNO);
+    await expectDenied(
+      bruno.conversation.start({
+        contactId: 'contact-lucia',
+        channelId: 'channel-webchat',
+        clientId: 'w1',
+        content: text('Olá Lúcia'),
+      }),
+      'contact-unreachable',
+    );
+    const rows = await h.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('contact_id', '=', 'contact-lucia')
+      .where('channel_id', '=', 'channel-webchat')
+      .execute();
+    expect(rows).toEqual([]);
+    expect(
+      await bruno.conversation.checkStart({
+        contactId: 'contact-lucia',
+        channelId: 'channel-webchat',
+      }),
+    ).toEqual({
+      ok: false,
+      reason: 'contact-unreachable',
+      details: { channelKind: 'webchat', missing: 'webchat-visitor' },
+    });
+  });
+
+  it('accepts free text on web chat for a visitor, which has no window', async () => {
+    const { conversation: first } = await receiveInboundMessage(h.deps, {
+      channelId: 'channel-webchat',
+      address: 'visitor-42',
+      profileName: 'Visitante',
+      channelMessageId: 'v1',
+      kind: 'text',
+      body: 'Oi',
+      attachments: [],
+      sentAt: h.clock.now(),
+    });
+    await h.db
+      .updateTable('conversations')
+      .set({ state: 'closed' })
+      .where('id', '=', first.id)
+      .execute();
     const bruno = await h.as(BRUNO);
     const started = await bruno.conversation.start({
-      contactId: 'contact-lucia',
+      contactId: first.contactId,
       channelId: 'channel-webchat',
-      clientId: 'w1',
-      content: text('Olá Lúcia'),
+      clientId: 'w2',
+      content: text('Olá de novo'),
     });
-    // No template is demanded; the real web chat sender can only reach a visitor id, and Lúcia
-    // has never opened the widget, so the stored message fails visibly instead of vanishing.
-    expect(started.message).toMatchObject({
-      status: 'failed',
-      error: { code: 'no-address' },
-      body: 'Olá Lúcia',
-      authorAgentId: 'agent-bruno',
-    });
+    expect(started.message).toMatchObject({ kind: 'text', body: 'Olá de novo' });
     // Bruno is in the channel's default team (Vendas), so the conversation lands there.
     expect(started.conversation.teamId).toBe('team-vendas');
+  });
+
+  it('lets an agent in two teams choose the team, and refuses a team they are not in', async () => {
+    const bruno = await h.as(BRUNO);
+    const input = { contactId: 'contact-joao', channelId: 'channel-whatsapp', content: retomada };
+    await expectDenied(
+      bruno.conversation.start({ ...input, clientId: 't0', teamId: 'team-nenhuma' }),
+      'not-team-member',
+    );
+    const ana = await h.as(ANA);
+    await expectDenied(
+      ana.conversation.start({ ...input, clientId: 't1', teamId: 'team-vendas' }),
+      'not-team-member',
+    );
+    const started = await bruno.conversation.start({
+      ...input,
+      clientId: 't2',
+      teamId: 'team-vendas',
+    });
+    expect(started.conversation.teamId).toBe('team-vendas');
+  });
+
+  it('checks the start before anything is written: another agent serving the contact', async () => {
+    const ana = await h.as(ANA);
+    await ana.conversation.start({
+      contactId: 'contact-joao',
+      channelId: 'channel-whatsapp',
+      clientId: 'a1',
+      content: retomada,
+    });
+    const bruno = await h.as(BRUNO);
+    expect(
+      await bruno.conversation.checkStart({
+        contactId: 'contact-joao',
+        channelId: 'channel-whatsapp',
+      }),
+    ).toMatchObject({ ok: false, reason: 'contact-busy', details: { ownerName: 'Ana Souza' } });
+    expect(
+      await ana.conversation.checkStart({
+        contactId: 'contact-joao',
+        channelId: 'channel-whatsapp',
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses an inbound-only channel', async () => {

@@ -12,7 +12,7 @@ import {
 import { listMine } from '../services/my-lists';
 import { OutboundContent, sendMessage } from '../services/outbound';
 import { inviteParticipant, removeParticipant } from '../services/participants';
-import { startConversation } from '../services/start-conversation';
+import { checkStartConversation, startConversation } from '../services/start-conversation';
 import { changeTag } from '../services/tags';
 import { takeConversation } from '../services/take-conversation';
 import { transferConversation } from '../services/transfer';
@@ -37,11 +37,16 @@ export const conversationRouter = router({
       z.object({
         contactId: Id,
         channelId: Id,
+        teamId: Id.nullable().default(null),
         clientId: ClientId,
         content: z.discriminatedUnion('kind', [TextContent, TemplateContent]),
       }),
     )
     .mutation(({ ctx, input }) => startConversation(ctx.deps, ctx.agent, input)),
+
+  checkStart: authedProcedure
+    .input(z.object({ contactId: Id, channelId: Id, teamId: Id.nullable().default(null) }))
+    .query(({ ctx, input }) => checkStartConversation(ctx.deps, ctx.agent, input)),
 
   listMine: authedProcedure.query(({ ctx }) => listMine(ctx.deps, ctx.agent)),
 

@@ -1,13 +1,16 @@
 import { botMenuText, botReply } from '@atendo/shared/rules/bot-menu';
+import { contactNotice, sendsContactNotices } from '@atendo/shared/rules/contact-notices';
 import { canAnswerCsat, parseCsatAnswer } from '@atendo/shared/rules/csat';
 import { ensure } from '@atendo/shared/rules/decision';
 import { nextState } from '@atendo/shared/rules/lifecycle';
 import type { BotMenu, Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
+import { contactLocale } from '../channels/conversation-flow/flow-store';
 import type { Deps, Tx } from './deps';
 import { systemMessage, writeConversation } from './conversation-writer';
 import { recordCsatAnswer } from './csat';
+import { csatThankYou } from './csat-comment';
 
 /* What a conversation does with a contact's message: greet, run the bot menu, take a CSAT score. */
 
@@ -29,6 +32,22 @@ const botMessage = (id: string, conversationId: string, body: string, now: numbe
   createdAt: now,
   updatedAt: now,
 });
+
+/**
+ * The contact's "you are in the queue" message, on channels that have no screen of their own
+ * to show it (the web chat widget shows its status line instead).
+ */
+export async function queuedNotice(
+  trx: Tx,
+  deps: Deps,
+  channel: Channel,
+  conversation: Conversation,
+  now: number,
+): Promise<Message | null> {
+  if (!sendsContactNotices(channel.kind)) return null;
+  const locale = await contactLocale(trx, conversation.contactId);
+  return botMessage(deps.newId(), conversation.id, contactNotice(locale, 'queued'), now);
+}
 
 /** A new conversation opens with "started", then the bot menu or the "queued" line. */
 export function greeting(
@@ -66,15 +85,16 @@ export async function continueConversation(
   now: number,
 ): Promise<Reaction> {
   if (conversation.state === 'bot' && channel.botMenu) {
-    return answerBotMenu(trx, deps, channel.botMenu, conversation, message, now);
+    return answerBotMenu(trx, deps, channel, channel.botMenu, conversation, message, now);
   }
   const answer = conversation.state === 'awaiting_csat' ? parseCsatAnswer(message.body) : null;
   if (answer && canAnswerCsat(conversation, now).ok) {
     const input = { conversationId: conversation.id, ...answer };
-    return {
-      conversation: await recordCsatAnswer(trx, deps, conversation, input, now),
-      replies: [],
-    };
+    const rated = await recordCsatAnswer(trx, deps, conversation, input, now);
+    if (!sendsContactNotices(channel.kind)) return { conversation: rated, replies: [] };
+    const thanks = await csatThankYou(trx, deps, rated, 'csatThanks', now);
+    await writeConversation(trx, { before: rated, after: rated, messages: [thanks] });
+    return { conversation: rated, replies: [thanks.id] };
   }
   return { conversation, replies: [] };
 }
@@ -82,6 +102,7 @@ export async function continueConversation(
 async function answerBotMenu(
   trx: Tx,
   deps: Deps,
+  channel: Channel,
   menu: BotMenu,
   before: Conversation,
   message: Message,
@@ -109,6 +130,8 @@ async function answerBotMenu(
     { type: 'queued', teamId: reply.teamId },
     now,
   );
-  await writeConversation(trx, { before, after, messages: [queued] });
-  return { conversation: after, replies: [] };
+  const notice = await queuedNotice(trx, deps, channel, after, now);
+  const messages = notice === null ? [queued] : [queued, notice];
+  await writeConversation(trx, { before, after, messages });
+  return { conversation: after, replies: notice === null ? [] : [notice.id] };
 }

@@ -5,6 +5,7 @@ import {
   storableLine,
   storableMessageText,
 } from '@atendo/shared/rules/storable-text';
+import { sendsContactNotices } from '@atendo/shared/rules/contact-notices';
 import type { Channel } from '@atendo/shared/schemas/channel';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Attachment, DeliveryError, Message } from '@atendo/shared/schemas/message';
@@ -15,7 +16,8 @@ import { deliverMessage } from './delivery';
 import type { Deps, Tx } from './deps';
 import { inInboundTransaction } from './inbound-batch';
 import { withLastMessage, writeConversation } from './conversation-writer';
-import { continueConversation, greeting } from './inbound-reactions';
+import { awaitingCsatComment, recordCsatComment } from './csat-comment';
+import { continueConversation, greeting, queuedNotice } from './inbound-reactions';
 import { resolveContact } from './inbound-contact';
 import { requireChannel, requireConversation } from './lookup';
 
@@ -66,6 +68,10 @@ export async function receiveInboundMessage(
     const contactId = await resolveContact(trx, deps, channel, input, now);
     const open = await loadOpenConversation(trx, contactId, channel.id);
     if (open) await ensureOpenedOn(trx, open.id, input.address);
+    if (open === null) {
+      const comment = await asCsatComment(trx, deps, { channel, contactId, input }, now);
+      if (comment !== null) return comment;
+    }
     const before = open ?? openConversation(deps, channel, contactId, now);
     const message = inboundMessage(deps.newId(), before.id, input, now);
     const received: Conversation = {
@@ -74,14 +80,19 @@ export async function receiveInboundMessage(
     };
     if (open === null) {
       const { started, follow } = greeting(deps, channel, received, now);
+      // Straight into the queue (no bot menu): the contact is told so, as after a menu choice.
+      const notice =
+        received.state === 'queued' ? await queuedNotice(trx, deps, channel, received, now) : null;
       const [, stored = message] = await writeConversation(trx, {
         before: null,
         after: received,
-        messages: [started, message, follow],
+        messages: notice === null ? [started, message, follow] : [started, message, follow, notice],
         address: input.address,
       });
       await recordInboundFiles(trx, received.id, input, now);
-      const replies = follow.status === 'queued' ? [follow.id] : [];
+      const replies = [follow, notice].flatMap((m) =>
+        m !== null && m.direction === 'outbound' && m.status === 'queued' ? [m.id] : [],
+      );
       const conversation = received;
       return { conversation, message: stored, created: true, conversationCreated: true, replies };
     }
@@ -120,6 +131,39 @@ async function ensureOpenedOn(trx: Tx, conversationId: string, address: string):
   throw new AtendoError('conflict', 'the contact’s open conversation is on another address', {
     conversationId,
   });
+}
+
+/**
+ * A text moments after a score without a comment, on a channel without its own rating form
+ * (WhatsApp), is that comment: stored in the rated conversation and thanked for (csat-comment).
+ */
+async function asCsatComment(
+  trx: Tx,
+  deps: Deps,
+  { channel, contactId, input }: { channel: Channel; contactId: string; input: InboundInput },
+  now: number,
+): Promise<(InboundResult & { replies: string[] }) | null> {
+  if (input.kind !== 'text' || !sendsContactNotices(channel.kind)) return null;
+  const rated = await awaitingCsatComment(trx, { contactId, channelId: channel.id }, now);
+  if (rated === null) return null;
+  const message = inboundMessage(deps.newId(), rated.id, input, now);
+  const after: Conversation = {
+    ...withLastMessage(rated, message),
+    lastInboundAt: Math.max(rated.lastInboundAt ?? 0, input.sentAt),
+  };
+  const { stored, thanks } = await recordCsatComment(
+    trx,
+    deps,
+    { before: rated, after, message },
+    now,
+  );
+  return {
+    conversation: after,
+    message: stored,
+    created: true,
+    conversationCreated: false,
+    replies: [thanks.id],
+  };
 }
 
 // What the contact sent, as it may be stored (rules/storable-text): a file whose name is

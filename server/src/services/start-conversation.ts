@@ -2,8 +2,10 @@ import { AtendoError } from '@atendo/shared/errors';
 import { ensure } from '@atendo/shared/rules/decision';
 import { canReadConversation } from '@atendo/shared/rules/permissions';
 import { canStartConversation } from '@atendo/shared/rules/start-conversation';
+import { canReachOnChannel, startTeam } from '@atendo/shared/rules/start-reach';
+import type { ErrorCode, ErrorDetails } from '@atendo/shared/errors';
 import type { Agent } from '@atendo/shared/schemas/agent';
-import type { Channel } from '@atendo/shared/schemas/channel';
+import { ChannelKind, type Channel } from '@atendo/shared/schemas/channel';
 import type { Contact } from '@atendo/shared/schemas/contact';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
 import type { Message } from '@atendo/shared/schemas/message';
@@ -18,6 +20,8 @@ import { composeOutbound, messageByClientId, type OutboundContent } from './outb
 export type StartInput = {
   contactId: string;
   channelId: string;
+  /** The team the new conversation belongs to: one of the agent's; absent, the default rule. */
+  teamId?: string | null | undefined;
   clientId: string;
   /** The first message: free text, or a template when the window is closed. */
   content: Extract<OutboundContent, { kind: 'text' | 'template' }>;
@@ -25,12 +29,16 @@ export type StartInput = {
 
 export type StartResult = { conversation: Conversation; message: Message; resumed: boolean };
 
-/** Applies the start rule; answers the channel and the actor's own open conversation, if any. */
+/**
+ * Applies the start rules: the channel is live and not receptivo, nobody else holds the
+ * contact there, the contact can be written to on it, and the team is one of the agent's.
+ * Answers the channel and the actor's own open conversation, if any.
+ */
 async function checkStart(
   trx: Tx,
   actor: Agent,
-  input: StartInput,
-): Promise<{ channel: Channel; contact: Contact; resume: Conversation | null }> {
+  input: Pick<StartInput, 'contactId' | 'channelId' | 'teamId'>,
+): Promise<{ channel: Channel; contact: Contact; resume: Conversation | null; teamId: string }> {
   const channel = await requireChannel(trx, input.channelId);
   requireLiveChannel(channel);
   const contact = await requireContact(trx, input.contactId);
@@ -41,7 +49,41 @@ async function checkStart(
     readable: canReadConversation(actor, open).ok,
   };
   const decision = ensure(canStartConversation({ actor, channel, open: summary }));
-  return { channel, contact, resume: decision.resumeConversationId === null ? null : open };
+  const resume = decision.resumeConversationId === null ? null : open;
+  if (resume === null) {
+    const kinds = await trx.selectFrom('channels').select(['id', 'kind']).execute();
+    const kindOf = (id: string) => {
+      const parsed = ChannelKind.safeParse(kinds.find((c) => c.id === id)?.kind);
+      return parsed.success ? parsed.data : null;
+    };
+    ensure(canReachOnChannel({ contact, channel, kindOf }));
+  }
+  const { teamId } = ensure(startTeam({ actor, channel, requestedTeamId: input.teamId ?? null }));
+  return { channel, contact, resume, teamId };
+}
+
+export type StartCheck =
+  | { ok: true; resumeConversationId: string | null }
+  | { ok: false; reason: ErrorCode; details: ErrorDetails };
+
+/**
+ * The start rules without starting: the dialog asks as soon as contact and channel are picked,
+ * because the server knows conversations (another team's) the agent's store does not hold.
+ */
+export async function checkStartConversation(
+  deps: Deps,
+  actor: Agent,
+  input: Pick<StartInput, 'contactId' | 'channelId' | 'teamId'>,
+): Promise<StartCheck> {
+  try {
+    const { resume } = await checkStart(deps.db, actor, input);
+    return { ok: true, resumeConversationId: resume?.id ?? null };
+  } catch (error) {
+    if (error instanceof AtendoError && error.code !== 'not-found') {
+      return { ok: false, reason: error.code, details: error.details };
+    }
+    throw error;
+  }
 }
 
 type Stored = StartResult & { fresh: boolean };
@@ -53,11 +95,12 @@ async function storeStart(
   input: StartInput,
   now: number,
 ): Promise<Stored> {
-  const { channel, contact, resume } = await checkStart(trx, actor, input);
+  const { channel, contact, resume, teamId } = await checkStart(trx, actor, input);
   const resumed = resume !== null;
   const earlier = resume ? await messageByClientId(trx, resume.id, input.clientId) : null;
   if (resume && earlier) return { conversation: resume, message: earlier, resumed, fresh: false };
-  const base = resume ?? (await newConversation(trx, deps, actor, channel, input.contactId, now));
+  const base =
+    resume ?? (await newConversation(trx, deps, { actor, channel, teamId }, input.contactId, now));
   const { clientId, content } = input;
   const compose = { actor, conversation: base, channel, clientId, content, now };
   const message = await composeOutbound(trx, deps.newId(), compose);
@@ -91,8 +134,7 @@ export async function startConversation(
 async function newConversation(
   trx: Tx,
   deps: Deps,
-  actor: Agent,
-  channel: Channel,
+  { actor, channel, teamId }: { actor: Agent; channel: Channel; teamId: string },
   contactId: string,
   now: number,
 ): Promise<Conversation> {
@@ -103,9 +145,6 @@ async function newConversation(
     .where('contact_id', '=', contactId)
     .where('channel_id', '=', channel.id)
     .executeTakeFirst();
-  const teamId = actor.teamIds.includes(channel.defaultTeamId)
-    ? channel.defaultTeamId
-    : (actor.teamIds[0] ?? channel.defaultTeamId);
   if (!actor.teamIds.includes(teamId) && actor.role === 'agent') {
     throw new AtendoError('forbidden', 'the agent belongs to no team', { agentId: actor.id });
   }

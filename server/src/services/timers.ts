@@ -1,10 +1,12 @@
 import { botTimeoutEvent } from '@atendo/shared/rules/bot-menu';
 import { nextState } from '@atendo/shared/rules/lifecycle';
 import type { Conversation } from '@atendo/shared/schemas/conversation';
-import type { SystemEvent } from '@atendo/shared/schemas/message';
+import type { Message, SystemEvent } from '@atendo/shared/schemas/message';
 import { loadConversations } from '../repo/conversations';
 import { inTransaction, type Deps } from './deps';
 import { systemMessage, writeConversation } from './conversation-writer';
+import { deliverMessage } from './delivery';
+import { queuedNotice } from './inbound-reactions';
 import { requireChannel, requireConversation } from './lookup';
 import { removeOrphanUploads, removeUnrecordedFiles } from '../security/orphan-uploads';
 
@@ -61,10 +63,25 @@ export async function runTimers(
 }
 
 async function expire(deps: Deps, id: string, now: number): Promise<'csat' | 'bot' | null> {
+  const expired = await expireInTransaction(deps, id, now);
+  // The contact routed to the queue is told so, as after a menu choice; sent after commit.
+  if (expired?.notice) {
+    const noticeId = expired.notice.id;
+    deps.outbox.enqueue(id, () => deliverMessage(deps, noticeId));
+  }
+  return expired?.kind ?? null;
+}
+
+async function expireInTransaction(
+  deps: Deps,
+  id: string,
+  now: number,
+): Promise<{ kind: 'csat' | 'bot'; notice: Message | null } | null> {
   return inTransaction(deps, async (trx) => {
     const before = await requireConversation(trx, id);
     let after: Conversation;
     let event: SystemEvent;
+    let notice: Message | null = null;
     if (
       before.state === 'awaiting_csat' &&
       before.csatDeadline !== null &&
@@ -88,14 +105,15 @@ async function expire(deps: Deps, id: string, now: number): Promise<'csat' | 'bo
         updatedAt: now,
       };
       event = { type: 'bot-timed-out', routedToTeamId: queued ? channel.defaultTeamId : null };
+      if (queued) notice = await queuedNotice(trx, deps, channel, after, now);
     } else {
       return null;
     }
     await writeConversation(trx, {
       before,
       after,
-      messages: [systemMessage(deps.newId(), id, event, now)],
+      messages: [systemMessage(deps.newId(), id, event, now), ...(notice ? [notice] : [])],
     });
-    return event.type === 'csat-timed-out' ? 'csat' : 'bot';
+    return { kind: event.type === 'csat-timed-out' ? 'csat' : 'bot', notice };
   });
 }

@@ -15,6 +15,8 @@ const TRPC_CODES: Record<ErrorCode, TRPCCode> = {
   'in-bot': 'CONFLICT',
   'awaiting-csat': 'CONFLICT',
   'inbound-only-channel': 'FORBIDDEN',
+  'contact-unreachable': 'PRECONDITION_FAILED',
+  'not-team-member': 'FORBIDDEN',
   'template-required': 'PRECONDITION_FAILED',
   'template-not-found': 'NOT_FOUND',
   'template-params-missing': 'BAD_REQUEST',

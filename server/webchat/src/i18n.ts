@@ -1,3 +1,5 @@
+import { contactNotice } from '@atendo/shared/rules/contact-notices';
+
 export type WidgetLocale = 'pt-BR' | 'en';
 
 const STRINGS = {
@@ -15,13 +17,13 @@ const STRINGS = {
     attach: 'Anexar arquivo',
     you: 'Você',
     bot: 'Assistente',
-    queued: 'Aguardando um atendente…',
+    queued: contactNotice('pt-BR', 'queued'),
     active: 'Em atendimento',
     closed: 'Atendimento finalizado. Envie uma mensagem para começar outro.',
     csatQuestion: 'Como você avalia este atendimento?',
     csatComment: 'Comentário (opcional)',
     csatSend: 'Enviar avaliação',
-    csatThanks: 'Obrigado pela sua avaliação!',
+    csatThanks: contactNotice('pt-BR', 'csatThanks'),
     reconnecting: 'Reconectando…',
     sessionExpired: 'Sua sessão de atendimento expirou. Informe seus dados para começar de novo.',
     unauthenticated: 'Sua sessão de atendimento não é mais válida. Informe seus dados novamente.',
@@ -56,13 +58,13 @@ const STRINGS = {
     attach: 'Attach file',
     you: 'You',
     bot: 'Assistant',
-    queued: 'Waiting for an agent…',
+    queued: contactNotice('en', 'queued'),
     active: 'Chatting with an agent',
     closed: 'This conversation is over. Send a message to start another.',
     csatQuestion: 'How would you rate this conversation?',
     csatComment: 'Comment (optional)',
     csatSend: 'Send rating',
-    csatThanks: 'Thank you for your rating!',
+    csatThanks: contactNotice('en', 'csatThanks'),
     reconnecting: 'Reconnecting…',
     sessionExpired: 'Your chat session has expired. Enter your details to start again.',
     unauthenticated: 'Your chat session is no longer valid. Enter your details again.',

@@ -53,3 +53,22 @@ export function canAnswerCsat(
     ? allow()
     : deny('csat-not-pending', { state: conv.state, csatDeadline: conv.csatDeadline });
 }
+
+/**
+ * How long after a score without a comment the contact's next message is taken as the comment.
+ * The question invites "a comment after the score", and on WhatsApp people send them as two
+ * messages; past this, a message is a new conversation again.
+ */
+export const CSAT_COMMENT_WINDOW_MS = 10 * 60_000;
+
+/** Whether a message now may still be the comment of this recorded score. */
+export function canCommentCsat(
+  answer: { answeredAt: number; comment: string | null },
+  now: number,
+): Decision<'csat-not-pending'> {
+  const open = answer.comment === null && now - answer.answeredAt < CSAT_COMMENT_WINDOW_MS;
+  return open ? allow() : deny('csat-not-pending', { answeredAt: answer.answeredAt });
+}
+
+/** The comment as stored: the whole message, trimmed, at most the column's length. */
+export const csatComment = (text: string): string | null => comment(text);

@@ -7,6 +7,7 @@ import {
   canSendMessage,
   channelHasWindow,
   customerServiceWindow,
+  windowOnOtherNumber,
   type OutboundMessageKind,
 } from './messaging-window';
 
@@ -77,5 +78,41 @@ describe('canSendMessage', () => {
     expect(
       canSendMessage({ channelKind: 'whatsapp', lastInboundAt: wrote, now, messageKind }).ok,
     ).toBe(ok);
+  });
+});
+
+describe('the window is per business number', () => {
+  const now = 1_000_000_000;
+  const closed = { kind: 'closed', closedAt: null } as const;
+  const other = (channelId: string, channelKind: ChannelKind, minutesAgo: number | null) => ({
+    channelId,
+    channelKind,
+    lastInboundAt: minutesAgo === null ? null : now - minutesAgo * 60_000,
+  });
+
+  it('names the other WhatsApp number the contact wrote to most recently, within 24 h', () => {
+    const found = windowOnOtherNumber({
+      channelId: 'channel-whatsapp',
+      window: closed,
+      now,
+      conversations: [
+        other('channel-receptivo', 'whatsapp', 30),
+        other('channel-outro', 'whatsapp', 6),
+        other('channel-webchat', 'webchat', 1),
+        other('channel-whatsapp', 'whatsapp', 2),
+      ],
+    });
+    expect(found).toEqual({ channelId: 'channel-outro', lastInboundAt: now - 6 * 60_000 });
+  });
+
+  it.each([
+    ['this window is open', { kind: 'open', closesAt: now + 1 } as const, 6],
+    ['the other message is older than the window', closed, 24 * 60 + 1],
+    ['the contact never wrote elsewhere', closed, null],
+  ])('says nothing when %s', (_name, window, minutesAgo) => {
+    const conversations = [other('channel-receptivo', 'whatsapp', minutesAgo)];
+    expect(
+      windowOnOtherNumber({ channelId: 'channel-whatsapp', window, now, conversations }),
+    ).toBeNull();
   });
 });

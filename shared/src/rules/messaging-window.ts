@@ -68,3 +68,38 @@ export function canSendMessage(
   if (input.messageKind === 'template') return allow({ closesAt: null });
   return canSendFreeMessage(input);
 }
+
+/**
+ * Meta counts the 24 h window per business number: a contact who wrote to one of the
+ * organisation's WhatsApp numbers can still only get a template from another. When this
+ * number's window is closed, the most recent message the contact sent to another WhatsApp
+ * number within 24 h explains why the agent, who saw them write, is asked for a template.
+ */
+export function windowOnOtherNumber(input: {
+  channelId: string;
+  window: WindowState;
+  now: number;
+  /** The contact's conversations, on any channel. */
+  conversations: readonly {
+    channelId: string;
+    channelKind: ChannelKind | null;
+    lastInboundAt: number | null;
+  }[];
+}): { channelId: string; lastInboundAt: number } | null {
+  if (input.window.kind !== 'closed') return null;
+  let latest: { channelId: string; lastInboundAt: number } | null = null;
+  for (const c of input.conversations) {
+    if (c.channelId === input.channelId || c.channelKind === null) continue;
+    if (!channelHasWindow(c.channelKind) || c.lastInboundAt === null) continue;
+    const open =
+      customerServiceWindow({
+        channelKind: c.channelKind,
+        lastInboundAt: c.lastInboundAt,
+        now: input.now,
+      }).kind === 'open';
+    if (open && (latest === null || c.lastInboundAt > latest.lastInboundAt)) {
+      latest = { channelId: c.channelId, lastInboundAt: c.lastInboundAt };
+    }
+  }
+  return latest;
+}

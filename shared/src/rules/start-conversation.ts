@@ -23,7 +23,14 @@ export type OpenConversationSummary = {
 };
 
 export type StartDenialReason =
-  'inbound-only-channel' | 'contact-busy' | 'in-bot' | 'awaiting-csat';
+  | 'inbound-only-channel'
+  | 'contact-busy'
+  | 'in-bot'
+  | 'awaiting-csat'
+  // The channel and team rules of start-reach.ts.
+  | 'contact-unreachable'
+  | 'channel-archived'
+  | 'not-team-member';
 
 export type StartConversationInput = {
   actor: Actor;
@@ -96,7 +103,11 @@ export function startDenialHint(
 ): StartDenialHint {
   switch (reason) {
     case 'inbound-only-channel':
+    case 'contact-unreachable':
+    case 'channel-archived':
       return 'use-another-channel';
+    case 'not-team-member':
+      return 'ask-supervisor';
     case 'contact-busy':
       return details.ownerId === null ? 'take-from-queue' : 'ask-supervisor';
     case 'in-bot':

@@ -19,6 +19,7 @@ import { receiveInboundMessage } from '../../../../server/src/services/inbound';
 import { runTimers } from '../../../../server/src/services/timers';
 import { z } from 'zod';
 import { seedLargeOrganisation } from './large-org';
+import { fakeWhatsAppEnv, mountFakeWhatsApp, startFakeWhatsApp } from './fake-whatsapp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir =
@@ -26,7 +27,9 @@ const rendererDir =
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atendo-e2e-'));
+  const graph = await startFakeWhatsApp();
   const config = loadConfig({
+    ...fakeWhatsAppEnv(graph),
     ATENDO_HOST: '127.0.0.1',
     ATENDO_PORT: process.env.ATENDO_PORT ?? '0',
     ATENDO_DATA_DIR: dataDir,
@@ -41,11 +44,10 @@ async function main(): Promise<void> {
   await migrate(db);
   await seedDemo(db, systemClock);
   const server = createServer({ config, db, clock: systemClock, logger });
-  // No WhatsApp Business account here: a stand-in sender accepts every message, as Meta would.
-  // It replaces the "not configured" sender the server registers when WhatsApp has no secrets.
-  server.deps.senders.register('whatsapp', ({ message }) =>
-    Promise.resolve({ ok: true, channelMessageId: `wamid.e2e-${message.id}` }),
-  );
+  // No WhatsApp Business account here: the server's real WhatsApp adapter talks to the local
+  // fake Graph API, which accepts every message as Meta would and records its payload.
+  let url = '';
+  mountFakeWhatsApp(server.app, graph, { url: () => url, idle: () => server.whatsappIdle() });
   server.app.post('/__e2e/inbound', express.json(), (req, res) => {
     void simulateInbound(server.deps, req.body).then(
       (conversationId) => res.json({ conversationId }),
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
     );
   });
   const running = await server.listen();
+  url = running.url;
   const timer = setInterval(() => {
     void runTimers(server.deps, systemClock.now()).catch(() => undefined);
   }, 5_000);
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
     void running
       .close()
       .then(() => db.destroy())
+      .then(() => graph.close())
       .finally(() => {
         fs.rmSync(dataDir, { recursive: true, force: true });
         process.exit(0);

@@ -171,6 +171,9 @@ export const enAdminPeople: typeof ptBRAdminPeople = {
       phoneNumberIdFormat: "Use the number's ID (6 to 20 digits), not the phone number.",
       wabaId: 'WhatsApp Business Account ID (WABA)',
       wabaIdHint: 'Needed to import the approved templates.',
+      authorPrefix: 'Name the agent in messages',
+      authorPrefixHint:
+        "Each agent message starts with the agent's name in bold (*Ana:*), so the contact knows who they are talking to. Off, the name shows only when collaborators are in the conversation.",
       wabaIdFormat: 'The WhatsApp Business Account ID is digits only (6 to 20).',
       secrets: {
         accessToken: 'Access token',

@@ -2,6 +2,7 @@ import { enSeatSuper } from './en-seat-super';
 import { enAdminCatalog } from './en-admin-catalog';
 import { enActions } from './en-actions';
 import { enSeat } from './en-seat';
+import { enSeatWa } from './en-seat-wa';
 import { enSending } from './en-sending';
 import { enSession } from './en-session';
 import { enWorkspace } from './en-workspace';
@@ -78,6 +79,9 @@ export const en: Messages = {
     'awaiting-csat': "The previous conversation is waiting for the contact's satisfaction score.",
     'inbound-only-channel':
       'This channel is inbound-only: it answers but cannot start conversations.',
+    'contact-unreachable':
+      'This contact cannot be written to on this channel: their address here is missing. Choose another channel.',
+    'not-team-member': 'You are not a member of this team. Choose one of your teams.',
     'template-required': 'The 24-hour window is closed. Only a message template can be sent.',
     'template-not-found': 'This message template no longer exists or is not available.',
     'template-params-missing': 'Fill in every parameter of the message template.',
@@ -119,6 +123,7 @@ export const en: Messages = {
   ...enActions,
   ...enSending,
   ...enSeat,
+  ...enSeatWa,
   ...enSession,
   ...enPrivacy,
   ...enQuickReplies,

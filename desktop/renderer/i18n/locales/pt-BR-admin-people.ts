@@ -174,6 +174,9 @@ export const ptBRAdminPeople = {
       phoneNumberIdFormat: 'Use o ID do número (só dígitos, de 6 a 20), não o telefone.',
       wabaId: 'ID da conta do WhatsApp Business (WABA)',
       wabaIdHint: 'Necessário para importar os modelos aprovados.',
+      authorPrefix: 'Identificar o agente nas mensagens',
+      authorPrefixHint:
+        'Cada mensagem de um agente começa com o nome dele em negrito (*Ana:*), para o contato saber com quem fala. Desligado, o nome só aparece quando há colaboradores na conversa.',
       wabaIdFormat: 'O ID da conta do WhatsApp Business tem só dígitos (6 a 20).',
       secrets: {
         accessToken: 'Token de acesso',

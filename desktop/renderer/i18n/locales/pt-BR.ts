@@ -2,6 +2,7 @@ import { ptBRSeatSuper } from './pt-BR-seat-super';
 import { ptBRAdminCatalog } from './pt-BR-admin-catalog';
 import { ptBRActions } from './pt-BR-actions';
 import { ptBRSeat } from './pt-BR-seat';
+import { ptBRSeatWa } from './pt-BR-seat-wa';
 import { ptBRSending } from './pt-BR-sending';
 import { ptBRSession } from './pt-BR-session';
 import { ptBRWorkspace } from './pt-BR-workspace';
@@ -80,6 +81,9 @@ export const ptBR = {
     'in-bot': 'O contato ainda está navegando no menu do bot deste canal.',
     'awaiting-csat': 'O atendimento anterior está pendente de avaliação do contato.',
     'inbound-only-channel': 'Este canal é receptivo: só responde, não inicia atendimentos.',
+    'contact-unreachable':
+      'Não há como escrever para este contato por este canal: falta o endereço dele aqui. Escolha outro canal.',
+    'not-team-member': 'Você não faz parte desta equipe. Escolha uma das suas equipes.',
     'template-required':
       'A janela de 24 horas está fechada. Só é possível enviar um modelo de mensagem.',
     'template-not-found': 'Este modelo de mensagem não existe mais ou não está disponível.',
@@ -123,6 +127,7 @@ export const ptBR = {
   ...ptBRActions,
   ...ptBRSending,
   ...ptBRSeat,
+  ...ptBRSeatWa,
   ...ptBRSession,
   ...ptBRPrivacy,
   ...ptBRQuickReplies,
@@ -144,4 +149,5 @@ export type SecScopeErrorMessages = Widen<typeof ptBRSecScopeErrors>;
 export type SecScopeMessages = Widen<typeof ptBRSecScope>;
 export type SendingMessages = Widen<typeof ptBRSending>;
 export type SeatMessages = Widen<typeof ptBRSeat>;
+export type SeatWaMessages = Widen<typeof ptBRSeatWa>;
 export type SessionMessages = Widen<typeof ptBRSession>;

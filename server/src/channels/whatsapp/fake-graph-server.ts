@@ -279,8 +279,9 @@ async function readForm(
 ): Promise<Pick<RecordedRequest, 'form' | 'file'>> {
   // undici's multipart parser, the same one fetch uses to write the body; the deprecation
   // warns about untrusted input on production servers, which this test fake never sees.
+  const response = new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } });
   // eslint-disable-next-line @typescript-eslint/no-deprecated
-  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const form = await response.formData();
   const fields: Record<string, string> = {};
   let file: Buffer | null = null;
   for (const [key, value] of form.entries()) {

@@ -27,6 +27,7 @@ describe('admin.channels', () => {
   it('creates a WhatsApp number with its own secrets, sealed and never answered', async () => {
     const channel = await admin.admin.channels.create(whatsapp);
     expect(channel.whatsapp).toEqual({
+      authorPrefix: true,
       phoneNumberId: '109876543210987',
       wabaId: '200000000000001',
       // The harness sets no WHATSAPP_* variables, so the verify token is set nowhere.

@@ -114,7 +114,10 @@ export async function createChannel(deps: Deps, config: Config, actor: Agent, ra
       externalId,
       updatedAt: now,
     });
-    const settings = input.kind === 'whatsapp' ? { wabaId: input.wabaId } : input.webchat;
+    const settings =
+      input.kind === 'whatsapp'
+        ? { wabaId: input.wabaId, authorPrefix: input.authorPrefix }
+        : input.webchat;
     const secrets =
       input.kind === 'whatsapp'
         ? sealChannelSecrets(deps.secrets, mergeSecrets({}, input.secrets))
@@ -137,8 +140,12 @@ export async function createChannel(deps: Deps, config: Config, actor: Agent, ra
 }
 
 function updatedSettings(row: ChannelRow, input: ChannelUpdate): string | null {
-  if (row.kind === 'whatsapp' && input.wabaId !== undefined) {
-    return toJson({ ...whatsAppSettingsOf(row), wabaId: input.wabaId });
+  if (row.kind === 'whatsapp' && (input.wabaId !== undefined || input.authorPrefix !== undefined)) {
+    const stored = whatsAppSettingsOf(row);
+    return toJson({
+      wabaId: input.wabaId === undefined ? stored.wabaId : input.wabaId,
+      authorPrefix: input.authorPrefix ?? stored.authorPrefix,
+    });
   }
   if (row.kind === 'webchat' && input.webchat !== undefined) return toJson(input.webchat);
   return row.settings;
@@ -146,7 +153,7 @@ function updatedSettings(row: ChannelRow, input: ChannelUpdate): string | null {
 
 /** Fields of another kind's channel are refused, so nothing is half-applied silently. */
 function refuseOtherKind(row: ChannelRow, input: ChannelUpdate): void {
-  const whatsappOnly = ['phoneNumberId', 'wabaId', 'secrets'] as const;
+  const whatsappOnly = ['phoneNumberId', 'wabaId', 'authorPrefix', 'secrets'] as const;
   const webchatOnly = ['key', 'webchat'] as const;
   const wrong =
     row.kind === 'whatsapp'

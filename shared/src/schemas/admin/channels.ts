@@ -71,6 +71,8 @@ export const AdminWhatsApp = z.object({
   }),
   /** The callback URL to paste into the Meta app's WhatsApp webhook settings. */
   webhookUrl: z.string(),
+  /** Agents' messages open with the author's name ("*Ana:*"); on unless the admin turns it off. */
+  authorPrefix: z.boolean(),
 });
 export type AdminWhatsApp = z.infer<typeof AdminWhatsApp>;
 
@@ -103,6 +105,7 @@ export const ChannelCreate = z.discriminatedUnion('kind', [
     ...CommonFields,
     phoneNumberId: PhoneNumberId,
     wabaId: WabaId.nullable().default(null),
+    authorPrefix: z.boolean().default(true),
     secrets: WhatsAppSecretsInput.default({}),
   }),
   z.object({
@@ -124,6 +127,7 @@ export const ChannelUpdate = z.object({
   botMenu: BotMenu.nullable().optional(),
   phoneNumberId: PhoneNumberId.optional(),
   wabaId: WabaId.nullable().optional(),
+  authorPrefix: z.boolean().optional(),
   secrets: WhatsAppSecretsInput.optional(),
   key: WebchatKey.optional(),
   webchat: WebchatSettings.optional(),

@@ -21,6 +21,7 @@ const whatsapp: AdminChannel = {
     wabaId: null,
     secrets: { accessToken: 'set', appSecret: 'env', verifyToken: 'not-set' },
     webhookUrl: 'https://atendo.example/webhooks/whatsapp',
+    authorPrefix: true,
   },
   webchat: null,
   embedSnippet: null,
@@ -35,6 +36,7 @@ describe('channel form draft', () => {
     const parsed = ChannelUpdate.parse(input);
     expect(parsed.secrets).toEqual({ appSecret: 'new-secret', verifyToken: null });
     expect(parsed.wabaId).toBeNull();
+    expect(parsed.authorPrefix).toBe(true);
     expect(parsed.botMenu).toBeNull();
   });
 

@@ -26,6 +26,8 @@ export type ChannelDraft = {
   botMenu: BotMenuDraft;
   phoneNumberId: string;
   wabaId: string;
+  /** Agents' messages open with their name ("*Ana:*"). */
+  authorPrefix: boolean;
   /**
    * A replacement typed by the admin; empty keeps the stored secret; null removes it, so the
    * server's WHATSAPP_* variable applies again.
@@ -66,6 +68,7 @@ export function channelDraft(
     botMenu: menuDraft(channel?.botMenu ?? null),
     phoneNumberId: channel?.whatsapp?.phoneNumberId ?? '',
     wabaId: channel?.whatsapp?.wabaId ?? '',
+    authorPrefix: channel?.whatsapp?.authorPrefix ?? true,
     secrets: { accessToken: '', appSecret: '', verifyToken: '' },
     key: channel?.kind === 'webchat' ? channel.externalId : '',
     allowedOrigins: webchat?.allowedOrigins.join('\n') ?? '',
@@ -129,6 +132,7 @@ export function channelInput(draft: ChannelDraft, channel: AdminChannel | null):
       ? {
           phoneNumberId: draft.phoneNumberId.trim(),
           wabaId: draft.wabaId.trim() === '' ? null : draft.wabaId.trim(),
+          authorPrefix: draft.authorPrefix,
           secrets: secretsInput(draft.secrets),
         }
       : { key: draft.key.trim(), webchat: webchatInput(draft) };

@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AdminChannel } from '@atendo/shared/schemas/admin/channels';
 import { CopyValue } from '../copy-value';
@@ -42,6 +42,14 @@ export function WhatsAppFields(props: {
           error={props.error('wabaId')}
         />
       </SimpleGrid>
+      <Switch
+        label={t('adminPeople.channels.authorPrefix')}
+        description={t('adminPeople.channels.authorPrefixHint')}
+        checked={draft.authorPrefix}
+        onChange={(e) => {
+          props.onChange({ authorPrefix: e.currentTarget.checked });
+        }}
+      />
       {SECRETS.map((name) => (
         <SecretField
           key={name}

@@ -60,6 +60,7 @@ export function ConversationView({ conversationId }: ConversationViewProps) {
       {view.mayWrite && (
         <WindowBanner
           window={view.window}
+          otherNumber={view.otherNumber}
           now={view.now}
           canSend={view.mayWrite}
           onSendTemplate={openTemplates}

@@ -9,13 +9,21 @@ const CLOSING_SOON_MS = 2 * 3_600_000;
 
 export type WindowBannerProps = {
   window: WindowState;
+  /** When the contact last wrote to another of the organisation's WhatsApp numbers. */
+  otherNumber?: { lastInboundAt: number } | null;
   now: number;
   canSend: boolean;
   onSendTemplate: () => void;
 };
 
 /** The WhatsApp 24 h window: a countdown while open, and the template path once it closed. */
-export function WindowBanner({ window, now, canSend, onSendTemplate }: WindowBannerProps) {
+export function WindowBanner({
+  window,
+  otherNumber = null,
+  now,
+  canSend,
+  onSendTemplate,
+}: WindowBannerProps) {
   const { t } = useTranslation();
   if (window.kind === 'none') return null;
   if (window.kind === 'open') {
@@ -46,11 +54,16 @@ export function WindowBanner({ window, now, canSend, onSendTemplate }: WindowBan
       radius={0}
       data-testid="window-banner"
       data-window="closed"
+      data-other-number={otherNumber !== null}
       icon={<Icon name="clock" />}
     >
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">
-          {window.closedAt === null ? t('window.neverOpened') : t('window.closed')}
+          {otherNumber !== null
+            ? t('seatWa.otherNumber', { ago: formatDuration(now - otherNumber.lastInboundAt) })
+            : window.closedAt === null
+              ? t('window.neverOpened')
+              : t('window.closed')}
         </Text>
         {canSend && (
           <Button
