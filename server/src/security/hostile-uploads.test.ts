@@ -154,8 +154,7 @@ describe('an agent upload', () => {
     expect(answer).toEqual({ status, code: expect.any(String) as unknown });
   });
 
-  it('does not fail on NUL and bidi controls in a name', async () => {
-    // TODO(sec-scope): once stored names are normalised, assert the stored name has neither.
+  it('stores a name with NUL and bidi controls without them', async () => {
     const response = await s.agentUpload(
       {
         'content-type': 'text/plain',
@@ -163,7 +162,9 @@ describe('an agent upload', () => {
       },
       Buffer.from('olá'),
     );
-    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBe(201);
+    const { attachment } = (await response.json()) as { attachment: { fileName: string } };
+    expect(attachment.fileName).toBe('notafiscal.txt');
   });
 });
 
@@ -213,14 +214,14 @@ describe('a web chat visitor upload', () => {
     expect(await atendoCodeOf(response)).toBe('attachment-too-large');
   });
 
-  it('does not fail on NUL and bidi controls in a name', async () => {
-    // TODO(sec-scope): once stored names are normalised, assert the stored name has neither.
+  it('stores a name with NUL and bidi controls without them', async () => {
     const response = await s.visitorUpload(
       { 'content-type': 'image/png', 'x-file-name': encodeURIComponent('foto\u0000\u202E.png') },
       PNG,
       clientId(),
     );
-    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBe(201);
+    expect((await s.visitorAttachment(response))?.fileName).toBe('foto.png');
   });
 });
 
