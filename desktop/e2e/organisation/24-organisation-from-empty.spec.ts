@@ -226,9 +226,14 @@ test('uma empresa monta o Atendo do zero e atende o primeiro visitante', async (
   await expect(view.title).toHaveText(VISITOR);
   await view.toggleTag('Cliente VIP');
   await expect(joana.page.getByTestId('header-tags')).toContainText('Cliente VIP');
-  // The composer has no quick-reply picker yet (routing issue): Joana types the reply's text.
-  // TODO(routing): pick /boas-vindas once the composer offers quick replies.
-  await view.send('Olá Paula, sou do suporte da Loja Boa.');
+  // The team's new quick reply, picked with / and filled in with the visitor's first name.
+  await view.composer.fill('/boas');
+  await expect(
+    joana.page.getByRole('listbox', { name: 'Respostas rápidas' }).getByRole('option'),
+  ).toHaveText([/\/boas-vindas/]);
+  await view.composer.press('Enter');
+  await expect(view.composer).toHaveValue('Olá Paula, sou do suporte da Loja Boa.');
+  await view.composer.press('Enter');
   await expect(
     site.locator('.msg.outbound', { hasText: 'sou do suporte da Loja Boa' }),
   ).toBeVisible();
