@@ -176,7 +176,7 @@ export const ptBRAdminPeople = {
       wabaIdHint: 'Necessário para importar os modelos aprovados.',
       authorPrefix: 'Identificar o agente nas mensagens',
       authorPrefixHint:
-        'Cada mensagem de um agente começa com o nome dele em negrito (*Ana:*), para o contato saber com quem fala. Desligado, o nome só aparece quando há colaboradores na conversa.',
+        'Cada mensagem de um agente começa com a assinatura dele em negrito (*Ana:*), para o contato saber com quem fala. Desligado, a assinatura só aparece quando há colaboradores na conversa.',
       wabaIdFormat: 'O ID da conta do WhatsApp Business tem só dígitos (6 a 20).',
       secrets: {
         accessToken: 'Token de acesso',

@@ -19,6 +19,7 @@ export function NotificationPermissionButton() {
     <Button
       variant="subtle"
       size="compact-sm"
+      style={{ flexShrink: 0 }}
       onClick={() => {
         void Notification.requestPermission().finally(() => {
           setVisible(askable());

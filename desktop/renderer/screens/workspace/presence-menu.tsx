@@ -31,6 +31,7 @@ export function PresenceMenu() {
           variant="dot"
           color="red"
           size="lg"
+          style={{ flexShrink: 0 }}
           role="status"
           aria-label={`${t('presence.change')}: ${t('seat.noConnection')}`}
           data-testid="presence-status"
@@ -44,7 +45,10 @@ export function PresenceMenu() {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <UnstyledButton aria-label={`${t('presence.change')}: ${t(`presence.${presence}`)}`}>
+        <UnstyledButton
+          aria-label={`${t('presence.change')}: ${t(`presence.${presence}`)}`}
+          style={{ flexShrink: 0 }}
+        >
           <Badge
             variant="dot"
             color={COLORS[presence]}

@@ -57,12 +57,14 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
           />
         )}
       </Group>
-      <Group gap="sm" wrap="nowrap">
+      {/* Buttons keep their labels whole; a long name is what gives way (shown whole on hover). */}
+      <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
         <NotificationPermissionButton />
         <Button
           leftSection={<Icon name="plus" size={16} />}
           variant="light"
           onClick={props.onStartConversation}
+          style={{ flexShrink: 0 }}
         >
           {t('header.startConversation')}
         </Button>
@@ -75,8 +77,12 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
         </Tooltip>
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
-            <UnstyledButton aria-label={t('header.account', { name: session.agent.name })}>
-              <Text size="sm" fw={500}>
+            <UnstyledButton
+              aria-label={t('header.account', { name: session.agent.name })}
+              title={session.agent.name}
+              style={{ minWidth: 0 }}
+            >
+              <Text size="sm" fw={500} truncate="end" maw={150}>
                 {session.agent.name}
               </Text>
             </UnstyledButton>
