@@ -46,7 +46,7 @@ export class FakeServer {
     // A removal carries the id alone, as on the real feed (server/src/sync/removal.ts).
     const stored: SyncDocument<SyncCollection> = deleted
       ? { id: doc.id, _deleted: true }
-      : ({ ...doc, _deleted: false });
+      : { ...doc, _deleted: false };
     this.table(collection).set(doc.id, { doc: stored, seq: this.seq });
     this.broadcast({
       type: 'changes',
