@@ -92,7 +92,9 @@ describe('a WhatsApp contact’s address', () => {
     });
     await t.server.whatsappIdle();
     const sends = t.fake.sends().map((s) => s.json as { to?: string; text?: { body?: string } });
-    const proposal = sends.find((s) => s.text?.body === 'Segue o orçamento.');
+    // The author's line comes first (the channel names who writes: issue 11).
+    // The author's first name comes first (the channel says who writes: issue 11).
+    const proposal = sends.find((s) => s.text?.body === '*Diego:*\nSegue o orçamento.');
     expect(proposal?.to).toBe(CONTACT_WA_ID);
     expect(sends.some((s) => s.to === ANA_NUMBER)).toBe(false);
   });
