@@ -14,6 +14,8 @@ export type WebchatInbound = {
   profileName: string;
   email: string;
   locale: Locale;
+  /** The answers to the channel's extra pre-chat questions, checked when the session opened. */
+  fields: Readonly<Record<string, string>>;
   channelMessageId: string;
   kind: 'text' | 'media';
   body: string;
