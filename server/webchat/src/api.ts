@@ -65,12 +65,18 @@ export const createApi = (base: string, channelKey: string) => {
     setToken: (value: string | null) => {
       token = value;
     },
-    /** The channel's look and greeting, as an admin set them; null when it cannot be read. */
+    /** The channel's look, greeting, language and questions, as an admin set them; null when it cannot be read. */
     config: async (): Promise<WidgetConfig | null> => {
       const response = await fetch(`${base}/webchat/${encodeURIComponent(channelKey)}/config`);
       return response.ok ? ((await response.json()) as WidgetConfig) : null;
     },
-    openSession: async (input: { name: string; email: string; locale: string }) =>
+    openSession: async (input: {
+      name: string;
+      email: string;
+      locale: string;
+      /** Answers to the channel's extra pre-chat questions, by key. */
+      fields: Record<string, string>;
+    }) =>
       parse<SessionResponse>(
         await fetch(`${base}/webchat/${encodeURIComponent(channelKey)}/sessions`, {
           method: 'POST',

@@ -1,6 +1,7 @@
 import express, { type RequestHandler, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import { AtendoError } from '@atendo/shared/errors';
+import { DEFAULT_WEBCHAT_SETTINGS } from '@atendo/shared/schemas/admin/channels';
 import type { SendResponse, SessionResponse, TranscriptResponse } from './protocol';
 import type { WebchatInboundResult, WebchatPorts } from './ports';
 import { parseOrThrow } from './parse';
@@ -86,7 +87,7 @@ function addSessionRoutes(router: Router, ports: WebchatPorts): void {
     const body = parseOrThrow(OpenSessionBody, req.body);
     const channel = await ports.findChannelByKey(key);
     if (channel?.kind !== 'webchat') throw new AtendoError('not-found', 'no such web chat');
-    const settings = await ports.webchatSettings(channel.id);
+    const settings = (await ports.webchatSettings(channel.id)) ?? DEFAULT_WEBCHAT_SETTINGS;
     requireAllowedOrigin(settings, req.get('origin'));
     const fields = checkPreChatAnswers(settings.preChatFields, body.fields);
     const issuedAt = ports.now();
