@@ -75,6 +75,11 @@ test('the channel’s language and extra question, and the answer on the agent�
   expect(await order.evaluate((el: HTMLInputElement) => el.validity.valueMissing)).toBe(true);
 
   await order.fill('A-1234');
+  // A number the server cannot read is named, and nothing starts.
+  await page.getByLabel('Mobile').fill('123');
+  await page.getByRole('button', { name: 'Start chat' }).click();
+  await expect(page.getByText('Please check “Mobile”.')).toBeVisible();
+  await expect(page.getByLabel('Mobile')).toBeFocused();
   await page.getByLabel('Mobile').fill('(11) 98765-4321');
   await page.getByRole('button', { name: 'Start chat' }).click();
   const input = page.getByPlaceholder('Type your message…');

@@ -78,7 +78,14 @@ export function runChat({ host, api, storageKey, config }: ChatSetup): void {
       return;
     }
     const code = error instanceof WidgetApiError ? error.code : 'error';
-    view.error.textContent = errorText(locale, code);
+    // A refused pre-chat answer (a phone that is not one) is named and focused.
+    const question = view.extraInputs.find(
+      (q) => error instanceof WidgetApiError && code === 'invalid-input' && q.key === error.field,
+    );
+    if (question) question.input.focus();
+    view.error.textContent = question
+      ? t('checkField').replace('{field}', question.label)
+      : errorText(locale, code);
   };
 
   const STATE_TEXT: Partial<Record<VisitorConversationState, StringKey>> = {

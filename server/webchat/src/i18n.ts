@@ -32,6 +32,7 @@ const STRINGS = {
     'attachment-type-not-allowed': 'Este tipo de arquivo não é aceito.',
     'attachment-content-mismatch': 'O conteúdo do arquivo não corresponde ao tipo dele.',
     'invalid-input': 'Verifique os dados informados.',
+    checkField: 'Verifique o campo “{field}”.',
     'csat-not-pending': 'Esta avaliação não está mais disponível.',
     'rate-limited': 'Muitas mensagens em pouco tempo. Aguarde um instante e tente de novo.',
     rateLimitedMessage:
@@ -74,6 +75,7 @@ const STRINGS = {
     'attachment-type-not-allowed': 'This type of file is not accepted.',
     'attachment-content-mismatch': "The file's content does not match its type.",
     'invalid-input': 'Please check what you entered.',
+    checkField: 'Please check “{field}”.',
     'csat-not-pending': 'This rating is no longer open.',
     'rate-limited': 'Too many messages in a short time. Please wait a moment and try again.',
     rateLimitedMessage:

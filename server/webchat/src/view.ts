@@ -24,8 +24,8 @@ export function buildView(host: HTMLElement, t: T, questions: readonly PreChatFi
   const emailInput = h('input', { name: 'email', type: 'email', required: '', maxlength: '254' });
   const extraInputs = questions.map((question) => ({
     key: question.key,
-    // Name and e-mail are always required; only the channel's optional questions say so.
-    label: question.required ? question.label : `${question.label} ${t('optional')}`,
+    label: question.label,
+    required: question.required,
     input: questionInput(question),
   }));
   const greeting = h('p', {}, [t('intro')]);
@@ -33,7 +33,10 @@ export function buildView(host: HTMLElement, t: T, questions: readonly PreChatFi
     greeting,
     h('label', {}, [t('name'), nameInput]),
     h('label', {}, [t('email'), emailInput]),
-    ...extraInputs.map(({ label, input }) => h('label', {}, [label, input])),
+    // Name and e-mail are always required; only the channel's optional questions say so.
+    ...extraInputs.map(({ label, required, input }) =>
+      h('label', {}, [required ? label : `${label} ${t('optional')}`, input]),
+    ),
     h('button', { class: 'primary', type: 'submit' }, [t('start')]),
   ]);
   const textInput = h('input', {
