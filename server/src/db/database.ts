@@ -10,6 +10,7 @@ import * as conversationAddress from './migrations/0005-conversation-address';
 import * as privacy from './migrations/0008-privacy';
 import * as admin from './migrations/0007-admin';
 import * as webchatSessions from './migrations/0010-webchat-sessions';
+import * as webchatSessionFields from './migrations/0016-webchat-session-fields';
 import { describePostgresUrl, openPostgres, type PostgresOptions } from './postgres';
 import type { DB } from './schema';
 
@@ -100,6 +101,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-privacy': privacy,
   '0007-admin': admin,
   '0010-webchat-sessions': webchatSessions,
+  '0016-webchat-session-fields': webchatSessionFields,
 };
 
 /** Applies every pending migration; throws with the failing migration's error. */

@@ -283,6 +283,8 @@ export type WebchatSessionsTable = {
   email: string;
   locale: string;
   issued_at: number;
+  /** JSON of the extra pre-chat answers; null before migration 0016. */
+  fields: string | null;
 };
 
 export type DB = {

@@ -17,16 +17,20 @@ export class WidgetApiError extends Error {
   readonly code: string;
   readonly reason: string | null;
   readonly retryAfterSeconds: number | null;
+  /** The form field a refused input names (a pre-chat answer's key), when it names one. */
+  readonly field: string | null;
   constructor(
     code: string,
     message: string,
     reason: string | null = null,
     retryAfterSeconds: number | null = null,
+    field: string | null = null,
   ) {
     super(message);
     this.code = code;
     this.reason = reason;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.field = field;
   }
 }
 
@@ -38,12 +42,14 @@ function refusal(response: Response, body: unknown): WidgetApiError {
   if (!isErrorBody(body)) return new WidgetApiError('network', `HTTP ${response.status}`);
   const reason = body.error.details?.reason;
   const wait = body.error.details?.retryAfterSeconds;
+  const field = body.error.details?.field;
   const { code, message } = body.error;
   return new WidgetApiError(
     code,
     message,
     typeof reason === 'string' ? reason : null,
     typeof wait === 'number' ? wait : null,
+    typeof field === 'string' ? field : null,
   );
 }
 
@@ -65,12 +71,18 @@ export const createApi = (base: string, channelKey: string) => {
     setToken: (value: string | null) => {
       token = value;
     },
-    /** The channel's look and greeting, as an admin set them; null when it cannot be read. */
+    /** The channel's look, greeting, language and questions, as an admin set them; null when it cannot be read. */
     config: async (): Promise<WidgetConfig | null> => {
       const response = await fetch(`${base}/webchat/${encodeURIComponent(channelKey)}/config`);
       return response.ok ? ((await response.json()) as WidgetConfig) : null;
     },
-    openSession: async (input: { name: string; email: string; locale: string }) =>
+    openSession: async (input: {
+      name: string;
+      email: string;
+      locale: string;
+      /** Answers to the channel's extra pre-chat questions, by key. */
+      fields: Record<string, string>;
+    }) =>
       parse<SessionResponse>(
         await fetch(`${base}/webchat/${encodeURIComponent(channelKey)}/sessions`, {
           method: 'POST',

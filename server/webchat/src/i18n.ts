@@ -11,6 +11,7 @@ const STRINGS = {
     intro: 'Olá! Informe seu nome e e-mail para começar.',
     name: 'Nome',
     email: 'E-mail',
+    optional: '(opcional)',
     start: 'Iniciar conversa',
     placeholder: 'Digite sua mensagem…',
     send: 'Enviar',
@@ -31,6 +32,7 @@ const STRINGS = {
     'attachment-type-not-allowed': 'Este tipo de arquivo não é aceito.',
     'attachment-content-mismatch': 'O conteúdo do arquivo não corresponde ao tipo dele.',
     'invalid-input': 'Verifique os dados informados.',
+    checkField: 'Verifique o campo “{field}”.',
     'csat-not-pending': 'Esta avaliação não está mais disponível.',
     'rate-limited': 'Muitas mensagens em pouco tempo. Aguarde um instante e tente de novo.',
     rateLimitedMessage:
@@ -52,6 +54,7 @@ const STRINGS = {
     intro: 'Hi! Tell us your name and e-mail to start.',
     name: 'Name',
     email: 'E-mail',
+    optional: '(optional)',
     start: 'Start chat',
     placeholder: 'Type your message…',
     send: 'Send',
@@ -72,6 +75,7 @@ const STRINGS = {
     'attachment-type-not-allowed': 'This type of file is not accepted.',
     'attachment-content-mismatch': "The file's content does not match its type.",
     'invalid-input': 'Please check what you entered.',
+    checkField: 'Please check “{field}”.',
     'csat-not-pending': 'This rating is no longer open.',
     'rate-limited': 'Too many messages in a short time. Please wait a moment and try again.',
     rateLimitedMessage:

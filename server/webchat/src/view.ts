@@ -2,6 +2,7 @@ import { isInlineImage } from '../../src/channels/webchat/inline-images';
 import type { VisitorAttachment, VisitorMessage } from '../../src/channels/webchat/protocol';
 import { h, paperclipIcon } from './dom';
 import type { FileActions } from './files';
+import type { PreChatField } from '@atendo/shared/schemas/admin/channels';
 import type { StringKey } from './i18n';
 import { WIDGET_CSS } from './styles';
 
@@ -10,7 +11,7 @@ type T = (key: StringKey) => string;
 /** Every element the controller touches, built once inside a shadow root. */
 export type WidgetView = ReturnType<typeof buildView>;
 
-export function buildView(host: HTMLElement, t: T) {
+export function buildView(host: HTMLElement, t: T, questions: readonly PreChatField[] = []) {
   const root = host.attachShadow({ mode: 'open' });
   const launcher = h('button', { class: 'launcher', type: 'button', part: 'launcher' }, [
     t('open'),
@@ -21,10 +22,21 @@ export function buildView(host: HTMLElement, t: T) {
   const error = h('div', { class: 'error', role: 'alert' });
   const nameInput = h('input', { name: 'name', required: '', maxlength: '200' });
   const emailInput = h('input', { name: 'email', type: 'email', required: '', maxlength: '254' });
+  const extraInputs = questions.map((question) => ({
+    key: question.key,
+    label: question.label,
+    required: question.required,
+    input: questionInput(question),
+  }));
+  const greeting = h('p', {}, [t('intro')]);
   const intro = h('form', { class: 'intro' }, [
-    h('p', {}, [t('intro')]),
+    greeting,
     h('label', {}, [t('name'), nameInput]),
     h('label', {}, [t('email'), emailInput]),
+    // Name and e-mail are always required; only the channel's optional questions say so.
+    ...extraInputs.map(({ label, required, input }) =>
+      h('label', {}, [required ? label : `${label} ${t('optional')}`, input]),
+    ),
     h('button', { class: 'primary', type: 'submit' }, [t('start')]),
   ]);
   const textInput = h('input', {
@@ -84,9 +96,24 @@ export function buildView(host: HTMLElement, t: T) {
   root.append(h('style', {}, [WIDGET_CSS]), launcher, panel);
   keepNewestInView(list);
   return {
-    ...{ launcher, closeButton, panel, status, list, error, intro, nameInput, emailInput },
+    ...{ launcher, closeButton, panel, status, list, error, intro, greeting },
+    ...{ nameInput, emailInput, extraInputs },
     ...{ composer, textInput, fileInput, csat, scoreButtons, csatComment, csatSend },
   };
+}
+
+const INPUT_TYPE = { text: 'text', phone: 'tel', email: 'email' } as const;
+const AUTOCOMPLETE = { text: 'off', phone: 'tel', email: 'email' } as const;
+
+/** One of the channel's own questions, as the admin console set it (type, required). */
+function questionInput(question: PreChatField): HTMLInputElement {
+  return h('input', {
+    name: `field-${question.key}`,
+    type: INPUT_TYPE[question.type],
+    autocomplete: AUTOCOMPLETE[question.type],
+    maxlength: '200',
+    ...(question.required ? { required: '' } : {}),
+  });
 }
 
 /**

@@ -93,6 +93,7 @@ export function createWebchat(deps: Deps, options: WebchatOptions) {
         contactId: result.conversation.contactId,
         email: input.email,
         locale: input.locale,
+        fields: input.fields,
       });
       await afterInbound(deps, result);
       return result;

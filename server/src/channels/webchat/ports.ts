@@ -14,6 +14,8 @@ export type WebchatInbound = {
   profileName: string;
   email: string;
   locale: Locale;
+  /** The answers to the channel's extra pre-chat questions, checked when the session opened. */
+  fields: Readonly<Record<string, string>>;
   channelMessageId: string;
   kind: 'text' | 'media';
   body: string;
@@ -59,8 +61,8 @@ export type WebchatPorts = {
   limits: WebchatRateLimits;
   findChannelByKey: (key: string) => Promise<Channel | null>;
   findChannelById: (id: string) => Promise<Channel | null>;
-  /** The channel's look, form and allowed origins (admin console). */
-  webchatSettings: (channelId: string) => Promise<WebchatSettings>;
+  /** The channel's look, form and allowed origins (admin console); null until first saved. */
+  webchatSettings: (channelId: string) => Promise<WebchatSettings | null>;
   /** Stores the message once per channelMessageId, then runs the bot/CSAT dialogue. */
   receiveInbound: (input: WebchatInbound) => Promise<WebchatInboundResult>;
   visitorSnapshot: (channelId: string, address: string) => Promise<VisitorSnapshot>;

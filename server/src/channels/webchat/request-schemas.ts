@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { Locale } from '@atendo/shared/schemas/common';
 import { fileNameTransform } from '../../security/file-name';
+import { PreChatAnswers } from './prechat-fields';
 
 export const OpenSessionBody = z.object({
   name: z.string().trim().min(1).max(200),
   email: z.email().max(254),
   locale: Locale.catch('pt-BR'),
+  /** Answers to the channel's extra questions by key; checked against them in the router. */
+  fields: PreChatAnswers,
 });
 
 /** The client's id doubles as the channel message id, so a retried POST is stored once. */

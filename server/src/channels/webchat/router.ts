@@ -1,9 +1,11 @@
 import express, { type RequestHandler, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import { AtendoError } from '@atendo/shared/errors';
+import { DEFAULT_WEBCHAT_SETTINGS } from '@atendo/shared/schemas/admin/channels';
 import type { SendResponse, SessionResponse, TranscriptResponse } from './protocol';
 import type { WebchatInboundResult, WebchatPorts } from './ports';
 import { parseOrThrow } from './parse';
+import { checkPreChatAnswers } from './prechat-fields';
 import {
   AckBody,
   AttachmentIdParam,
@@ -85,9 +87,12 @@ function addSessionRoutes(router: Router, ports: WebchatPorts): void {
     const body = parseOrThrow(OpenSessionBody, req.body);
     const channel = await ports.findChannelByKey(key);
     if (channel?.kind !== 'webchat') throw new AtendoError('not-found', 'no such web chat');
-    requireAllowedOrigin(await ports.webchatSettings(channel.id), req.get('origin'));
+    const settings = (await ports.webchatSettings(channel.id)) ?? DEFAULT_WEBCHAT_SETTINGS;
+    requireAllowedOrigin(settings, req.get('origin'));
+    const fields = checkPreChatAnswers(settings.preChatFields, body.fields);
     const issuedAt = ports.now();
-    const claims = { channelId: channel.id, visitorId: `v-${ports.newId()}`, ...body, issuedAt };
+    const visitorId = `v-${ports.newId()}`;
+    const claims = { channelId: channel.id, visitorId, ...body, fields, issuedAt };
     // The contact and its conversation wait for the first message: a session alone is a row.
     const token = newVisitorToken();
     await ports.saveSession(hashVisitorToken(ports.tokenSecret, token), claims);

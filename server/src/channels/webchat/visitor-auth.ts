@@ -52,6 +52,7 @@ export const inboundFrom = (ports: WebchatPorts, visitor: Visitor, content: Cont
   profileName: visitor.claims.name,
   email: visitor.claims.email,
   locale: visitor.claims.locale,
+  fields: visitor.claims.fields,
   sentAt: ports.now(),
   ...content,
 });

@@ -30,13 +30,14 @@ export async function findWebchatChannel(db: Tx, externalId: string): Promise<Ch
 export async function webchatSettingsOfChannel(
   db: Tx,
   channelId: string,
-): Promise<WebchatSettings> {
+): Promise<WebchatSettings | null> {
   const row = await db
     .selectFrom('channels')
     .select('settings')
     .where('id', '=', channelId)
     .executeTakeFirst();
-  return webchatSettingsOf({ settings: row?.settings ?? null });
+  const settings = row?.settings ?? null;
+  return settings === null ? null : webchatSettingsOf({ settings });
 }
 
 export async function contactIdByAddress(

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { Locale } from '@atendo/shared/schemas/common';
+import { fromJsonOrNull, toJson } from '../../db/json';
 import type { Tx } from '../../services/deps';
 import type { VisitorClaims } from './visitor-token';
 
@@ -18,10 +20,13 @@ export async function insertVisitorSession(
       name: claims.name,
       email: claims.email,
       locale: claims.locale,
+      fields: toJson(claims.fields),
       issued_at: claims.issuedAt,
     })
     .execute();
 }
+
+const StoredFields = z.record(z.string(), z.string()).catch({});
 
 export async function findVisitorSession(db: Tx, tokenHash: string): Promise<VisitorClaims | null> {
   const row = await db
@@ -36,6 +41,7 @@ export async function findVisitorSession(db: Tx, tokenHash: string): Promise<Vis
     name: row.name,
     email: row.email,
     locale: Locale.catch('pt-BR').parse(row.locale),
+    fields: fromJsonOrNull(StoredFields, row.fields) ?? {},
     issuedAt: row.issued_at,
   };
 }

@@ -4,7 +4,7 @@ import { Locale } from '@atendo/shared/schemas/common';
 
 /**
  * The visitor's session as the server keeps it (webchat_sessions): the channel and the visitor
- * id (the contact's address on that channel), plus what the visitor typed in the form, so the
+ * id (the contact's address on that channel), plus what the visitor typed in the form (name, e-mail, the extra questions' answers), so the
  * contact can be created with them on the first message. The issue time lets the server refuse
  * old sessions under the TTL configured now, not the one at issue.
  */
@@ -14,6 +14,8 @@ export const VisitorClaims = z.object({
   name: z.string().min(1).max(200),
   email: z.email().max(254),
   locale: Locale,
+  /** The answers to the channel's extra pre-chat questions, by field key, already checked. */
+  fields: z.record(z.string(), z.string()),
   issuedAt: z.number().int().nonnegative(),
 });
 export type VisitorClaims = z.infer<typeof VisitorClaims>;

@@ -1,5 +1,8 @@
 import { AtendoError } from '@atendo/shared/errors';
-import type { WebchatSettings } from '@atendo/shared/schemas/admin/channels';
+import {
+  DEFAULT_WEBCHAT_SETTINGS,
+  type WebchatSettings,
+} from '@atendo/shared/schemas/admin/channels';
 import type { Channel } from '@atendo/shared/schemas/channel';
 
 /** What the widget shows for its channel (GET /webchat/:channelKey/config): nothing secret. */
@@ -8,16 +11,24 @@ export type WidgetConfig = {
   colors: WebchatSettings['colors'];
   greeting: string;
   preChatFields: WebchatSettings['preChatFields'];
-  language: WebchatSettings['language'];
+  /**
+   * The language the admin chose, which the widget speaks whatever the visitor's browser says;
+   * null for a channel whose web chat settings were never saved, which keeps speaking the
+   * browser's language as it did before the console could set one.
+   */
+  language: WebchatSettings['language'] | null;
 };
 
-export const widgetConfig = (channel: Channel, settings: WebchatSettings): WidgetConfig => ({
-  name: channel.name,
-  colors: settings.colors,
-  greeting: settings.greeting,
-  preChatFields: settings.preChatFields,
-  language: settings.language,
-});
+export const widgetConfig = (channel: Channel, settings: WebchatSettings | null): WidgetConfig => {
+  const shown = settings ?? DEFAULT_WEBCHAT_SETTINGS;
+  return {
+    name: channel.name,
+    colors: shown.colors,
+    greeting: shown.greeting,
+    preChatFields: shown.preChatFields,
+    language: settings?.language ?? null,
+  };
+};
 
 /**
  * A channel with allowed origins opens sessions only for pages on them (the browser's `Origin`
