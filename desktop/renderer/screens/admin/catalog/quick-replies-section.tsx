@@ -14,6 +14,7 @@ import {
   useCanEdit,
 } from './common';
 import { QuickReplyDialog } from './quick-reply-dialog';
+import { RowActions } from './row-actions';
 
 /** "Respostas rápidas": a team's saved answers, picked by their shortcut in the composer. */
 export function QuickRepliesSection() {
@@ -110,29 +111,15 @@ export function QuickRepliesSection() {
                 </Table.Td>
                 <Table.Td>
                   {canEdit && (
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      {reply.active && (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => {
-                            setEditing(reply);
-                          }}
-                        >
-                          {t('adminCatalog.edit')}
-                        </Button>
-                      )}
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color={reply.active ? 'red' : undefined}
-                        onClick={() => void toggle(reply)}
-                      >
-                        {reply.active
-                          ? t('adminCatalog.quickReplies.remove')
-                          : t('adminCatalog.quickReplies.restore')}
-                      </Button>
-                    </Group>
+                    <RowActions
+                      active={reply.active}
+                      onEdit={() => {
+                        setEditing(reply);
+                      }}
+                      onToggle={() => void toggle(reply)}
+                      removeLabel={t('adminCatalog.quickReplies.remove')}
+                      restoreLabel={t('adminCatalog.quickReplies.restore')}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>

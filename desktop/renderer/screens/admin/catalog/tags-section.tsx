@@ -27,6 +27,7 @@ import {
   useCanEdit,
 } from './common';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './form-errors';
+import { RowActions } from './row-actions';
 
 const SWATCHES = ['#2f9e44', '#1c7ed6', '#f08c00', '#e03131', '#7048e8', '#0c8599', '#868e96'];
 
@@ -120,27 +121,15 @@ export function TagsSection() {
                 </Table.Td>
                 <Table.Td>
                   {canEdit && (
-                    <Group gap="xs" justify="flex-end">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => {
-                          setEditing(tag);
-                        }}
-                      >
-                        {t('adminCatalog.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color={tag.active ? 'red' : undefined}
-                        onClick={() => void toggleArchive(tag)}
-                      >
-                        {tag.active
-                          ? t('adminCatalog.tags.archive')
-                          : t('adminCatalog.tags.restore')}
-                      </Button>
-                    </Group>
+                    <RowActions
+                      active={tag.active}
+                      onEdit={() => {
+                        setEditing(tag);
+                      }}
+                      onToggle={() => void toggleArchive(tag)}
+                      removeLabel={t('adminCatalog.tags.archive')}
+                      restoreLabel={t('adminCatalog.tags.restore')}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>
