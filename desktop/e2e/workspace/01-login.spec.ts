@@ -88,6 +88,10 @@ test('a session ended elsewhere closes the live stream and goes back to the logi
   });
   expect(answer.status()).toBe(200);
   await expect(page.getByRole('form', { name: 'Entrar no Atendo' })).toBeVisible();
+  // The agent is told why, rather than finding the login screen without a word.
+  await expect(page.getByTestId('signed-out-notice')).toHaveText(
+    'Sua sessão foi encerrada em outra janela ou computador. Entre novamente.',
+  );
 });
 
 test('the workspace speaks English when the agent picks it', async ({ page }) => {

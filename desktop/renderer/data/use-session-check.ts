@@ -18,13 +18,13 @@ export function useSessionCheck(): void {
       api.auth.me.query().catch((error: unknown) => {
         const failure = describeApiError(error);
         if (!cancelled && failure.kind === 'atendo' && failure.code === 'unauthenticated')
-          signOut();
+          signOut({ ended: 'unknown' });
       });
     };
     check();
     window.addEventListener('online', check);
-    const refusals = sessionRefused$.subscribe(() => {
-      signOut();
+    const refusals = sessionRefused$.subscribe((reason) => {
+      signOut({ ended: reason });
     });
     return () => {
       cancelled = true;

@@ -5,13 +5,15 @@ import { createLocalStore, type LocalStore } from '../store/local-store';
 import { createTrpcTransport } from '../store/trpc-transport';
 import { RefusalError, type SyncTransport } from '../store/transport';
 import type { Session } from '../session/session-storage';
+import { sessionEndReason, type SessionEndReason } from '../session/sign-out';
 
 export type WorkspaceServices = {
   session: Session;
   api: ApiClient;
   store: LocalStore;
   /** Emits when the live stream refuses the session (token unknown, expired or revoked). */
-  sessionRefused$: Observable<void>;
+  /** The server refused the session on the live stream, and why (its close reason). */
+  sessionRefused$: Observable<SessionEndReason>;
   /** Stops sync and closes the store; safe to call more than once (sign-out, then unmount). */
   close: () => Promise<void>;
   /** Closes the store and deletes this agent's local database from this computer. */
@@ -36,13 +38,14 @@ export const localDatabaseName = (session: Session): string =>
  */
 export function watchSessionRefusal(
   transport: SyncTransport,
-  onRefused: () => void,
+  onRefused: (reason: SessionEndReason) => void,
 ): SyncTransport {
   return {
     ...transport,
     stream: (onEvent, onError) =>
       transport.stream(onEvent, (error) => {
-        if (error instanceof RefusalError && error.code === 'unauthenticated') onRefused();
+        if (error instanceof RefusalError && error.code === 'unauthenticated')
+          onRefused(sessionEndReason(error.details.reason));
         onError(error);
       }),
   };
@@ -57,11 +60,11 @@ export function watchSessionRefusal(
 export async function openWorkspace(session: Session): Promise<WorkspaceServices> {
   const getToken = () => session.token;
   const api = createApiClient({ serverUrl: session.serverUrl, getToken });
-  const refused = new Subject<void>();
+  const refused = new Subject<SessionEndReason>();
   const transport = watchSessionRefusal(
     createTrpcTransport({ serverUrl: session.serverUrl, getToken, client: api }),
-    () => {
-      refused.next();
+    (reason) => {
+      refused.next(reason);
     },
   );
   const name = localDatabaseName(session);

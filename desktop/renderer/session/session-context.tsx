@@ -10,23 +10,23 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge, isDesktopShell } from '../bridge/get-bridge';
-import type { SignOutOutcome } from './sign-out';
+import type { LoginNotice } from './sign-out';
 import { bridgeSessionStore, restoreSession } from './session-store';
 import { rememberServerUrl, type Session } from './session-storage';
 
 type SessionState = {
   session: Session | null;
-  /** How the last sign-out went, for the login screen; cleared by the next sign-in. */
-  lastSignOut: SignOutOutcome | null;
+  /** How the last sign-out went (or why the server ended it), for the login screen. */
+  lastSignOut: LoginNotice | null;
   signIn: (session: Session) => Promise<void>;
   /**
    * Forgets the session on this computer and shows the login screen. It does not revoke the
    * token on the server: the sign-out dialog does that first (sign-out.ts); used alone when the
    * server already refused the token.
    */
-  signOut: (outcome?: SignOutOutcome) => void;
+  signOut: (outcome?: LoginNotice) => void;
   /** The same, awaited: the token is gone from this computer when it resolves. */
-  forget: (outcome: SignOutOutcome | null) => Promise<void>;
+  forget: (outcome: LoginNotice | null) => Promise<void>;
 };
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -38,7 +38,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const store = useMemo(() => bridgeSessionStore(getBridge()), []);
   const [state, setState] = useState<Restored>({ restored: false });
-  const [lastSignOut, setLastSignOut] = useState<SignOutOutcome | null>(null);
+  const [lastSignOut, setLastSignOut] = useState<LoginNotice | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -62,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [store],
   );
   const forget = useCallback(
-    async (outcome: SignOutOutcome | null) => {
+    async (outcome: LoginNotice | null) => {
       // Signed out on screen even when the store cannot be reached: the server check at the
       // next start sends a revoked token back to the login screen anyway.
       await store.clear().catch(() => undefined);
@@ -72,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [store],
   );
   const signOut = useCallback(
-    (outcome?: SignOutOutcome) => {
+    (outcome?: LoginNotice) => {
       void forget(outcome ?? null);
     },
     [forget],

@@ -9,6 +9,20 @@ export type SignOutOutcome = {
   expiresAt: number | null;
 };
 
+/**
+ * Why the server ended a session the agent did not sign out of here: the live stream's 4401
+ * close reason (server/src/auth/session-hub.ts), or a token `auth.me` no longer knows.
+ */
+export type SessionEndReason = 'signed-out' | 'session-expired' | 'session-revoked' | 'unknown';
+
+export const sessionEndReason = (reason: unknown): SessionEndReason =>
+  reason === 'signed-out' || reason === 'session-expired' || reason === 'session-revoked'
+    ? reason
+    : 'unknown';
+
+/** What the login screen says: how the agent's own sign-out went, or why the server ended it. */
+export type LoginNotice = SignOutOutcome | { ended: SessionEndReason };
+
 /** What the sign-out dialog offers about this computer's local data. */
 export type EraseChoice = {
   /** Ticked when the dialog opens. */

@@ -1,11 +1,28 @@
 import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../ui/format';
-import type { SignOutOutcome } from './sign-out';
+import type { LoginNotice, SessionEndReason } from './sign-out';
 
-/** What the login screen says after "Sair": above all, when the server session is still open. */
-export function SignedOutNotice({ outcome }: { outcome: SignOutOutcome }) {
+const ENDED_KEY = {
+  'signed-out': 'signOut.endedElsewhere',
+  'session-expired': 'signOut.endedExpired',
+  'session-revoked': 'signOut.endedRevoked',
+  unknown: 'signOut.endedUnknown',
+} as const satisfies Record<SessionEndReason, string>;
+
+/**
+ * What the login screen says after "Sair" (above all, when the server session is still open),
+ * or, when the server ended the session, why: the agent is never sent here without a word.
+ */
+export function SignedOutNotice({ outcome }: { outcome: LoginNotice }) {
   const { t, i18n } = useTranslation();
+  if ('ended' in outcome) {
+    return (
+      <Alert color="yellow" variant="light" role="status" data-testid="signed-out-notice">
+        {t(ENDED_KEY[outcome.ended])}
+      </Alert>
+    );
+  }
   if (!outcome.serverEnded) {
     const text =
       outcome.expiresAt === null

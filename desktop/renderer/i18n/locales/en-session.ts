@@ -17,6 +17,12 @@ export const enSession: SessionMessages = {
     confirm: 'Sign out',
     confirmErase: 'Erase and sign out',
     pending: 'Signing out…',
+    endedElsewhere:
+      'Your session was ended in another window or on another computer. Sign in again.',
+    endedExpired: 'Your session expired. Sign in again.',
+    endedRevoked:
+      'Your session was ended: the password was changed or an administrator reviewed your access. Sign in again.',
+    endedUnknown: 'Your session ended. Sign in again.',
     done: 'You signed out of Atendo.',
     doneErased: "You signed out of Atendo and this computer's data was erased.",
     serverNotEnded:

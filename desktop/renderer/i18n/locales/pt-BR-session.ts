@@ -16,6 +16,11 @@ export const ptBRSession = {
     confirm: 'Sair',
     confirmErase: 'Apagar e sair',
     pending: 'Saindo…',
+    endedElsewhere: 'Sua sessão foi encerrada em outra janela ou computador. Entre novamente.',
+    endedExpired: 'Sua sessão expirou. Entre novamente.',
+    endedRevoked:
+      'Sua sessão foi encerrada: a senha foi alterada ou o acesso foi revisto pelo administrador. Entre novamente.',
+    endedUnknown: 'Sua sessão terminou. Entre novamente.',
     done: 'Você saiu do Atendo.',
     doneErased: 'Você saiu do Atendo e os dados deste computador foram apagados.',
     serverNotEnded:
