@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { storableLine } from '@atendo/shared/rules/storable-text';
 import { Locale } from '@atendo/shared/schemas/common';
 import { fileNameTransform } from '../../security/file-name';
 import { PreChatAnswers } from './prechat-fields';
 
 export const OpenSessionBody = z.object({
-  name: z.string().trim().min(1).max(200),
+  // Cleaned here, before the session row keeps it: no NUL or bidi control reaches any table.
+  name: z.string().transform(storableLine).pipe(z.string().min(1).max(200)),
   email: z.email().max(254),
   locale: Locale.catch('pt-BR'),
   /** Answers to the channel's extra questions by key; checked against them in the router. */
