@@ -1,5 +1,5 @@
-import { Badge, Group, Select } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge, Group, Select, Switch } from '@mantine/core';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminChannel } from '@atendo/shared/schemas/admin/channels';
 import type { AdminTeam } from '@atendo/shared/schemas/admin/teams';
@@ -61,5 +61,44 @@ export function ArchivedBadge() {
     <Badge color="gray" variant="light" size="sm">
       {t('adminCatalog.archived')}
     </Badge>
+  );
+}
+
+/**
+ * A per-team catalogue's filters (tags, dispositions, quick replies): the team, the first active
+ * one until the admin picks another; whether archived items show; and a counter whose change
+ * reloads the list after a save.
+ */
+export function useTeamCatalog(showArchivedAtFirst: boolean) {
+  const teams = listOf(useAdminTeams());
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const [showArchived, setShowArchived] = useState(showArchivedAtFirst);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (teamId === null) setTeamId(teams.find((x) => !x.archived)?.id ?? null);
+  }, [teams, teamId]);
+  const reload = () => {
+    setVersion((v) => v + 1);
+  };
+  return { teams, teamId, setTeamId, showArchived, setShowArchived, version, reload };
+}
+
+export type TeamCatalog = ReturnType<typeof useTeamCatalog>;
+
+/** The team picker and the "show archived" switch above a per-team catalogue. */
+export function TeamCatalogFilters({ catalog }: { catalog: TeamCatalog }) {
+  const { t } = useTranslation();
+  return (
+    <Group align="flex-end">
+      <TeamSelect teams={catalog.teams} value={catalog.teamId} onChange={catalog.setTeamId} />
+      <Switch
+        label={t('adminCatalog.showArchived')}
+        checked={catalog.showArchived}
+        onChange={(e) => {
+          catalog.setShowArchived(e.currentTarget.checked);
+        }}
+        mb={8}
+      />
+    </Group>
   );
 }

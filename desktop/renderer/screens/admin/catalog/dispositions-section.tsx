@@ -1,5 +1,5 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Switch, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminDisposition } from '@atendo/shared/schemas/admin/catalog';
 import { useApiAction } from '../../../data/use-api-action';
@@ -7,10 +7,9 @@ import { useApiQuery } from '../../../data/use-api-query';
 import { useWorkspace } from '../../../data/workspace-context';
 import {
   ArchivedBadge,
-  listOf,
   SectionActions,
-  TeamSelect,
-  useAdminTeams,
+  TeamCatalogFilters,
+  useTeamCatalog,
   useCanEdit,
 } from './common';
 import {
@@ -28,16 +27,11 @@ export function DispositionsSection() {
   const { t } = useTranslation();
   const { api } = useWorkspace();
   const canEdit = useCanEdit();
-  const teams = listOf(useAdminTeams());
-  const [teamId, setTeamId] = useState<string | null>(null);
-  const [showArchived, setShowArchived] = useState(true);
-  const [version, setVersion] = useState(0);
+  const catalog = useTeamCatalog(true);
+  const { teamId, showArchived, version, reload } = catalog;
   const [edit, setEdit] = useState<DispositionEdit | null>(null);
   const [removing, setRemoving] = useState<AdminDisposition | null>(null);
   const act = useApiAction();
-  useEffect(() => {
-    if (teamId === null) setTeamId(teams.find((x) => !x.archived)?.id ?? null);
-  }, [teams, teamId]);
   const loaded = useApiQuery(
     () =>
       teamId === null
@@ -48,9 +42,6 @@ export function DispositionsSection() {
   const all = loaded.status === 'ok' ? loaded.data : [];
   const shown = showArchived ? all : all.filter((d) => d.active);
   const rows = flattenTree(dispositionTree(shown));
-  const reload = () => {
-    setVersion((v) => v + 1);
-  };
   const restore = async (d: AdminDisposition) => {
     const done = await act.runOrNotify(
       () => api.admin.dispositions.restore.mutate({ dispositionId: d.id }),
@@ -71,17 +62,7 @@ export function DispositionsSection() {
           {t('adminCatalog.dispositions.newRoot')}
         </Button>
       </SectionActions>
-      <Group align="flex-end">
-        <TeamSelect teams={teams} value={teamId} onChange={setTeamId} />
-        <Switch
-          label={t('adminCatalog.showArchived')}
-          checked={showArchived}
-          onChange={(e) => {
-            setShowArchived(e.currentTarget.checked);
-          }}
-          mb={8}
-        />
-      </Group>
+      <TeamCatalogFilters catalog={catalog} />
       <Text size="xs" c="dimmed" maw={760}>
         {t('adminCatalog.dispositions.archiveRule')}
       </Text>

@@ -1,5 +1,5 @@
-import { Alert, Button, Code, Group, Stack, Switch, Table, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuickReply } from '@atendo/shared/schemas/quick-reply';
 import { useApiAction } from '../../../data/use-api-action';
@@ -7,10 +7,9 @@ import { useApiQuery } from '../../../data/use-api-query';
 import { useWorkspace } from '../../../data/workspace-context';
 import {
   ArchivedBadge,
-  listOf,
   SectionActions,
-  TeamSelect,
-  useAdminTeams,
+  TeamCatalogFilters,
+  useTeamCatalog,
   useCanEdit,
 } from './common';
 import { QuickReplyDialog } from './quick-reply-dialog';
@@ -21,15 +20,10 @@ export function QuickRepliesSection() {
   const { t } = useTranslation();
   const { api } = useWorkspace();
   const canEdit = useCanEdit();
-  const teams = listOf(useAdminTeams());
-  const [teamId, setTeamId] = useState<string | null>(null);
-  const [showArchived, setShowArchived] = useState(false);
-  const [version, setVersion] = useState(0);
+  const catalog = useTeamCatalog(false);
+  const { teams, teamId, showArchived, version, reload } = catalog;
   const [editing, setEditing] = useState<QuickReply | 'new' | null>(null);
   const act = useApiAction();
-  useEffect(() => {
-    if (teamId === null) setTeamId(teams.find((x) => !x.archived)?.id ?? null);
-  }, [teams, teamId]);
   const replies = useApiQuery(
     () =>
       teamId === null
@@ -37,9 +31,6 @@ export function QuickRepliesSection() {
         : api.admin.quickReplies.list.query({ teamId, includeArchived: showArchived }),
     [api, teamId, showArchived, version],
   );
-  const reload = () => {
-    setVersion((v) => v + 1);
-  };
   const toggle = async (reply: QuickReply) => {
     const input = { quickReplyId: reply.id };
     const done = await act.runOrNotify(
@@ -65,17 +56,7 @@ export function QuickRepliesSection() {
           {t('adminCatalog.quickReplies.new')}
         </Button>
       </SectionActions>
-      <Group align="flex-end">
-        <TeamSelect teams={teams} value={teamId} onChange={setTeamId} />
-        <Switch
-          label={t('adminCatalog.showArchived')}
-          checked={showArchived}
-          onChange={(e) => {
-            setShowArchived(e.currentTarget.checked);
-          }}
-          mb={8}
-        />
-      </Group>
+      <TeamCatalogFilters catalog={catalog} />
       {replies.status === 'failed' && (
         <Alert color="red" role="alert">
           {act.describe(replies.failure)}

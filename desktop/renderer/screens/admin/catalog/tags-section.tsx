@@ -6,12 +6,11 @@ import {
   Group,
   Modal,
   Stack,
-  Switch,
   Table,
   Text,
   TextInput,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TagCreate, type AdminTag } from '@atendo/shared/schemas/admin/catalog';
 import { useApiAction } from '../../../data/use-api-action';
@@ -20,10 +19,9 @@ import { useWorkspace } from '../../../data/workspace-context';
 import { DialogActions } from '../../../ui/dialog-actions';
 import {
   ArchivedBadge,
-  listOf,
   SectionActions,
-  TeamSelect,
-  useAdminTeams,
+  TeamCatalogFilters,
+  useTeamCatalog,
   useCanEdit,
 } from './common';
 import { serverFieldErrors, zodFieldErrors, type FieldErrors } from './form-errors';
@@ -36,16 +34,10 @@ export function TagsSection() {
   const { t } = useTranslation();
   const { api } = useWorkspace();
   const canEdit = useCanEdit();
-  const teams = listOf(useAdminTeams());
-  const [teamId, setTeamId] = useState<string | null>(null);
-  const [showArchived, setShowArchived] = useState(false);
-  const [version, setVersion] = useState(0);
+  const catalog = useTeamCatalog(false);
+  const { teamId, showArchived, version, reload } = catalog;
   const [editing, setEditing] = useState<AdminTag | 'new' | null>(null);
   const act = useApiAction();
-  useEffect(() => {
-    if (teamId === null && teams[0] !== undefined)
-      setTeamId(teams.find((x) => !x.archived)?.id ?? null);
-  }, [teams, teamId]);
   const tags = useApiQuery(
     () =>
       teamId === null
@@ -53,9 +45,6 @@ export function TagsSection() {
         : api.admin.tags.list.query({ teamId, includeArchived: showArchived }),
     [api, teamId, showArchived, version],
   );
-  const reload = () => {
-    setVersion((v) => v + 1);
-  };
   const toggleArchive = async (tag: AdminTag) => {
     const input = { tagId: tag.id };
     const done = await act.runOrNotify(
@@ -78,17 +67,7 @@ export function TagsSection() {
           {t('adminCatalog.tags.new')}
         </Button>
       </SectionActions>
-      <Group align="flex-end">
-        <TeamSelect teams={teams} value={teamId} onChange={setTeamId} />
-        <Switch
-          label={t('adminCatalog.showArchived')}
-          checked={showArchived}
-          onChange={(e) => {
-            setShowArchived(e.currentTarget.checked);
-          }}
-          mb={8}
-        />
-      </Group>
+      <TeamCatalogFilters catalog={catalog} />
       {tags.status === 'ok' && tags.data.length === 0 && (
         <Text c="dimmed" p="md">
           {t('adminCatalog.tags.empty')}
